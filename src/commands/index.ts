@@ -1,0 +1,97 @@
+import yargs, { type Argv } from 'yargs';
+import type { Io } from '../cli.js';
+import { UserError } from '../util/errors.js';
+import { VERSION } from '../version.js';
+
+const PROFILES_OPTION = {
+  type: 'string',
+  describe: 'profiles file (default: $CCENV_PROFILES, else ${XDG_CONFIG_HOME:-~/.config}/ccenv/profiles.yaml)',
+} as const;
+
+/** Registers every command; each handler lazy-loads its module, so `ccenv list` never loads the generators. */
+function build(argv: string[], io: Io, exit: { code: number }): Argv {
+  const run = (fn: () => Promise<number> | number) => async () => {
+    exit.code = await fn();
+  };
+  return yargs(argv)
+    .scriptName('ccenv')
+    .usage('$0 <command>\n\nDeclarative profiles for running Claude Code on any model through a LiteLLM proxy.')
+    .option('profiles', PROFILES_OPTION)
+    .command(
+      'shell [shell]',
+      'Print shell functions (one claude-<profile> per profile). Use: eval "$(ccenv shell zsh)"',
+      (y) => y.positional('shell', { type: 'string', choices: ['bash', 'zsh', 'fish'], describe: 'default: from $SHELL' }),
+      async (a) => {
+        const { shellCommand } = await import('./shell.js');
+        await run(() => shellCommand(a.shell, a.profiles, io))();
+      },
+    )
+    .command('gen', 'Generate files for the LiteLLM side from the profiles', (y) =>
+      y
+        .command(
+          'litellm-config',
+          'LiteLLM proxy config.yaml (model_list, routing setting, master key, aliases) to stdout or -o FILE',
+          (yy) =>
+            yy
+              .option('output', { alias: 'o', type: 'string', describe: 'write to FILE (atomically) instead of stdout' })
+              .option('force', { type: 'boolean', default: false, describe: 'replace FILE if it exists' }),
+          async (a) => {
+            const { genLiteLLMConfig } = await import('./gen.js');
+            await run(() => genLiteLLMConfig(a, io))();
+          },
+        )
+        .demandCommand(1, 'name what to generate: litellm-config'),
+    )
+    .command(
+      'init',
+      'Write a commented starter profiles file (never replaces one without --force)',
+      (y) => y.option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
+      async (a) => {
+        const { initCommand } = await import('./init.js');
+        await run(() => initCommand(a, io))();
+      },
+    )
+    .command(
+      'list',
+      'Show the profiles and the commands they define',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
+      async (a) => {
+        const { listCommand } = await import('./list.js');
+        await run(() => listCommand(a, io))();
+      },
+    )
+    .command(
+      'completion [shell]',
+      'Print a completion script for ccenv itself (bash, zsh, fish)',
+      (y) => y.positional('shell', { type: 'string', choices: ['bash', 'zsh', 'fish'], describe: 'default: from $SHELL' }),
+      async (a) => {
+        const { completionScript } = await import('./completion.js');
+        const { pickShell } = await import('./shell.js');
+        io.out(completionScript(pickShell(a.shell, io.env)));
+      },
+    )
+    .completion('__complete', false)
+    .demandCommand(1, 'name a command (see ccenv --help)')
+    .strict()
+    .recommendCommands()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UserError(msg ?? 'bad usage (see ccenv --help)');
+    });
+}
+
+/** Parse `argv` with yargs and run the command. Help and version go to `io.out`. Returns the exit code. */
+export async function runYargs(argv: string[], io: Io): Promise<number> {
+  const exit = { code: 0 };
+  let output = '';
+  await build(argv, io, exit).parseAsync(argv, {}, (_err, _argv, out) => {
+    output = out;
+  });
+  if (output) io.out(output.endsWith('\n') ? output : `${output}\n`);
+  return exit.code;
+}

@@ -1,0 +1,326 @@
+import type { ErrorObject } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CLAUDE_ENV } from '../knowledge/claude-code.js';
+import { DEFAULT_MASTER_KEY_ENV, DEFAULT_PROXY_URL } from '../knowledge/litellm.js';
+import { suggestion, UserError } from '../util/errors.js';
+import type { Profile, ProfilesConfig, Upstream } from './types.js';
+
+/** Where the profiles file came from, for messages. */
+export type ProfilesSource = 'flag' | 'env' | 'default';
+
+/**
+ * The profiles file path: `--profiles FILE`, else `$CCENV_PROFILES`, else
+ * `${XDG_CONFIG_HOME:-~/.config}/ccenv/profiles.yaml`. Returns an absolute path.
+ */
+export function profilesPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): {
+  path: string;
+  source: ProfilesSource;
+} {
+  if (flag) return { path: resolve(flag), source: 'flag' };
+  if (env.CCENV_PROFILES) return { path: resolve(env.CCENV_PROFILES), source: 'env' };
+  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return { path: join(base, 'ccenv', 'profiles.yaml'), source: 'default' };
+}
+
+/** One problem found in a profiles file, located at a 1-based line and column. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  /** Dotted key path, e.g. `profiles.kimi.max_output_tokens`, or '' for the whole document. */
+  key: string;
+  message: string;
+}
+
+/** `file:line:col: key: message` — the one-line form every command prints. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.key ? `${p.key}: ` : ''}${p.message}`;
+}
+
+/** Variables a profile function sets itself; a profile's `env` may not set them (it names the key to use). */
+const MANAGED_ENV: Readonly<Record<string, string>> = {
+  [CLAUDE_ENV.baseUrl.name]: 'proxy.base_url',
+  [CLAUDE_ENV.authToken.name]: 'proxy.auth_token_env',
+  [CLAUDE_ENV.apiKey.name]: 'proxy.auth_token_env (ccenv unsets ANTHROPIC_API_KEY on purpose)',
+  [CLAUDE_ENV.model.name]: 'model',
+  [CLAUDE_ENV.opus.name]: 'opus_model',
+  [CLAUDE_ENV.sonnet.name]: 'sonnet_model',
+  [CLAUDE_ENV.haiku.name]: 'small_model',
+  [CLAUDE_ENV.fable.name]: 'model',
+  [CLAUDE_ENV.smallFast.name]: 'small_model',
+  [CLAUDE_ENV.subagent.name]: 'subagent_model',
+  [CLAUDE_ENV.maxOutput.name]: 'max_output_tokens',
+  [CLAUDE_ENV.maxContext.name]: 'context_window',
+};
+
+/** Function names a profile may not take: they would shadow the real program or the tools the function calls. */
+const RESERVED_COMMANDS = new Set(['claude', 'env', 'command', 'builtin', 'function', 'functions', 'ccenv', 'printf', 'test', 'set', 'local', 'return', 'unalias', 'end', 'if']);
+
+/**
+ * Read and validate a profiles file.
+ * @param path absolute path of the YAML profiles file
+ * @returns the normalised profiles, in file order, with defaults applied
+ * @throws UserError (exit 2) with one `file:line:col: key: message` line per problem: missing file,
+ *   YAML syntax, JSON Schema violations (schema/profiles.schema.json), and cross-checks (duplicate
+ *   commands, reserved names, env keys ccenv manages, NUL bytes, unknown default_profile).
+ */
+export function loadProfiles(path: string): ProfilesConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT'
+        ? `${path}: no profiles file here; create one with \`ccenv init\` or pass --profiles FILE`
+        : `${path}: cannot read the profiles file (${code ?? String(e)})`,
+    );
+  }
+  return parseProfiles(text, path);
+}
+
+/** As {@link loadProfiles}, from text already read. `file` is used in messages only. */
+export function parseProfiles(text: string, file: string): ProfilesConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  if (doc.errors.length > 0) {
+    throw new UserError(
+      doc.errors.map((err) => {
+        const { line, col } = at(err.pos[0]);
+        return formatProblem({ file, line, col, key: '', message: `YAML: ${err.message.split('\n')[0]}` });
+      }),
+    );
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const locate = (path: readonly (string | number)[], onKey = false): { line: number; col: number } => {
+    const range = nodeRange(doc, path, onKey);
+    return range ? at(range) : { line: 1, col: 1 };
+  };
+  const problems: Problem[] = [];
+  const report = (path: readonly (string | number)[], message: string, onKey = false) =>
+    problems.push({ file, ...locate(path, onKey), key: path.join('.'), message });
+
+  for (const err of schemaErrors(data)) report(err.path, err.message, err.onKey);
+  if (problems.length === 0) crossCheck(data as RawFile, report);
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line || a.col - b.col);
+    throw new UserError(problems.map(formatProblem));
+  }
+  return normalise(data as RawFile, file);
+}
+
+interface RawProfile {
+  description?: string;
+  model: string;
+  small_model?: string;
+  subagent_model?: string;
+  opus_model?: string;
+  sonnet_model?: string;
+  command?: string;
+  upstream?: { model: string; api_base?: string; api_key_env?: string; litellm_params?: Record<string, unknown> };
+  max_output_tokens?: number;
+  context_window?: number;
+  env?: Record<string, string | number | boolean>;
+}
+interface RawFile {
+  proxy?: { base_url?: string; base_url_env?: string; auth_token_env?: string };
+  default_profile?: string;
+  profiles: Record<string, RawProfile>;
+}
+
+type Report = (path: readonly (string | number)[], message: string, onKey?: boolean) => void;
+
+function crossCheck(raw: RawFile, report: Report): void {
+  const names = Object.keys(raw.profiles);
+  if (raw.default_profile !== undefined && !names.includes(raw.default_profile)) {
+    report(['default_profile'], `no profile named '${raw.default_profile}'${suggestion(raw.default_profile, names)}`);
+  }
+  const commands = new Map<string, string>();
+  for (const [name, p] of Object.entries(raw.profiles)) {
+    const command = p.command ?? `claude-${name}`;
+    const where = p.command === undefined ? ['profiles', name] : ['profiles', name, 'command'];
+    if (RESERVED_COMMANDS.has(command)) report(where, `command '${command}' would shadow a program or shell keyword; pick another name`, p.command === undefined);
+    const clash = commands.get(command);
+    if (clash !== undefined) report(where, `command '${command}' is already defined by profile '${clash}'`, p.command === undefined);
+    commands.set(command, name);
+    for (const key of Object.keys(p.env ?? {})) {
+      const instead = MANAGED_ENV[key];
+      if (instead !== undefined) report(['profiles', name, 'env', key], `ccenv sets ${key} itself; use the profile key ${instead}`, true);
+    }
+  }
+  walkStrings(raw, [], (path, value) => {
+    if (value.includes('\0')) report(path, 'contains a NUL byte, which no environment variable or shell word can hold');
+  });
+}
+
+function walkStrings(value: unknown, path: (string | number)[], visit: (path: (string | number)[], s: string) => void): void {
+  if (typeof value === 'string') visit(path, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+}
+
+function normalise(raw: RawFile, file: string): ProfilesConfig {
+  const profiles: Profile[] = Object.entries(raw.profiles).map(([name, p]) => {
+    const upstream: Upstream | undefined = p.upstream && {
+      model: p.upstream.model,
+      apiBase: p.upstream.api_base,
+      apiKeyEnv: p.upstream.api_key_env,
+      litellmParams: p.upstream.litellm_params ?? {},
+    };
+    return {
+      name,
+      description: p.description,
+      command: p.command ?? `claude-${name}`,
+      model: p.model,
+      smallModel: p.small_model ?? p.model,
+      subagentModel: p.subagent_model ?? p.model,
+      opusModel: p.opus_model ?? p.model,
+      sonnetModel: p.sonnet_model ?? p.model,
+      upstream,
+      maxOutputTokens: p.max_output_tokens,
+      contextWindow: p.context_window,
+      env: Object.entries(p.env ?? {}).map(([k, v]) => [k, String(v)] as const),
+    };
+  });
+  return {
+    file,
+    proxy: {
+      baseUrl: raw.proxy?.base_url ?? DEFAULT_PROXY_URL,
+      baseUrlEnv: raw.proxy?.base_url_env,
+      authTokenEnv: raw.proxy?.auth_token_env ?? DEFAULT_MASTER_KEY_ENV,
+    },
+    defaultProfile: raw.default_profile ?? profiles[0]!.name,
+    profiles,
+  };
+}
+
+/** Offset of the node at `path` (its key when `onKey`), or of the nearest ancestor that exists. */
+function nodeRange(doc: Document, path: readonly (string | number)[], onKey: boolean): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = (node as Node | null)?.range?.[0];
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(seg));
+      if (!pair) return offset;
+      const last = i === path.length - 1;
+      const keyNode = pair.key as Node;
+      if (last && onKey) return keyNode.range?.[0] ?? offset;
+      node = pair.value;
+      offset = (node as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      offset = (node as Node | null)?.range?.[0] ?? offset;
+    } else return offset;
+  }
+  return offset;
+}
+
+interface SchemaError {
+  path: (string | number)[];
+  message: string;
+  onKey: boolean;
+}
+
+let validator: ((data: unknown) => SchemaError[]) | undefined;
+
+/** JSON Schema errors for a parsed profiles document (schema/profiles.schema.json, compiled once with ajv). */
+function schemaErrors(data: unknown): SchemaError[] {
+  validator ??= buildValidator();
+  return validator(data);
+}
+
+const require = createRequire(import.meta.url);
+
+/** The shipped JSON Schema for profiles files (also what editors use through the modeline). */
+export function profilesSchema(): Record<string, unknown> {
+  return require('../../schema/profiles.schema.json') as Record<string, unknown>;
+}
+
+/** Compiles the schema with ajv on first use (loaded lazily: only reading a profiles file needs it). */
+function buildValidator(): (data: unknown) => SchemaError[] {
+  const Ajv = require('ajv') as typeof import('ajv').default;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const schema = profilesSchema();
+  const validate = ajv.compile(schema);
+  return (data) => {
+    if (validate(data)) return [];
+    return simplify(validate.errors ?? [], schema);
+  };
+}
+
+/** Turn ajv's errors into one message per location, phrased for people. */
+function simplify(errors: ErrorObject[], schema: Record<string, unknown>): SchemaError[] {
+  const out = new Map<string, SchemaError>();
+  for (const e of errors) {
+    const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let message: string;
+    let onKey = false;
+    let where = path;
+    switch (e.keyword) {
+      case 'additionalProperty':
+      case 'additionalProperties': {
+        const key = String(e.params.additionalProperty);
+        where = [...path, key];
+        onKey = true;
+        const known = Object.keys(propertiesAt(schema, path));
+        message = `unknown key '${key}'${suggestion(key, known)}`;
+        break;
+      }
+      case 'propertyNames':
+        continue; // reported through the 'pattern' error on the name itself, below
+      case 'required':
+        message = `missing required key '${String(e.params.missingProperty)}'`;
+        break;
+      case 'pattern':
+        if (e.propertyName !== undefined) {
+          where = [...path, e.propertyName];
+          onKey = true;
+          message = /envName|Z_\]\*\$/.test(String(e.params.pattern)) || path.at(-1) === 'env'
+            ? `'${e.propertyName}' is not a valid environment variable name (letters, digits, _; not starting with a digit)`
+            : `'${e.propertyName}' is not a valid name: it becomes a shell function name, so use letters, digits, _ and -, starting with a letter or _`;
+        } else message = describePattern(path, String(e.params.pattern));
+        break;
+      case 'type':
+        message = `must be ${[e.params.type].flat().join(' or ')}`;
+        break;
+      case 'not':
+        message = 'must not set api_key: put the key in an environment variable and name it in api_key_env';
+        break;
+      case 'minProperties':
+        message = 'needs at least one profile';
+        break;
+      default:
+        message = e.message ?? e.keyword;
+    }
+    const id = `${where.join('\0')}|${onKey}`;
+    if (!out.has(id)) out.set(id, { path: where, message, onKey });
+  }
+  return [...out.values()];
+}
+
+function describePattern(path: string[], pattern: string): string {
+  const key = path.at(-1);
+  if (pattern === '^https?://') return 'must be an http:// or https:// URL';
+  if (key === 'command') return 'is not a valid function name: use letters, digits, _ and -, starting with a letter or _';
+  if (pattern.includes('\\s')) return 'must be a model id without spaces';
+  return 'is not a valid environment variable name (letters, digits, _; not starting with a digit)';
+}
+
+/** The `properties` map the schema defines for the object at `path` (following profile refs). */
+function propertiesAt(schema: Record<string, unknown>, path: string[]): Record<string, unknown> {
+  const defs = schema.definitions as Record<string, { properties?: Record<string, unknown> }>;
+  const top = schema.properties as Record<string, { properties?: Record<string, unknown> }>;
+  if (path.length === 0) return top;
+  if (path[0] === 'proxy') return top.proxy?.properties ?? {};
+  if (path[0] === 'profiles' && path.length === 2) return defs.profile?.properties ?? {};
+  if (path[0] === 'profiles' && path[2] === 'upstream') {
+    return (defs.profile?.properties?.upstream as { properties?: Record<string, unknown> })?.properties ?? {};
+  }
+  return {};
+}

@@ -1,0 +1,50 @@
+/** The deployment behind a profile's model: what `ccenv gen litellm-config` writes as litellm_params. */
+export interface Upstream {
+  /** litellm_params.model, provider-prefixed (e.g. `openai/kimi-k2.5`). */
+  model: string;
+  /** litellm_params.api_base (an http(s) URL). */
+  apiBase?: string;
+  /** Name of the variable holding the upstream key; written as `api_key: os.environ/<name>`. */
+  apiKeyEnv?: string;
+  /** Further litellm_params, copied as they are. Never contains api_key (the schema forbids it). */
+  litellmParams: Record<string, unknown>;
+}
+
+/** One profile, defaults applied: a model on the proxy and the `claude-<name>` function that uses it. */
+export interface Profile {
+  name: string;
+  description?: string;
+  /** Shell function name (validated: `^[A-Za-z_][A-Za-z0-9_-]*$`). */
+  command: string;
+  /** model_name (model group) on the proxy → ANTHROPIC_MODEL. */
+  model: string;
+  /** Haiku slot → ANTHROPIC_DEFAULT_HAIKU_MODEL and ANTHROPIC_SMALL_FAST_MODEL. */
+  smallModel: string;
+  subagentModel: string;
+  opusModel: string;
+  sonnetModel: string;
+  upstream?: Upstream;
+  /** Tokens → CLAUDE_CODE_MAX_OUTPUT_TOKENS. */
+  maxOutputTokens?: number;
+  /** Tokens → CLAUDE_CODE_MAX_CONTEXT_TOKENS. */
+  contextWindow?: number;
+  /** Extra variables, in file order, values as strings. */
+  env: ReadonlyArray<readonly [string, string]>;
+}
+
+/** A loaded profiles file. */
+export interface ProfilesConfig {
+  /** Absolute path it was read from (for messages and generated headers). */
+  file: string;
+  proxy: {
+    /** Fallback proxy URL (default http://localhost:4000). */
+    baseUrl: string;
+    /** Variable that, when non-empty at call time, overrides baseUrl. */
+    baseUrlEnv?: string;
+    /** Variable whose value becomes ANTHROPIC_AUTH_TOKEN at call time (default LITELLM_MASTER_KEY). */
+    authTokenEnv: string;
+  };
+  /** Profile whose models answer Claude Code's default model ids (default: the first). */
+  defaultProfile: string;
+  profiles: Profile[];
+}
