@@ -301,6 +301,12 @@ function simplify(errors: ErrorObject[], schema: Record<string, unknown>): Schem
     const id = `${where.join('\0')}|${onKey}`;
     if (!out.has(id)) out.set(id, { path: where, message, onKey });
   }
+  // A missing required key that an unknown key nearby was meant to be (`modle` for `model`) is one problem, not two.
+  for (const [id, err] of out) {
+    const missing = /^missing required key '(.+)'$/.exec(err.message)?.[1];
+    const typo = [...out.values()].some((o) => o.onKey && o.path.length === err.path.length + 1 && o.path.slice(0, -1).join('\0') === err.path.join('\0') && o.message.endsWith(`(did you mean '${missing}'?)`));
+    if (missing && typo) out.delete(id);
+  }
   return [...out.values()];
 }
 
