@@ -37,7 +37,8 @@ function ensureLiteLLM() {
   const python = process.env.CCENV_TEST_PYTHON || 'python3';
   log(`creating ${VENV} with litellm[proxy]==${pin} (takes a few minutes the first time)`);
   execFileSync(python, ['-m', 'venv', '--clear', VENV], { stdio: 'inherit' });
-  execFileSync(join(VENV, 'bin/pip'), ['install', '-q', '--disable-pip-version-check', '-r', join(root, 'test/python/requirements.txt'), '-c', join(root, 'test/python/constraints.txt')], { stdio: 'inherit' });
+  const pip = spawnSync(join(VENV, 'bin/pip'), ['install', '-q', '--disable-pip-version-check', '-r', join(root, 'test/python/requirements.txt'), '-c', join(root, 'test/python/constraints.txt')], { encoding: 'utf8' });
+  if (pip.status !== 0) throw new Error(`pip install failed:\n${(pip.stdout + pip.stderr).split('\n').filter((l) => !l.startsWith('WARNING: Location')).join('\n')}`);
   const version = execFileSync(join(VENV, 'bin/python'), ['-c', 'import importlib.metadata as m; print(m.version("litellm"))'], { encoding: 'utf8' }).trim();
   if (version !== pin) throw new Error(`venv has litellm ${version}, expected ${pin}`);
   const site = join(VENV, 'lib', readdirSync(join(VENV, 'lib')).find((d) => d.startsWith('python')), 'site-packages');
