@@ -1,19 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Io } from '../cli.js';
-import { renderLiteLLMConfig } from '../gen/litellm-config.js';
+import { renderHook } from '../gen/hook.js';
+import { HOOK, renderLiteLLMConfig } from '../gen/litellm-config.js';
+import { renderCompose, renderEnv, renderLaunchd, renderRequirements, renderSystemd, serviceDefaults, type ServiceOptions } from '../gen/service.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
+import type { ProfilesConfig } from '../profiles/types.js';
 import { writeFileAtomic } from '../util/write.js';
 import { VERSION } from '../version.js';
 
+/** Options every `ccenv gen` target takes. */
+export interface GenArgs {
+  profiles?: string;
+  output?: string;
+  force?: boolean;
+  litellm?: string;
+  config?: string;
+  port?: number;
+  image?: string;
+}
+
+/** One thing `ccenv gen` can write: its text from the profiles, and notes for stderr. */
+interface Target {
+  render: (cfg: ProfilesConfig, o: ServiceOptions) => { text: string; notes?: string[] };
+}
+
+/** Every `ccenv gen <target>` (help lines live in commands/index.ts, so help loads no generator). */
+export const TARGETS: Record<string, Target> = {
+  'litellm-config': {
+    render: (cfg) => {
+      const g = renderLiteLLMConfig(cfg, VERSION);
+      const notes = g.hooked ? [...g.notes, `this config loads ${HOOK.fileName} from its own folder: write it there with \`ccenv gen hook -o DIR/${HOOK.fileName}\`, or use \`ccenv gen litellm --dir DIR\``] : g.notes;
+      return { text: g.text, notes };
+    },
+  },
+  hook: { render: (cfg) => ({ text: renderHook(cfg, VERSION) }) },
+  env: { render: (cfg) => ({ text: renderEnv(cfg, VERSION) }) },
+  launchd: { render: (cfg, o) => ({ text: renderLaunchd(cfg, o, VERSION) }) },
+  systemd: { render: (cfg, o) => ({ text: renderSystemd(cfg, o, VERSION) }) },
+  compose: { render: (cfg, o) => ({ text: renderCompose(cfg, o, VERSION, renderLiteLLMConfig(cfg, VERSION).hooked) }) },
+  requirements: { render: () => ({ text: renderRequirements(VERSION) }) },
+};
+
+function options(cfg: ProfilesConfig, a: GenArgs): ServiceOptions {
+  const d = serviceDefaults(cfg);
+  return { ...d, litellm: a.litellm ?? d.litellm, config: a.config ?? d.config, port: a.port ?? d.port, image: a.image ?? d.image };
+}
+
 /**
- * `ccenv gen litellm-config [-o FILE] [--force]`: the LiteLLM config to stdout, or atomically to FILE.
- * Notes (profiles without an upstream, models no profile serves) go to stderr.
+ * `ccenv gen <target> [-o FILE] [--force]`: the target's text to stdout, or atomically to FILE.
  * @throws UserError (exit 2) on a bad profiles file or a refused write; nothing is written then.
  */
-export function genLiteLLMConfig(a: { profiles?: string; output?: string; force?: boolean }, io: Io): number {
+export function genTarget(target: string, a: GenArgs, io: Io): number {
   const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
-  const { text, notes } = renderLiteLLMConfig(cfg, VERSION);
+  const { text, notes = [] } = TARGETS[target]!.render(cfg, options(cfg, a));
   for (const note of notes) io.err(`ccenv: note: ${note}\n`);
   if (a.output) writeFileAtomic(a.output, text, { force: a.force });
   else io.out(text);
+  return 0;
+}
+
+/**
+ * `ccenv gen litellm --dir DIR [--force]`: config.yaml, ccenv_hooks.py (when the config loads it) and
+ * litellm.env side by side in DIR — LiteLLM imports the hook from the config's folder. All texts are rendered
+ * before any file is written.
+ */
+export function genLiteLLMDir(a: GenArgs & { dir: string }, io: Io): number {
+  const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
+  const g = renderLiteLLMConfig(cfg, VERSION);
+  const files: Array<[string, string]> = [['config.yaml', g.text], ['litellm.env', TARGETS.env!.render(cfg, options(cfg, a)).text]];
+  if (g.hooked) files.push([HOOK.fileName, renderHook(cfg, VERSION)]);
+  for (const note of g.notes) io.err(`ccenv: note: ${note}\n`);
+  mkdirSync(a.dir, { recursive: true });
+  for (const [name, text] of files) writeFileAtomic(join(a.dir, name), text, { force: a.force });
+  io.err(`ccenv: wrote ${files.map(([n]) => join(a.dir, n)).join(', ')}\n`);
   return 0;
 }

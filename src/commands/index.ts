@@ -3,6 +3,17 @@ import type { Io } from '../cli.js';
 import { UserError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 
+/** `ccenv gen` targets and their help lines (kept here so help needs no generator code). */
+const GEN_TARGETS: ReadonlyArray<readonly [string, string]> = [
+  ['litellm-config', 'LiteLLM proxy config.yaml (model_list, routing setting, master key, aliases, hook wiring)'],
+  ['hook', 'the LiteLLM hook module (ccenv_hooks.py): request rules and stream usage repair'],
+  ['env', 'a .env for the proxy process: routing flag, offline settings, secret names'],
+  ['launchd', 'a macOS LaunchAgent plist that runs the proxy with the routing flag'],
+  ['systemd', 'a systemd user unit that runs the proxy with the routing flag'],
+  ['compose', 'docker compose for the LiteLLM image, config and hook mounted'],
+  ['requirements', 'pip constraints: the verified litellm and its openai pin'],
+];
+
 const PROFILES_OPTION = {
   type: 'string',
   describe: 'profiles file (default: $CCENV_PROFILES, else ${XDG_CONFIG_HOME:-~/.config}/ccenv/profiles.yaml)',
@@ -26,22 +37,36 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
         await run(() => shellCommand(a.shell, a.profiles, io))();
       },
     )
-    .command('gen', 'Generate files for the LiteLLM side from the profiles', (y) =>
-      y
+    .command('gen', 'Generate files for the LiteLLM side from the profiles', (y) => {
+      const outputOptions = (yy: Argv) =>
+        yy
+          .option('output', { alias: 'o', type: 'string', describe: 'write to FILE (atomically) instead of stdout' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace FILE if it exists' })
+          .option('litellm', { type: 'string', describe: 'service files: absolute path of the litellm executable' })
+          .option('config', { type: 'string', describe: 'service files: absolute path of config.yaml' })
+          .option('port', { type: 'number', describe: 'service files: port (default: from proxy.base_url, else 4000)' })
+          .option('image', { type: 'string', describe: 'compose: LiteLLM container image' });
+      for (const [name, describe] of GEN_TARGETS) {
+        y.command(name, describe, outputOptions, async (a) => {
+          const { genTarget } = await import('./gen.js');
+          await run(() => genTarget(name, a as never, io))();
+        });
+      }
+      return y
         .command(
-          'litellm-config',
-          'LiteLLM proxy config.yaml (model_list, routing setting, master key, aliases) to stdout or -o FILE',
+          'litellm',
+          'config.yaml, ccenv_hooks.py and litellm.env side by side in a folder',
           (yy) =>
             yy
-              .option('output', { alias: 'o', type: 'string', describe: 'write to FILE (atomically) instead of stdout' })
-              .option('force', { type: 'boolean', default: false, describe: 'replace FILE if it exists' }),
+              .option('dir', { type: 'string', demandOption: true, describe: 'folder to write into (created if missing)' })
+              .option('force', { type: 'boolean', default: false, describe: 'replace existing files' }),
           async (a) => {
-            const { genLiteLLMConfig } = await import('./gen.js');
-            await run(() => genLiteLLMConfig(a, io))();
+            const { genLiteLLMDir } = await import('./gen.js');
+            await run(() => genLiteLLMDir(a, io))();
           },
         )
-        .demandCommand(1, 'name what to generate: litellm-config'),
-    )
+        .demandCommand(1, `name what to generate: ${[...GEN_TARGETS.map(([n]) => n), 'litellm'].join(', ')}`);
+    })
     .command(
       'init',
       'Write a commented starter profiles file (never replaces one without --force)',

@@ -3,6 +3,16 @@ import { DEFAULT_MODEL_IDS } from '../knowledge/claude-code.js';
 import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX } from '../knowledge/litellm.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 
+/** Names that tie the generated config to the generated hook module (templates/ccenv_hooks.py). */
+export const HOOK = {
+  /** File name; LiteLLM loads `callbacks: ccenv_hooks.handler` from `<config dir>/ccenv_hooks.py` — research/litellm.md §1.2. */
+  fileName: 'ccenv_hooks.py',
+  callback: 'ccenv_hooks.handler',
+  forceStreamProvider: 'ccenv_stream',
+  forceStreamHandler: 'ccenv_hooks.stream_forcer',
+  forceStreamGroupPrefix: 'ccenv-force-stream/',
+} as const;
+
 /** A LiteLLM `model_list` entry: one deployment of a model group. */
 export interface ModelListEntry {
   model_name: string;
@@ -22,6 +32,8 @@ export interface LiteLLMConfig {
 export interface GeneratedConfig {
   config: LiteLLMConfig;
   notes: string[];
+  /** True when the config loads the hook module (it must then sit beside config.yaml). */
+  hooked: boolean;
 }
 
 /**
@@ -34,6 +46,9 @@ export interface GeneratedConfig {
  * - `general_settings.master_key: os.environ/<proxy.auth_token_env>`;
  * - `router_settings.model_group_alias` mapping the model ids Claude Code sends by default
  *   (knowledge/claude-code.ts) to the default profile's model / small_model.
+ * - when a profile has proxy rules: `litellm_settings.callbacks: ccenv_hooks.handler`, and for force_stream
+ *   profiles a hidden deployment `ccenv-force-stream/<model>` on the `ccenv_stream` custom provider
+ *   (`litellm_settings.custom_provider_map`), both served by the generated hook module (gen/hook.ts).
  * Pure; never writes a secret.
  */
 export function buildLiteLLMConfig(cfg: ProfilesConfig): GeneratedConfig {
@@ -59,19 +74,41 @@ export function buildLiteLLMConfig(cfg: ProfilesConfig): GeneratedConfig {
       }
     }
   }
+  const alias = defaultModelAliases(cfg, new Set(entries.keys()));
+  const settings: Record<string, unknown> = { drop_params: true, [CHAT_COMPLETIONS_ROUTING.settingsKey]: true };
+  const hooked = cfg.profiles.some((p) => p.needsHook);
+  if (hooked) settings.callbacks = HOOK.callback;
+  const forced = cfg.profiles.filter((p) => p.rules.force_stream && p.upstream && entries.get(p.model) !== undefined);
+  for (const p of forced) {
+    const entry = entries.get(p.model)!;
+    entries.set(`${HOOK.forceStreamGroupPrefix}${p.model}`, {
+      model_name: `${HOOK.forceStreamGroupPrefix}${p.model}`,
+      litellm_params: { ...entry.litellm_params, model: `${HOOK.forceStreamProvider}/${String(entry.litellm_params.model)}` },
+      ...(entry.model_info ? { model_info: entry.model_info } : {}),
+    });
+  }
+  if (forced.length > 0) settings.custom_provider_map = [{ provider: HOOK.forceStreamProvider, custom_handler: HOOK.forceStreamHandler }];
+  const config: LiteLLMConfig = {
+    model_list: [...entries.values()],
+    litellm_settings: settings,
+    ...(Object.keys(alias).length > 0 ? { router_settings: { model_group_alias: alias } } : {}),
+    general_settings: { master_key: `${OS_ENVIRON_PREFIX}${cfg.proxy.authTokenEnv}` },
+  };
+  return { config, notes: [...new Set(notes)], hooked };
+}
+
+/**
+ * `router_settings.model_group_alias`: each model id Claude Code sends by default (knowledge/claude-code.ts)
+ * → the default profile's model (haiku ids → its small_model), except ids that are served models themselves.
+ */
+export function defaultModelAliases(cfg: ProfilesConfig, served: ReadonlySet<string>): Record<string, string> {
   const def = cfg.profiles.find((p) => p.name === cfg.defaultProfile)!;
   const alias: Record<string, string> = {};
   for (const { id, slot } of DEFAULT_MODEL_IDS) {
     const target = slot === 'small' ? def.smallModel : def.model;
-    if (!entries.has(id) && id !== target) alias[id] = target;
+    if (!served.has(id) && id !== target) alias[id] = target;
   }
-  const config: LiteLLMConfig = {
-    model_list: [...entries.values()],
-    litellm_settings: { drop_params: true, [CHAT_COMPLETIONS_ROUTING.settingsKey]: true },
-    ...(Object.keys(alias).length > 0 ? { router_settings: { model_group_alias: alias } } : {}),
-    general_settings: { master_key: `${OS_ENVIRON_PREFIX}${cfg.proxy.authTokenEnv}` },
-  };
-  return { config, notes: [...new Set(notes)] };
+  return alias;
 }
 
 function modelEntry(p: Profile): ModelListEntry {

@@ -35,3 +35,10 @@ export const OFFLINE_PROXY_ENV: Readonly<Record<string, string>> = {
   LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS: 'True',
   LITELLM_MODE: 'PRODUCTION',
 };
+
+/**
+ * The LiteLLM release ccenv verifies against (its real-proxy tests run it) and the openai SDK installed with it.
+ * Source: test/python/requirements.txt and constraints.txt (a unit test keeps them equal). 1.106.0 is the newest
+ * release before the suspect 1.107 line that installs from PyPI (1.106.1+ need a newer certifi).
+ */
+export const PINNED = { litellm: '1.106.0', openai: '2.54.0', source: 'test/python/constraints.txt' } as const;

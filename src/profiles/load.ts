@@ -126,6 +126,11 @@ interface RawProfile {
   max_output_tokens?: number;
   context_window?: number;
   env?: Record<string, string | number | boolean>;
+  max_tokens_cap?: number;
+  force_stream?: boolean;
+  drop_params?: string[];
+  thinking?: 'keep' | 'drop';
+  fix_usage?: boolean;
 }
 interface RawFile {
   proxy?: { base_url?: string; base_url_env?: string; auth_token_env?: string };
@@ -148,6 +153,7 @@ function crossCheck(raw: RawFile, report: Report): void {
     const clash = commands.get(command);
     if (clash !== undefined) report(where, `command '${command}' is already defined by profile '${clash}'`, p.command === undefined);
     commands.set(command, name);
+    if (p.force_stream && !p.upstream) report(['profiles', name, 'force_stream'], 'force_stream needs an upstream: ccenv serves it with a hidden deployment of that upstream');
     for (const key of Object.keys(p.env ?? {})) {
       const instead = MANAGED_ENV[key];
       if (instead !== undefined) report(['profiles', name, 'env', key], `ccenv sets ${key} itself; use the profile key ${instead}`, true);
@@ -185,6 +191,15 @@ function normalise(raw: RawFile, file: string): ProfilesConfig {
       maxOutputTokens: p.max_output_tokens,
       contextWindow: p.context_window,
       env: Object.entries(p.env ?? {}).map(([k, v]) => [k, String(v)] as const),
+      rules: {
+        model: p.model,
+        ...(p.max_tokens_cap !== undefined ? { max_tokens_cap: p.max_tokens_cap } : {}),
+        force_stream: p.force_stream ?? false,
+        drop_params: p.drop_params ?? [],
+        thinking: p.thinking ?? 'keep',
+        fix_usage: p.fix_usage ?? true,
+      },
+      needsHook: p.max_tokens_cap !== undefined || !!p.force_stream || (p.drop_params ?? []).length > 0 || p.thinking === 'drop' || p.fix_usage === true,
     };
   });
   return {

@@ -10,6 +10,22 @@ export interface Upstream {
   litellmParams: Record<string, unknown>;
 }
 
+/**
+ * What the generated LiteLLM hook does for a profile's model (templates/ccenv_hooks.py), in the hook's own
+ * JSON shape (snake_case, as in the profiles file).
+ */
+export interface ProxyRules {
+  /** The profile's model group; where force_stream sends non-streaming requests (with a prefix). */
+  model: string;
+  /** Tokens; max_tokens above it are lowered to it. */
+  max_tokens_cap?: number;
+  force_stream: boolean;
+  /** Anthropic request keys removed before the upstream sees them. */
+  drop_params: string[];
+  thinking: 'keep' | 'drop';
+  fix_usage: boolean;
+}
+
 /** One profile, defaults applied: a model on the proxy and the `claude-<name>` function that uses it. */
 export interface Profile {
   name: string;
@@ -30,6 +46,9 @@ export interface Profile {
   contextWindow?: number;
   /** Extra variables, in file order, values as strings. */
   env: ReadonlyArray<readonly [string, string]>;
+  rules: ProxyRules;
+  /** True when a rule is set (or fix_usage: true written out), so the config must load the hook. */
+  needsHook: boolean;
 }
 
 /** A loaded profiles file. */

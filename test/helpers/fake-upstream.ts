@@ -15,6 +15,8 @@ export interface Faults {
   hang?: boolean;
   /** Reject non-streaming requests whose max_tokens exceeds this (Fireworks' rule; research/litellm.md §7). */
   maxTokensWithoutStream?: number;
+  /** Reject any request whose max_tokens exceeds this, streaming or not. */
+  maxTokens?: number;
   /** Send no usage, neither in the JSON body nor as a stream chunk. */
   omitUsage?: boolean;
   /** Answer /v1/responses with a Responses API reply instead of 404 (default: 404, as most non-OpenAI hosts). */
@@ -81,6 +83,10 @@ export class FakeUpstream {
     const limit = this.faults.maxTokensWithoutStream;
     if (limit !== undefined && !body.stream && Number(body.max_tokens ?? body.max_completion_tokens ?? 0) > limit) {
       return json(res, 400, { error: { message: `Requests with max_tokens > ${limit} must have stream=true`, param: 'max_tokens', code: 'BAD_REQUEST' } });
+    }
+    const tokens = Number(body.max_tokens ?? body.max_completion_tokens ?? 0);
+    if (this.faults.maxTokens !== undefined && tokens > this.faults.maxTokens) {
+      return json(res, 400, { error: { message: `max_tokens must be at most ${this.faults.maxTokens}, got ${tokens}`, param: 'max_tokens', code: 'BAD_REQUEST' } });
     }
     if (!body.stream) {
       return json(res, 200, {

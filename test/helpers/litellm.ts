@@ -47,7 +47,7 @@ export async function startLiteLLM(config: string, env: Record<string, string>, 
   child.stderr!.setEncoding('utf8').on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
