@@ -31,7 +31,9 @@ from litellm.llms.custom_llm import CustomLLM
 
 # Rules per model group name as the client sends it (aliases of a profile's model included). Base64 of JSON,
 # so no value from the profiles file is ever spliced into Python source.
-RULES: Dict[str, Dict[str, Any]] = json.loads(base64.b64decode("{{RULES_B64}}").decode("utf-8"))
+RULES: Dict[str, Dict[str, Any]] = json.loads(base64.b64decode(
+{{RULES_B64}}
+).decode("utf-8"))
 
 # Prefix of the hidden model groups that serve force_stream models' non-streaming requests.
 FORCE_STREAM_GROUP_PREFIX = "ccenv-force-stream/"
@@ -41,6 +43,7 @@ CALL_TYPES = frozenset({"anthropic_messages", "acompletion", "completion", "atex
 
 _CAPPED_KEYS = ("max_tokens", "max_completion_tokens")
 _THINKING_KEYS = ("thinking", "reasoning_effort")
+_USAGE_EVENTS = ("message_start", "content_block_delta", "message_delta")
 
 
 def apply_rule(rule: Dict[str, Any], data: Dict[str, Any]) -> Dict[str, Any]:
@@ -116,7 +119,7 @@ class UsageFixer:
             event = json.loads(payload)
         except ValueError:
             return frame
-        if not isinstance(event, dict) or event.get("type") not in ("message_start", "content_block_delta", "message_delta"):
+        if not isinstance(event, dict) or event.get("type") not in _USAGE_EVENTS:
             return frame
         lines[data_at[0]] = "data: " + json.dumps(self.fix_event(event), separators=(",", ":"))
         return "\n".join(lines)
@@ -163,7 +166,9 @@ def estimate_input_tokens(request: Dict[str, Any]) -> int:
 class CcenvHooks(CustomLogger):
     """The proxy hooks: request rules before routing, usage repair on Anthropic streams."""
 
-    async def async_pre_call_hook(self, user_api_key_dict: Any, cache: Any, data: dict, call_type: Any) -> Optional[dict]:
+    async def async_pre_call_hook(
+        self, user_api_key_dict: Any, cache: Any, data: dict, call_type: Any
+    ) -> Optional[dict]:
         rule = RULES.get(str(data.get("model", "")))
         if rule is None or str(call_type) not in CALL_TYPES:
             return data
@@ -192,10 +197,12 @@ class StreamForcer(CustomLLM):
     have stream=true" — research/litellm.md §7). `model` is the real upstream model, e.g. openai/kimi-k2.5.
     """
 
-    async def acompletion(self, model: str, messages: list, api_base: str, custom_prompt_dict: dict, model_response: Any,
-                          print_verbose: Any, encoding: Any, api_key: Any, logging_obj: Any, optional_params: dict,
-                          acompletion: Any = None, litellm_params: Any = None, logger_fn: Any = None,
-                          headers: Optional[dict] = None, timeout: Any = None, client: Any = None) -> Any:
+    async def acompletion(
+        self, model: str, messages: list, api_base: str, custom_prompt_dict: dict, model_response: Any,
+        print_verbose: Any, encoding: Any, api_key: Any, logging_obj: Any, optional_params: dict,
+        acompletion: Any = None, litellm_params: Any = None, logger_fn: Any = None,
+        headers: Optional[dict] = None, timeout: Any = None, client: Any = None,
+    ) -> Any:
         params = {k: v for k, v in optional_params.items() if k not in ("stream", "stream_options")}
         stream = await litellm.acompletion(model=model, messages=messages, api_base=api_base, api_key=api_key,
                                            stream=True, stream_options={"include_usage": True}, timeout=timeout,

@@ -25,5 +25,6 @@ export function renderHook(cfg: ProfilesConfig, version: string): string {
   const template = readFileSync(new URL('../../templates/ccenv_hooks.py', import.meta.url), 'utf8');
   const b64 = Buffer.from(JSON.stringify(hookRules(cfg)), 'utf8').toString('base64');
   if (!/^[0-9A-Za-z.+-]+$/.test(version)) throw new Error(`unexpected version string ${version}`);
-  return template.replace('{{RULES_B64}}', b64).replace('{{VERSION}}', version);
+  const lines = (b64.match(/.{1,76}/g) ?? ['']).map((chunk) => `    "${chunk}"`).join('\n');
+  return template.replace('{{RULES_B64}}', lines).replace('{{VERSION}}', version);
 }

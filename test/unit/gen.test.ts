@@ -78,6 +78,37 @@ describe('buildLiteLLMConfig', () => {
   });
 });
 
+describe('hook wiring', () => {
+  it('a config without proxy rules loads no hook', () => {
+    const { config, hooked } = buildLiteLLMConfig(TWO);
+    expect(hooked).toBe(false);
+    expect(config.litellm_settings).not.toHaveProperty('callbacks');
+  });
+
+  it('rules load the hook; force_stream adds a hidden deployment on the ccenv_stream provider', () => {
+    const { config, hooked } = buildLiteLLMConfig(cfg(`profiles:
+  f: { model: fm, force_stream: true, upstream: { model: openai/f-up, api_base: "http://u/v1", api_key_env: K } }
+  c: { model: cm, max_tokens_cap: 4096, upstream: { model: openai/c-up } }
+`));
+    expect(hooked).toBe(true);
+    expect(config.litellm_settings).toMatchObject({
+      callbacks: 'ccenv_hooks.handler',
+      custom_provider_map: [{ provider: 'ccenv_stream', custom_handler: 'ccenv_hooks.stream_forcer' }],
+    });
+    expect(config.model_list.map((m) => [m.model_name, m.litellm_params.model])).toEqual([
+      ['fm', 'openai/f-up'],
+      ['cm', 'openai/c-up'],
+      ['ccenv-force-stream/fm', 'ccenv_stream/openai/f-up'],
+    ]);
+    expect(config.model_list[2]!.litellm_params).toMatchObject({ api_base: 'http://u/v1', api_key: 'os.environ/K' });
+  });
+
+  it('fix_usage: true written out loads the hook; force_stream without an upstream is an error', () => {
+    expect(buildLiteLLMConfig(cfg('profiles:\n  a: { model: m, fix_usage: true }\n')).hooked).toBe(true);
+    expect(() => cfg('profiles:\n  a: { model: m, force_stream: true }\n')).toThrow(/p\.yaml:2:32: profiles\.a\.force_stream: force_stream needs an upstream/);
+  });
+});
+
 describe('renderLiteLLMConfig', () => {
   it('is YAML that parses back to the built config, with a header naming the routing env var with value 1', () => {
     const { text, config } = renderLiteLLMConfig(TWO, '9.9.9');
