@@ -86,6 +86,24 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       },
     )
     .command(
+      'doctor [codes..]',
+      'Diagnose the Claude Code → LiteLLM → upstream path; names the cause and the fix of each known failure. Live probes send tiny Claude Code–shaped requests (a few tokens) to the proxy',
+      (y) =>
+        y
+          .positional('codes', { type: 'string', array: true, describe: 'run only these checks (see --list)' })
+          .option('json', { type: 'boolean', default: false, describe: 'one JSON document (schemaVersion 1)' })
+          .option('strict', { type: 'boolean', default: false, describe: 'warnings fail too' })
+          .option('profile', { type: 'string', describe: 'live probes for this profile only' })
+          .option('offline', { type: 'boolean', default: false, describe: 'no network: skip proxy and live checks' })
+          .option('timeout', { type: 'number', default: 10, describe: 'seconds each probe may take' })
+          .option('list', { type: 'boolean', default: false, describe: 'list the checks and diagnoses' })
+          .option('explain', { type: 'string', describe: 'diagnose a pasted error message instead' }),
+      async (a) => {
+        const { doctorCommand } = await import('./doctor.js');
+        await run(() => doctorCommand(a, io))();
+      },
+    )
+    .command(
       'completion [shell]',
       'Print a completion script for ccenv itself (bash, zsh, fish)',
       (y) => y.positional('shell', { type: 'string', choices: ['bash', 'zsh', 'fish'], describe: 'default: from $SHELL' }),

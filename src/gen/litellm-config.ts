@@ -122,6 +122,7 @@ function modelEntry(p: Profile): ModelListEntry {
   if (p.maxOutputTokens !== undefined) info.max_output_tokens = p.maxOutputTokens;
   info.supports_function_calling = true;
   info.mode = 'chat';
+  Object.assign(info, u.modelInfo);
   return { model_name: p.model, litellm_params: params, model_info: info };
 }
 

@@ -122,7 +122,7 @@ interface RawProfile {
   opus_model?: string;
   sonnet_model?: string;
   command?: string;
-  upstream?: { model: string; api_base?: string; api_key_env?: string; litellm_params?: Record<string, unknown> };
+  upstream?: { model: string; api_base?: string; api_key_env?: string; litellm_params?: Record<string, unknown>; model_info?: Record<string, unknown> };
   max_output_tokens?: number;
   context_window?: number;
   env?: Record<string, string | number | boolean>;
@@ -177,6 +177,7 @@ function normalise(raw: RawFile, file: string): ProfilesConfig {
       apiBase: p.upstream.api_base,
       apiKeyEnv: p.upstream.api_key_env,
       litellmParams: p.upstream.litellm_params ?? {},
+      modelInfo: p.upstream.model_info ?? {},
     };
     return {
       name,

@@ -8,6 +8,8 @@ export interface Upstream {
   apiKeyEnv?: string;
   /** Further litellm_params, copied as they are. Never contains api_key (the schema forbids it). */
   litellmParams: Record<string, unknown>;
+  /** Further model_info, merged over what ccenv derives. */
+  modelInfo: Record<string, unknown>;
 }
 
 /**

@@ -19,6 +19,16 @@ export interface Faults {
   maxTokens?: number;
   /** Send no usage, neither in the JSON body nor as a stream chunk. */
   omitUsage?: boolean;
+  /** Answer chat and messages requests with this error (status and message, OpenAI envelope). */
+  fail?: { status: number; message: string };
+  /** Reject requests carrying any of these body keys, as OpenAI does ("Unrecognized request argument"). */
+  rejectKeys?: string[];
+  /** Native /v1/messages: send usage null in message_start and message_delta. */
+  usageNull?: boolean;
+  /** Native /v1/messages: send a content_block_delta before its content_block_start. */
+  badOrder?: boolean;
+  /** Native /v1/messages: answer with a tool_use block whose input stays empty. */
+  emptyToolInput?: boolean;
   /** Answer /v1/responses with a Responses API reply instead of 404 (default: 404, as most non-OpenAI hosts). */
   serveResponses?: boolean;
 }
@@ -71,10 +81,39 @@ export class FakeUpstream {
       }
       this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       if (this.faults.hang) return;
-      if (req.method === 'POST' && req.url?.startsWith('/v1/chat/completions')) return this.chat(body ?? {}, res);
+      const post = req.method === 'POST';
+      if (post && (req.url?.startsWith('/v1/chat/completions') || req.url?.startsWith('/v1/messages'))) {
+        const f = this.faults.fail;
+        if (f) return json(res, f.status, { error: { message: f.message, type: 'invalid_request_error' } });
+        const bad = this.faults.rejectKeys?.find((k) => body && k in body);
+        if (bad) return json(res, 400, { error: { message: `Unrecognized request argument supplied: ${bad}`, type: 'invalid_request_error', param: bad } });
+      }
+      if (post && req.url?.startsWith('/v1/chat/completions')) return this.chat(body ?? {}, res);
+      if (post && req.url?.startsWith('/v1/messages')) return this.messages(body ?? {}, res);
       if (req.method === 'GET' && req.url?.startsWith('/v1/models')) return json(res, 200, { object: 'list', data: [] });
       json(res, 404, { error: { message: 'Not Found', type: 'invalid_request_error' } });
     });
+  }
+
+  /** A native Anthropic Messages answer (for LiteLLM's /v1/messages passthrough), with the stream faults. */
+  private messages(body: Record<string, unknown>, res: ServerResponse): void {
+    const f = this.faults;
+    const usage = f.usageNull ? null : { input_tokens: 11, output_tokens: 4 };
+    const block = f.emptyToolInput ? { type: 'tool_use', id: 'toolu_fake', name: 'ccenv_probe', input: {} } : { type: 'text', text: '' };
+    if (!body.stream) {
+      const content = f.emptyToolInput ? [block] : [{ type: 'text', text: this.reply }];
+      return json(res, 200, { id: 'msg_fake', type: 'message', role: 'assistant', model: body.model, content, stop_reason: 'end_turn', stop_sequence: null, usage });
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    sse(res, 'message_start', { message: { id: 'msg_fake', type: 'message', role: 'assistant', model: body.model, content: [], stop_reason: null, stop_sequence: null, usage } });
+    const delta = f.emptyToolInput ? { type: 'input_json_delta', partial_json: '' } : { type: 'text_delta', text: this.reply };
+    if (f.badOrder) sse(res, 'content_block_delta', { index: 0, delta });
+    sse(res, 'content_block_start', { index: 0, content_block: block });
+    if (!f.badOrder) sse(res, 'content_block_delta', { index: 0, delta });
+    sse(res, 'content_block_stop', { index: 0 });
+    sse(res, 'message_delta', { delta: { stop_reason: f.emptyToolInput ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: f.usageNull ? null : { output_tokens: 4 } });
+    sse(res, 'message_stop', {});
+    res.end();
   }
 
   private chat(body: Record<string, unknown>, res: ServerResponse): void {
@@ -106,6 +145,11 @@ export class FakeUpstream {
     if (!this.faults.omitUsage) chunk({ choices: [], usage });
     res.end('data: [DONE]\n\n');
   }
+}
+
+/** Anthropic event names in order, for the native /v1/messages answer. */
+function sse(res: ServerResponse, type: string, data: Record<string, unknown>): void {
+  res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -1,0 +1,93 @@
+import chalk from 'chalk';
+import type { Io } from '../cli.js';
+import { CHECKS } from '../doctor/checks.js';
+import { gatherFacts, type Progress } from '../doctor/facts.js';
+import { exitCode, redact, renderJson, renderText, runChecks, type Finding } from '../doctor/report.js';
+import { secretEnvNames } from '../gen/service.js';
+import { SIGNATURES, matchSignature, upstreamMessage } from '../knowledge/signatures.js';
+import { suggestion, UserError } from '../util/errors.js';
+import { VERSION } from '../version.js';
+
+/** Arguments of `ccenv doctor`. */
+export interface DoctorArgs {
+  codes?: string[];
+  profiles?: string;
+  profile?: string;
+  json?: boolean;
+  strict?: boolean;
+  offline?: boolean;
+  /** Seconds per probe. */
+  timeout?: number;
+  list?: boolean;
+  explain?: string;
+}
+
+/** Whether to draw symbols, colour and live progress: a TTY, and NO_COLOR unset. */
+function fancy(io: Io, stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}
+
+/** Live progress on stderr: one line per probe, rewritten in place as each settles. */
+function liveProgress(): { progress: Progress; clear: () => void } {
+  const labels: string[] = [];
+  const states = new Map<string, string>();
+  let drawn = 0;
+  const draw = () => {
+    let out = drawn > 0 ? `\x1b[${drawn}A` : '';
+    for (const l of labels) out += `\x1b[2K${states.get(l)}\n`;
+    drawn = labels.length;
+    process.stderr.write(out);
+  };
+  return {
+    progress: (label, state, ms) => {
+      if (!states.has(label)) labels.push(label);
+      states.set(label, state === 'start' ? chalk.dim(`… ${label}`) : `${chalk.green('✔')} ${label} ${chalk.dim(`${ms} ms`)}`);
+      draw();
+    },
+    clear: () => {
+      if (drawn > 0) process.stderr.write(`\x1b[${drawn}A\x1b[0J`);
+    },
+  };
+}
+
+/** `ccenv doctor --explain TEXT`: the diagnosis of a pasted error, by the same signatures the live checks use. */
+function explain(text: string, io: Io): number {
+  const sig = matchSignature(text);
+  if (!sig) {
+    io.out(`No known diagnosis for that text. The proxy log (litellm --detailed_debug) shows the upstream's own error.\n`);
+    return 1;
+  }
+  const inner = upstreamMessage(text);
+  io.out(`${sig.code}: ${sig.cause}\n${inner !== text ? `    upstream said: ${inner.trim().slice(0, 300)}\n` : ''}    Fix: ${sig.fix}\n    Source: ${sig.source}\n`);
+  return 0;
+}
+
+/**
+ * `ccenv doctor`: gather facts once (environment, profiles, Claude Code, the proxy and live Claude Code–shaped
+ * probes), run the checks, print findings in a stable order. Exit 0 when nothing failed, 1 on a failure (or a
+ * warning with --strict), 2 on usage errors. Secrets are redacted in both outputs.
+ */
+export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
+  if (a.list) {
+    for (const c of CHECKS) io.out(`${c.code.padEnd(16)}${c.title}${c.network ? ' (network)' : ''}\n`);
+    io.out(`\nDiagnoses (--explain): ${SIGNATURES.map((s) => s.code).join(', ')}\n`);
+    return 0;
+  }
+  if (a.explain !== undefined) return explain(a.explain, io);
+  const known = CHECKS.map((c) => c.code);
+  for (const code of a.codes ?? []) {
+    if (!known.includes(code)) throw new UserError(`unknown check '${code}'${suggestion(code, known)}; see ccenv doctor --list`);
+  }
+  const timeoutMs = Math.round((a.timeout ?? 10) * 1000);
+  if (!(timeoutMs > 0)) throw new UserError('--timeout takes a positive number of seconds');
+  const checks = a.codes && a.codes.length > 0 ? CHECKS.filter((c) => a.codes!.includes(c.code)) : CHECKS;
+  const offline = Boolean(a.offline) || !checks.some((c) => c.network);
+  const live = !a.json && fancy(io, process.stderr) ? liveProgress() : undefined;
+  const facts = await gatherFacts({ profiles: a.profiles, profile: a.profile, offline, timeoutMs, env: io.env }, live?.progress).finally(() => live?.clear());
+  const findings: Finding[] = await runChecks(checks, facts, timeoutMs);
+  const secrets = [facts.proxy?.token, ...(facts.profiles ? secretEnvNames(facts.profiles).map((k) => io.env[k]) : [])].filter((s): s is string => !!s);
+  const colour = (s: string, t: string) => (s === 'ok' ? chalk.green(t) : s === 'warn' ? chalk.yellow(t) : s === 'fail' ? chalk.red(t) : chalk.dim(t));
+  const text = a.json ? renderJson(findings, VERSION, Boolean(a.strict)) : renderText(findings, fancy(io, process.stdout), colour);
+  io.out(redact(text, secrets));
+  return exitCode(findings, Boolean(a.strict));
+}

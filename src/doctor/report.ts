@@ -1,0 +1,109 @@
+import type { Check, CheckResult, Status } from './checks.js';
+import type { Facts } from './facts.js';
+
+/** JSON output schema version of `ccenv doctor --json`; bump on incompatible changes. */
+export const DOCTOR_SCHEMA_VERSION = 1;
+
+/** One printed finding: a check's result with the check's code and title and how long it took (ms). */
+export interface Finding extends CheckResult {
+  code: string;
+  title: string;
+  durationMs: number;
+}
+
+/**
+ * Run the checks against the facts, concurrently, each within `timeoutMs`. A check that throws or times out
+ * becomes a `fail` finding ("check crashed"); nothing here throws. Findings keep the checks' order.
+ */
+export async function runChecks(checks: readonly Check[], facts: Facts, timeoutMs: number): Promise<Finding[]> {
+  const one = async (c: Check): Promise<Finding[]> => {
+    const start = performance.now();
+    let results: CheckResult[];
+    if (c.network && facts.offline) results = [{ status: 'skip', message: 'skipped (--offline)' }];
+    else {
+      try {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`did not finish within ${timeoutMs} ms`)), timeoutMs)));
+        const r = await Promise.race([Promise.resolve().then(() => c.run(facts)), timeout]).finally(() => clearTimeout(timer));
+        results = Array.isArray(r) ? r : [r];
+      } catch (e) {
+        results = [{ status: 'fail', diagnosis: 'check-crashed', message: `check crashed: ${e instanceof Error ? e.message : String(e)}` }];
+      }
+    }
+    const durationMs = Math.round(performance.now() - start);
+    return results.map((r) => ({ code: c.code, title: c.title, durationMs, ...r }));
+  };
+  return (await Promise.all(checks.map(one))).flat();
+}
+
+/**
+ * Replace secrets in text: the values of the given variables (the proxy token, upstream keys), and anything that
+ * looks like a key (sk-…, sk-ant-…, AKIA…, Bearer tokens). Used on every line doctor prints, text and JSON.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+  return out
+    .replace(/\bBearer\s+[A-Za-z0-9._~+/=-]{6,}/g, 'Bearer [redacted]')
+    .replace(/\bsk-[A-Za-z0-9_-]{6,}/g, 'sk-[redacted]')
+    .replace(/\bAKIA[0-9A-Z]{16}\b/g, 'AKIA[redacted]');
+}
+
+/** Counts per status. */
+export function summarise(findings: readonly Finding[]): Record<Status, number> {
+  const s: Record<Status, number> = { ok: 0, warn: 0, fail: 0, skip: 0 };
+  for (const f of findings) s[f.status]++;
+  return s;
+}
+
+/** Exit code: 1 when anything failed (or warned, with strict), else 0. */
+export function exitCode(findings: readonly Finding[], strict: boolean): number {
+  const s = summarise(findings);
+  return s.fail > 0 || (strict && s.warn > 0) ? 1 : 0;
+}
+
+const FANCY: Record<Status, string> = { ok: '✔', warn: '!', fail: '✖', skip: '-' };
+const PLAIN: Record<Status, string> = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
+
+/**
+ * The text report: `✔ / ! / ✖  title — message`, indented details and `Fix:` lines, then a summary line.
+ * `fancy` (a TTY without NO_COLOR) uses symbols and colour; otherwise plain ASCII.
+ */
+export function renderText(findings: readonly Finding[], fancy: boolean, colour: (s: Status, t: string) => string = (_, t) => t): string {
+  const lines: string[] = [];
+  for (const f of findings) {
+    const mark = fancy ? colour(f.status, FANCY[f.status]) : PLAIN[f.status];
+    lines.push(`${mark} ${f.title} ${fancy ? '—' : '-'} ${f.message}${f.diagnosis && f.status !== 'ok' ? ` [${f.diagnosis}]` : ''}`);
+    for (const d of f.details ?? []) lines.push(`    ${d}`);
+    if (f.fix && (f.status === 'fail' || f.status === 'warn')) lines.push(`    Fix: ${f.fix}`);
+  }
+  const s = summarise(findings);
+  lines.push('', `${findings.length} checks: ${s.ok} ok, ${s.warn} warnings, ${s.fail} failed, ${s.skip} skipped`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `--json` document. */
+export function renderJson(findings: readonly Finding[], version: string, strict: boolean): string {
+  const s = summarise(findings);
+  return `${JSON.stringify(
+    {
+      schemaVersion: DOCTOR_SCHEMA_VERSION,
+      ccenv: version,
+      ok: exitCode(findings, strict) === 0,
+      summary: s,
+      checks: findings.map((f) => ({
+        code: f.code,
+        title: f.title,
+        status: f.status,
+        diagnosis: f.diagnosis ?? null,
+        profile: f.profile ?? null,
+        message: f.message,
+        details: f.details ?? [],
+        fix: f.fix ?? null,
+        durationMs: f.durationMs,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}

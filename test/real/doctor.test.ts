@@ -1,0 +1,259 @@
+// `ccenv doctor` against a real LiteLLM proxy whose profiles each sit on a fake upstream with one injected
+// fault: every diagnosis is produced for real through LiteLLM, and the healthy profile on the same proxy
+// reports nothing (no false alarms). Then hostile fake proxies that must not hang doctor.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { FakeUpstream, type Faults } from '../helpers/fake-upstream.js';
+import { startLiteLLM, type Proxy } from '../helpers/litellm.js';
+import { CLAUDE } from '../helpers/paths.js';
+import { ccenv } from '../helpers/run.js';
+
+const KEY = 'sk-ccenv-doctor-FAKE-key';
+const UPSTREAM_KEY = 'FAKE-upstream-secret-value';
+const native = { supported_endpoints: ['/v1/messages'] };
+
+/** Profile name → the upstream fault behind it (and extra profile keys). */
+const CASES: Record<string, { faults: Faults; profile?: Record<string, unknown>; modelInfo?: Record<string, unknown>; keyEnv?: string }> = {
+  healthy: { faults: {}, profile: { fix_usage: true, context_window: 131072, max_output_tokens: 4096 } },
+  maxtok: { faults: { maxTokens: 4096 } },
+  thinking: { faults: { rejectKeys: ['reasoning_effort'] } },
+  param: { faults: { fail: { status: 400, message: 'Extra inputs are not permitted: context_management' } } },
+  beta: { faults: { fail: { status: 400, message: '{"message":"invalid beta flag"}' } } },
+  importerr: { faults: { fail: { status: 500, message: "ImportError: cannot import name 'path_template' from 'openai._utils'" } } },
+  boom: { faults: { fail: { status: 503, message: 'upstream exploded at the seams' } } },
+  hang: { faults: { hang: true } },
+  nousage: { faults: { usageNull: true }, modelInfo: native, profile: { fix_usage: false } },
+  order: { faults: { badOrder: true }, modelInfo: native },
+  tool: { faults: { emptyToolInput: true }, modelInfo: native },
+  nokey: { faults: {}, keyEnv: 'UNSET_UPSTREAM_KEY' },
+  slot: { faults: {}, profile: { small_model: 'healthy-modle' } },
+  window: { faults: {}, profile: { context_window: 200000 }, modelInfo: { max_input_tokens: 8192 } },
+};
+
+let dir: string;
+let proxy: Proxy;
+let routingProxy: Proxy;
+const upstreams: FakeUpstream[] = [];
+let home: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ccenv-doctor-'));
+  home = mkdtempSync(join(tmpdir(), 'ccenv-doctor-home-'));
+  const profiles: Record<string, unknown> = {};
+  for (const [name, c] of Object.entries(CASES)) {
+    const up = new FakeUpstream(`${name} ok`);
+    await up.start();
+    up.faults = c.faults;
+    upstreams.push(up);
+    profiles[name] = {
+      model: `${name}-model`,
+      ...c.profile,
+      upstream: { model: `openai/${name}-up`, api_base: up.baseUrl, api_key_env: c.keyEnv ?? 'TEST_UPSTREAM_KEY', litellm_params: { num_retries: 0, timeout: 30 }, ...(c.modelInfo ? { model_info: c.modelInfo } : {}) },
+    };
+  }
+  writeFileSync(join(dir, 'profiles.yaml'), stringify({ proxy: { base_url: 'http://127.0.0.1:9', base_url_env: 'TEST_LITELLM_URL', auth_token_env: 'TEST_KEY' }, default_profile: 'healthy', profiles }));
+  const gen = await ccenv(['gen', 'litellm', '--dir', join(dir, 'litellm'), '--profiles', join(dir, 'profiles.yaml')]);
+  expect(gen.code, gen.stderr).toBe(0);
+  const cfg = parse(readFileSync(join(dir, 'litellm/config.yaml'), 'utf8'));
+  delete cfg.litellm_settings.use_chat_completions_url_for_anthropic_messages;
+  writeFileSync(join(dir, 'litellm/no-routing.yaml'), stringify(cfg));
+  [proxy, routingProxy] = await Promise.all([
+    startLiteLLM(join(dir, 'litellm/config.yaml'), { TEST_KEY: KEY, TEST_UPSTREAM_KEY: UPSTREAM_KEY }),
+    startLiteLLM(join(dir, 'litellm/no-routing.yaml'), { TEST_KEY: KEY, TEST_UPSTREAM_KEY: UPSTREAM_KEY }),
+  ]);
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all([proxy?.stop(), routingProxy?.stop(), ...upstreams.map((u) => u.stop())]);
+});
+
+interface Report {
+  schemaVersion: number;
+  ok: boolean;
+  checks: Array<{ code: string; status: string; diagnosis: string | null; message: string; details: string[]; fix: string | null; profile: string | null }>;
+}
+
+/** A user's environment where everything but the case under test is right. */
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { PATH: `${dirname(CLAUDE)}:/usr/bin:/bin`, HOME: home, CCENV_SHELL: 'bash', TEST_LITELLM_URL: proxy.url, TEST_KEY: KEY, ...extra };
+}
+
+async function doctor(args: string[], e: NodeJS.ProcessEnv = env()): Promise<{ code: number | null; report: Report; raw: string }> {
+  const r = await ccenv(['doctor', '--json', '--profiles', join(dir, 'profiles.yaml'), ...args], { env: e });
+  expect(r.stderr).toBe('');
+  return { code: r.code, report: JSON.parse(r.stdout) as Report, raw: r.stdout };
+}
+
+const problems = (r: Report) => r.checks.filter((c) => c.status === 'fail' || c.status === 'warn');
+
+describe('doctor on a healthy profile', () => {
+  it('reports no failure and no warning (--strict exits 0), with a JSON schema version', async () => {
+    const { code, report } = await doctor(['--profile', 'healthy', '--strict']);
+    expect(problems(report)).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.checks.filter((c) => c.code === 'messages' || c.code === 'stream').map((c) => c.status)).toEqual(['ok', 'ok']);
+  });
+});
+
+describe('doctor names each fault produced through a real LiteLLM proxy', () => {
+  it.each([
+    ['maxtok', 'messages', 'max-tokens-rejected'],
+    ['thinking', 'messages', 'thinking-rejected'],
+    ['param', 'messages', 'param-rejected'],
+    ['beta', 'messages', 'invalid-beta'],
+    ['importerr', 'messages', 'openai-import-error'],
+    ['boom', 'messages', 'upstream-error'],
+    ['nousage', 'stream', 'usage-missing'],
+    ['order', 'stream', 'stream-order'],
+    ['tool', 'stream', 'tool-input-empty'],
+    ['nokey', 'messages', 'upstream-credentials'],
+    ['slot', 'models', 'unknown-model'],
+    ['window', 'context-window', 'context-window-mismatch'],
+  ])('%s → %s: %s', async (profile, check, diagnosis) => {
+    const { code, report } = await doctor(['--profile', profile]);
+    const found = report.checks.filter((c) => c.code === check);
+    expect(found.map((c) => c.diagnosis), JSON.stringify(found)).toContain(diagnosis);
+    expect(found.find((c) => c.diagnosis === diagnosis)!.fix).toBeTruthy();
+    expect(code).toBe(found.some((c) => c.status === 'fail') ? 1 : 0);
+  });
+
+  it("re-labels 'Received Model Group=' with the upstream's own message", async () => {
+    const { report } = await doctor(['--profile', 'boom', 'messages']);
+    const c = report.checks.find((x) => x.code === 'messages')!;
+    expect(c.details.join('\n')).toContain('upstream exploded at the seams');
+    expect(c.details.join('\n')).not.toMatch(/Received Model Group|model group 'boom-model' failed/);
+  });
+
+  it('a hanging upstream ends at the timeout with a clear message', async () => {
+    const start = Date.now();
+    const { report } = await doctor(['--profile', 'hang', '--timeout', '2', 'messages', 'stream']);
+    expect(Date.now() - start).toBeLessThan(9_000);
+    expect(report.checks.map((c) => c.diagnosis)).toEqual(['timeout', 'timeout']);
+    expect(report.checks[0]!.message).toContain('no complete answer within 2 s');
+  });
+
+  it('Responses-API routing: the proxy without the routing setting', async () => {
+    const { code, report } = await doctor(['--profile', 'healthy', 'messages', 'stream'], env({ TEST_LITELLM_URL: routingProxy.url }));
+    expect(code).toBe(1);
+    expect(report.checks.map((c) => c.diagnosis), JSON.stringify(report.checks)).toEqual(['responses-routing', 'responses-routing']);
+    expect(report.checks[0]!.fix).toContain('LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1');
+  });
+
+  it('a wrong key: LiteLLM without a DB answers 400 no_db_connection, doctor says wrong key', async () => {
+    const { report } = await doctor(['key'], env({ TEST_KEY: 'sk-wrong-FAKE-key' }));
+    expect(report.checks[0]).toMatchObject({ code: 'key', status: 'fail', diagnosis: 'wrong-key' });
+  });
+
+  it('never prints a secret: the proxy key and upstream key are redacted in text and JSON', async () => {
+    const e = env({ TEST_UPSTREAM_KEY: UPSTREAM_KEY, ANTHROPIC_AUTH_TOKEN: KEY, ANTHROPIC_API_KEY: 'sk-ant-api03-FAKE-secret-key' });
+    const json = await doctor(['--profile', 'nokey'], e);
+    const text = await ccenv(['doctor', '--profiles', join(dir, 'profiles.yaml'), '--profile', 'nokey'], { env: e });
+    for (const out of [json.raw, text.stdout]) {
+      expect(out).not.toContain(KEY);
+      expect(out).not.toContain(UPSTREAM_KEY);
+      expect(out).not.toContain('sk-ant-api03-FAKE-secret-key');
+    }
+    expect(text.stdout).toMatch(/^FAIL Auth conflict - ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both exported/m);
+  });
+});
+
+describe('doctor environment checks', () => {
+  it.each([
+    ['base-url', { ANTHROPIC_BASE_URL: 'http://localhost:4000/v1' }, 'base-url-suffix', 'fail'],
+    ['http-proxy', { HTTPS_PROXY: 'http://corp:3128' }, 'http-proxy-no-bypass', 'warn'],
+    ['claude', { PATH: '/usr/bin:/bin' }, 'claude-missing', 'fail'],
+    ['shell', { CCENV_SHELL: '' }, 'shell-not-loaded', 'warn'],
+  ])('%s', async (check, extra, diagnosis, status) => {
+    const { report } = await doctor(['--offline', check], env(extra));
+    expect(report.checks).toMatchObject([{ code: check, status, diagnosis }]);
+  });
+
+  it('a console login key in ~/.claude.json is an auth-conflict warning', async () => {
+    const h = mkdtempSync(join(tmpdir(), 'ccenv-home-'));
+    writeFileSync(join(h, '.claude.json'), JSON.stringify({ primaryApiKey: 'sk-ant-api03-FAKE' }));
+    mkdirSync(join(h, '.claude'));
+    writeFileSync(join(h, '.claude/settings.json'), JSON.stringify({ env: { ANTHROPIC_BASE_URL: 'http://elsewhere' } }));
+    const { report } = await doctor(['--offline', 'auth-conflict'], env({ HOME: h }));
+    expect(report.checks.map((c) => c.diagnosis)).toEqual(['auth-conflict-login', 'settings-env-override']);
+  });
+});
+
+/** A fake "proxy" that misbehaves in one way on every path. */
+function hostile(mode: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const server: Server = createServer((req, res) => {
+    const isMessages = req.url?.startsWith('/v1/messages');
+    switch (mode) {
+      case 'no answer':
+        return;
+      case 'drip': {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const t = setInterval(() => res.write(' '), 1000);
+        timers.add(t);
+        return;
+      }
+      case 'endless stream': {
+        if (!isMessages) return void res.end(JSON.stringify({ status: 'healthy', data: [] }));
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        const t = setInterval(() => res.write('event: ping\ndata: {"type": "ping"}\n\n'), 5);
+        timers.add(t);
+        return;
+      }
+      case '20 MB body':
+        res.writeHead(200, { 'content-type': isMessages ? 'text/event-stream' : 'application/json' });
+        return void res.end(`[${'"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",'.repeat(400_000)}0]`);
+      case 'invalid JSON':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end('{"this is": not json');
+      case 'connection reset':
+        return void req.socket.destroy();
+    }
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: async () => {
+          timers.forEach(clearInterval);
+          sockets.forEach((s) => s.destroy());
+          await new Promise((r) => server.close(r));
+        },
+      }),
+    ),
+  );
+}
+
+describe('doctor against hostile proxies ends within the timeout with a clear message', () => {
+  it.each([
+    ['no answer', /no complete answer within 2 s/],
+    ['drip', /no complete answer within 2 s/],
+    ['endless stream', /no complete answer within 2 s|size limit/],
+    ['20 MB body', /size limit|not an Anthropic message/],
+    ['invalid JSON', /not an Anthropic message|refuses the key/],
+    ['connection reset', /connection reset/],
+  ])('%s', async (mode, message) => {
+    const h = await hostile(mode);
+    try {
+      const start = Date.now();
+      const r = await ccenv(['doctor', '--json', '--timeout', '2', '--profiles', join(dir, 'profiles.yaml'), '--profile', 'healthy'], { env: env({ TEST_LITELLM_URL: h.url }) });
+      const elapsed = Date.now() - start;
+      expect(elapsed).toBeLessThan(2 * 2000 + 4000);
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as Report;
+      expect(problems(report).map((c) => c.message).join('\n')).toMatch(message);
+    } finally {
+      await h.close();
+    }
+  }, 20_000);
+});
