@@ -11,7 +11,7 @@ import { parse, stringify } from 'yaml';
 import { FakeUpstream, type Faults } from '../helpers/fake-upstream.js';
 import { startLiteLLM, type Proxy } from '../helpers/litellm.js';
 import { CLAUDE } from '../helpers/paths.js';
-import { ccenv } from '../helpers/run.js';
+import { ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-ccenv-doctor-FAKE-key';
 const UPSTREAM_KEY = 'FAKE-upstream-secret-value';
@@ -31,6 +31,7 @@ const CASES: Record<string, { faults: Faults; profile?: Record<string, unknown>;
   order: { faults: { badOrder: true }, modelInfo: native },
   tool: { faults: { emptyToolInput: true }, modelInfo: native },
   nokey: { faults: {}, keyEnv: 'UNSET_UPSTREAM_KEY' },
+  zero: { faults: {}, profile: { fix_usage: false, context_window: 131072 } },
   slot: { faults: {}, profile: { small_model: 'healthy-modle' } },
   window: { faults: {}, profile: { context_window: 200000 }, modelInfo: { max_input_tokens: 8192 } },
 };
@@ -110,6 +111,7 @@ describe('doctor names each fault produced through a real LiteLLM proxy', () => 
     ['importerr', 'messages', 'openai-import-error'],
     ['boom', 'messages', 'upstream-error'],
     ['nousage', 'stream', 'usage-missing'],
+    ['zero', 'stream', 'usage-zero'],
     ['order', 'stream', 'stream-order'],
     ['tool', 'stream', 'tool-input-empty'],
     ['nokey', 'messages', 'upstream-credentials'],
@@ -160,6 +162,19 @@ describe('doctor names each fault produced through a real LiteLLM proxy', () => 
       expect(out).not.toContain('sk-ant-api03-FAKE-secret-key');
     }
     expect(text.stdout).toMatch(/^FAIL Auth conflict - ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both exported/m);
+  });
+});
+
+describe('doctor output on a terminal', () => {
+  it('shows live progress and symbols on a TTY (a real pty via script), none of it when piped', async () => {
+    const cmd = `${process.execPath} ${join(dirname(CLAUDE), '../../bin/ccenv.mjs')} doctor --profiles ${join(dir, 'profiles.yaml')} --profile healthy`;
+    const tty = await run('script', ['-qec', cmd, '/dev/null'], { env: { ...env(), TERM: 'xterm' } });
+    expect(tty.stdout).toContain('healthy: POST /v1/messages (stream)');
+    expect(tty.stdout).toMatch(/\x1b\[\d+A/);
+    expect(tty.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/✔ Live request \(streaming\) — /);
+    const piped = await ccenv(['doctor', '--profiles', join(dir, 'profiles.yaml'), '--profile', 'healthy'], { env: env() });
+    expect(piped.stdout + piped.stderr).not.toMatch(/\x1b|✔|POST \/v1\/messages \(stream\)/);
+    expect(piped.stdout).toMatch(/^OK   Live request \(streaming\) - /m);
   });
 });
 
