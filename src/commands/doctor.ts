@@ -20,6 +20,7 @@ export interface DoctorArgs {
   timeout?: number;
   list?: boolean;
   explain?: string;
+  deep?: boolean;
 }
 
 /** Whether to draw symbols, colour and live progress: a TTY, and NO_COLOR unset. */
@@ -83,7 +84,7 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   const checks = a.codes && a.codes.length > 0 ? CHECKS.filter((c) => a.codes!.includes(c.code)) : CHECKS;
   const offline = Boolean(a.offline) || !checks.some((c) => c.network);
   const live = !a.json && fancy(io, process.stderr) ? liveProgress() : undefined;
-  const facts = await gatherFacts({ profiles: a.profiles, profile: a.profile, offline, timeoutMs, env: io.env }, live?.progress).finally(() => live?.clear());
+  const facts = await gatherFacts({ profiles: a.profiles, profile: a.profile, offline, timeoutMs, env: io.env, deep: a.deep }, live?.progress).finally(() => live?.clear());
   const findings: Finding[] = await runChecks(checks, facts, timeoutMs);
   const secrets = [facts.proxy?.token, ...(facts.profiles ? secretEnvNames(facts.profiles).map((k) => io.env[k]) : [])].filter((s): s is string => !!s);
   const colour = (s: string, t: string) => (s === 'ok' ? chalk.green(t) : s === 'warn' ? chalk.yellow(t) : s === 'fail' ? chalk.red(t) : chalk.dim(t));

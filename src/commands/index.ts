@@ -97,10 +97,20 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .option('offline', { type: 'boolean', default: false, describe: 'no network: skip proxy and live checks' })
           .option('timeout', { type: 'number', default: 10, describe: 'seconds each probe may take' })
           .option('list', { type: 'boolean', default: false, describe: 'list the checks and diagnoses' })
-          .option('explain', { type: 'string', describe: 'diagnose a pasted error message instead' }),
+          .option('explain', { type: 'string', describe: 'diagnose a pasted error message instead' })
+          .option('deep', { type: 'boolean', default: false, describe: 'also import litellm.proxy.proxy_server in each litellm environment found' }),
       async (a) => {
         const { doctorCommand } = await import('./doctor.js');
         await run(() => doctorCommand(a, io))();
+      },
+    )
+    .command(
+      'advisories',
+      'List the known litellm/openai advisories and bad version pairs doctor checks',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
+      async (a) => {
+        const { advisoriesCommand } = await import('./advisories.js');
+        await run(() => advisoriesCommand(a, io))();
       },
     )
     .command(

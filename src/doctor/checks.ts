@@ -3,6 +3,7 @@ import { CHAT_COMPLETIONS_ROUTING } from '../knowledge/litellm.js';
 import { matchSignature, upstreamMessage } from '../knowledge/signatures.js';
 import { suggestion } from '../util/errors.js';
 import type { Facts, LiveFacts } from './facts.js';
+import { SUPPLY_CHAIN_CHECKS } from './supply-chain.js';
 import { errorMessage, type ProbeResult, type SseEvent } from './http.js';
 
 /** Outcome of a check. `warn` does not fail the run unless --strict. */
@@ -273,4 +274,5 @@ export const CHECKS: readonly Check[] = [
     network: true,
     run: (f) => (f.live.length === 0 ? skip('no live probes (proxy unreachable or no key)') : f.live.map((l) => liveChecks(l, 'stream'))),
   },
+  ...SUPPLY_CHAIN_CHECKS,
 ];

@@ -7,6 +7,7 @@ import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 import { UserError, suggestion } from '../util/errors.js';
 import { probe, type ProbeResult } from './http.js';
+import { discoverInstalls, importCheck, runningProxies, type ProxyProcess, type PythonEnv } from './installs.js';
 
 /** What `ccenv doctor` was asked to do. */
 export interface DoctorOptions {
@@ -17,6 +18,8 @@ export interface DoctorOptions {
   /** Per-probe deadline (ms). */
   timeoutMs: number;
   env: NodeJS.ProcessEnv;
+  /** Also import litellm.proxy.proxy_server in each found environment. */
+  deep?: boolean;
 }
 
 /** The live probes of one profile: a Claude Code–shaped /v1/messages call, non-streaming and streaming. */
@@ -50,6 +53,12 @@ export interface Facts {
     groupInfo?: ProbeResult;
   };
   live: LiveFacts[];
+  /** Python environments with litellm (or a litellm_init.pth). */
+  installs: PythonEnv[];
+  /** `--deep`: root of each environment → the import error, or null when it imports. */
+  imports?: Map<string, string | null>;
+  /** LiteLLM proxy processes of this user (Linux /proc). */
+  processes: ProxyProcess[];
   /** The profiles the per-profile checks look at (all, or the one --profile names). */
   selected: Profile[];
 }
@@ -144,6 +153,14 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
     return v;
   };
   const claudePromise = timed('claude --version', () => which('claude', env));
+  const installsPromise = timed('python environments', async () => {
+    const installs = await discoverInstalls(env, home, profiles?.litellmPython, o.timeoutMs);
+    const imports = o.deep ? new Map<string, string | null>() : undefined;
+    if (imports) {
+      await Promise.all(installs.filter((i) => i.python && i.litellm).map(async (i) => imports.set(i.root, (await timed(`import litellm.proxy.proxy_server (${i.root})`, () => importCheck(i.python!, Math.max(o.timeoutMs, 60_000)))) ?? null)));
+    }
+    return { installs, imports };
+  });
 
   let proxy: Facts['proxy'];
   const live: LiveFacts[] = [];
@@ -180,6 +197,8 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
     profiles,
     profilesError,
     claude: await claudePromise,
+    ...(await installsPromise),
+    processes: runningProxies(),
     claudeJson: { path: claudeJsonPath, primaryApiKey: typeof claudeJson?.primaryApiKey === 'string' && claudeJson.primaryApiKey !== '' },
     claudeSettings: { path: settingsPath, apiKeyHelper: typeof settings?.apiKeyHelper === 'string', envKeys: settingsEnv },
     proxy,

@@ -135,6 +135,7 @@ interface RawProfile {
 interface RawFile {
   proxy?: { base_url?: string; base_url_env?: string; auth_token_env?: string };
   default_profile?: string;
+  litellm?: { python?: string };
   profiles: Record<string, RawProfile>;
 }
 
@@ -210,6 +211,7 @@ function normalise(raw: RawFile, file: string): ProfilesConfig {
       baseUrlEnv: raw.proxy?.base_url_env,
       authTokenEnv: raw.proxy?.auth_token_env ?? DEFAULT_MASTER_KEY_ENV,
     },
+    litellmPython: raw.litellm?.python?.replace(/^~(?=\/|$)/, process.env.HOME || homedir()),
     defaultProfile: raw.default_profile ?? profiles[0]!.name,
     profiles,
   };

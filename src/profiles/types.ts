@@ -65,6 +65,8 @@ export interface ProfilesConfig {
     /** Variable whose value becomes ANTHROPIC_AUTH_TOKEN at call time (default LITELLM_MASTER_KEY). */
     authTokenEnv: string;
   };
+  /** The proxy's python interpreter, when the profiles file names it (litellm.python; `~` expanded). */
+  litellmPython?: string;
   /** Profile whose models answer Claude Code's default model ids (default: the first). */
   defaultProfile: string;
   profiles: Profile[];

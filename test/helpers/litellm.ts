@@ -18,6 +18,7 @@ export function freePort(): Promise<number> {
 /** A running real LiteLLM proxy started by a test. */
 export interface Proxy {
   url: string;
+  pid: number;
   logs: () => string;
   stop: () => Promise<void>;
 }
@@ -59,7 +60,7 @@ export async function startLiteLLM(config: string, env: Record<string, string>, 
     if (child.exitCode !== null) throw new Error(`litellm exited with ${child.exitCode}:\n${out.slice(-4000)}`);
     try {
       const r = await fetch(`${url}/health/liveliness`, { signal: AbortSignal.timeout(1_000) });
-      if (r.ok) return { url, logs: () => out, stop };
+      if (r.ok) return { url, pid: child.pid!, logs: () => out, stop };
     } catch {
       /* not up yet */
     }

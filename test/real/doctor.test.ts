@@ -64,7 +64,7 @@ beforeAll(async () => {
   delete cfg.litellm_settings.use_chat_completions_url_for_anthropic_messages;
   writeFileSync(join(dir, 'litellm/no-routing.yaml'), stringify(cfg));
   [proxy, routingProxy] = await Promise.all([
-    startLiteLLM(join(dir, 'litellm/config.yaml'), { TEST_KEY: KEY, TEST_UPSTREAM_KEY: UPSTREAM_KEY }),
+    startLiteLLM(join(dir, 'litellm/config.yaml'), { TEST_KEY: KEY, TEST_UPSTREAM_KEY: UPSTREAM_KEY, LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES: '1' }),
     startLiteLLM(join(dir, 'litellm/no-routing.yaml'), { TEST_KEY: KEY, TEST_UPSTREAM_KEY: UPSTREAM_KEY }),
   ]);
 }, 240_000);
@@ -162,6 +162,16 @@ describe('doctor names each fault produced through a real LiteLLM proxy', () => 
       expect(out).not.toContain('sk-ant-api03-FAKE-secret-key');
     }
     expect(text.stdout).toMatch(/^FAIL Auth conflict - ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both exported/m);
+  });
+});
+
+describe('the running proxy processes (Linux /proc)', () => {
+  it('reads the routing flag from each proxy process environment', async () => {
+    const withFlag = await doctor(['--offline', 'proxy-process']);
+    expect(withFlag.report.checks).toMatchObject([{ status: 'ok', message: `pid ${proxy.pid}: LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1` }]);
+    const without = await doctor(['--offline', 'proxy-process'], env({ TEST_LITELLM_URL: routingProxy.url }));
+    expect(without.report.checks).toMatchObject([{ status: 'warn', diagnosis: 'routing-flag-unset' }]);
+    expect(without.report.checks[0]!.message).toContain(`pid ${routingProxy.pid} `);
   });
 });
 
