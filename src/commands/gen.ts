@@ -1,11 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Io } from '../cli.js';
 import { renderHook } from '../gen/hook.js';
 import { HOOK, renderLiteLLMConfig } from '../gen/litellm-config.js';
 import { renderCompose, renderEnv, renderLaunchd, renderRequirements, renderSystemd, serviceDefaults, type ServiceOptions } from '../gen/service.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { ProfilesConfig } from '../profiles/types.js';
+import { UserError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/write.js';
 import { VERSION } from '../version.js';
 
@@ -18,6 +20,8 @@ export interface GenArgs {
   config?: string;
   port?: number;
   image?: string;
+  /** Compare with this file instead of writing. */
+  check?: string;
 }
 
 /** One thing `ccenv gen` can write: its text from the profiles, and notes for stderr. */
@@ -54,10 +58,25 @@ function options(cfg: ProfilesConfig, a: GenArgs): ServiceOptions {
 export function genTarget(target: string, a: GenArgs, io: Io): number {
   const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
   const { text, notes = [] } = TARGETS[target]!.render(cfg, options(cfg, a));
+  if (a.check) return checkGenerated(a.check, text, io);
   for (const note of notes) io.err(`ccenv: note: ${note}\n`);
   if (a.output) writeFileAtomic(a.output, text, { force: a.force });
   else io.out(text);
   return 0;
+}
+
+/** `--check FILE`: 0 when FILE holds exactly what would be generated, else 1 with a unified diff on stdout. */
+function checkGenerated(file: string, text: string, io: Io): number {
+  let current: string;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (current === text) return 0;
+  io.out(createTwoFilesPatch(file, `${file} (generated)`, current, text));
+  io.err(`ccenv: ${file} differs from what ccenv would generate; regenerate it\n`);
+  return 1;
 }
 
 /**
@@ -75,4 +94,26 @@ export function genLiteLLMDir(a: GenArgs & { dir: string }, io: Io): number {
   for (const [name, text] of files) writeFileAtomic(join(a.dir, name), text, { force: a.force });
   io.err(`ccenv: wrote ${files.map(([n]) => join(a.dir, n)).join(', ')}\n`);
   return 0;
+}
+
+/** The `ccenv gen` target that produces a file, by its name (for `ccenv check-generated`). */
+export function targetFor(file: string): string {
+  const name = basename(file);
+  if (name === HOOK.fileName) return 'hook';
+  if (name.endsWith('.plist')) return 'launchd';
+  if (name.endsWith('.service')) return 'systemd';
+  if (/^(docker-)?compose.*\.ya?ml$/.test(name)) return 'compose';
+  if (name.endsWith('.env')) return 'env';
+  if (/^(constraints|requirements).*\.txt$/.test(name)) return 'requirements';
+  return 'litellm-config';
+}
+
+/**
+ * `ccenv check-generated FILES…` (the pre-commit hook): each file must hold exactly what its `ccenv gen` target
+ * would write from the profiles; prints a unified diff per stale file. Exit 1 when any differs.
+ */
+export function checkGeneratedFiles(files: string[], a: GenArgs, io: Io): number {
+  let code = 0;
+  for (const file of files) code = Math.max(code, genTarget(targetFor(file), { ...a, check: file }, io));
+  return code;
 }

@@ -45,7 +45,8 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .option('litellm', { type: 'string', describe: 'service files: absolute path of the litellm executable' })
           .option('config', { type: 'string', describe: 'service files: absolute path of config.yaml' })
           .option('port', { type: 'number', describe: 'service files: port (default: from proxy.base_url, else 4000)' })
-          .option('image', { type: 'string', describe: 'compose: LiteLLM container image' });
+          .option('image', { type: 'string', describe: 'compose: LiteLLM container image' })
+          .option('check', { type: 'string', describe: 'compare with FILE instead of writing: exit 1 and print a unified diff when it differs' });
       for (const [name, describe] of GEN_TARGETS) {
         y.command(name, describe, outputOptions, async (a) => {
           const { genTarget } = await import('./gen.js');
@@ -102,6 +103,33 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       async (a) => {
         const { doctorCommand } = await import('./doctor.js');
         await run(() => doctorCommand(a, io))();
+      },
+    )
+    .command(
+      'validate [files..]',
+      'Check profiles files and LiteLLM configs (schema, cross-checks, literal secrets); for pre-commit',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'files to check (default: the profiles file)' })
+          .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
+      async (a) => {
+        const { validateCommand } = await import('./validate.js');
+        await run(() => validateCommand(a, io))();
+      },
+    )
+    .command(
+      'check-generated <files..>',
+      'Check that generated files (config.yaml, ccenv_hooks.py, *.service, *.plist, compose, .env, constraints) match the profiles; for pre-commit',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true })
+          .option('litellm', { type: 'string', describe: 'service files: absolute path of the litellm executable' })
+          .option('config', { type: 'string', describe: 'service files: absolute path of config.yaml' })
+          .option('port', { type: 'number', describe: 'service files: port' })
+          .option('image', { type: 'string', describe: 'compose: LiteLLM container image' }),
+      async (a) => {
+        const { checkGeneratedFiles } = await import('./gen.js');
+        await run(() => checkGeneratedFiles(a.files as string[], a, io))();
       },
     )
     .command(

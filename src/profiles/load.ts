@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { CLAUDE_ENV } from '../knowledge/claude-code.js';
 import { DEFAULT_MASTER_KEY_ENV, DEFAULT_PROXY_URL } from '../knowledge/litellm.js';
 import { suggestion, UserError } from '../util/errors.js';
+import { parseLocated, walkStrings, type LocatedYaml } from '../util/yaml.js';
 import type { Profile, ProfilesConfig, Upstream } from './types.js';
 
 /** Where the profiles file came from, for messages. */
@@ -33,6 +33,8 @@ export interface Problem {
   col: number;
   /** Dotted key path, e.g. `profiles.kimi.max_output_tokens`, or '' for the whole document. */
   key: string;
+  /** Stable problem code (validate prints it): yaml, schema, command-duplicate, … */
+  code: string;
   message: string;
 }
 
@@ -83,35 +85,25 @@ export function loadProfiles(path: string): ProfilesConfig {
   return parseProfiles(text, path);
 }
 
+/** A profiles file's problems (code, position, key, message) and, when there are none, the loaded config. */
+export function checkProfiles(text: string, file: string): { config?: ProfilesConfig; problems: Problem[]; located: LocatedYaml } {
+  const located = parseLocated(text);
+  const problems: Problem[] = located.errors.map((e) => ({ file, line: e.line, col: e.col, key: '', code: 'yaml', message: `YAML: ${e.message}` }));
+  if (problems.length > 0) return { problems, located };
+  const data = located.data;
+  const report = (path: readonly (string | number)[], code: string, message: string, onKey = false) =>
+    problems.push({ file, ...located.at(path, onKey), key: path.join('.'), code, message });
+  for (const err of schemaErrors(data)) report(err.path, 'schema', err.message, err.onKey);
+  if (problems.length === 0) crossCheck(data as RawFile, report);
+  problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  return { config: problems.length === 0 ? normalise(data as RawFile, file) : undefined, problems, located };
+}
+
 /** As {@link loadProfiles}, from text already read. `file` is used in messages only. */
 export function parseProfiles(text: string, file: string): ProfilesConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lineCounter.linePos(offset);
-  if (doc.errors.length > 0) {
-    throw new UserError(
-      doc.errors.map((err) => {
-        const { line, col } = at(err.pos[0]);
-        return formatProblem({ file, line, col, key: '', message: `YAML: ${err.message.split('\n')[0]}` });
-      }),
-    );
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  const locate = (path: readonly (string | number)[], onKey = false): { line: number; col: number } => {
-    const range = nodeRange(doc, path, onKey);
-    return range ? at(range) : { line: 1, col: 1 };
-  };
-  const problems: Problem[] = [];
-  const report = (path: readonly (string | number)[], message: string, onKey = false) =>
-    problems.push({ file, ...locate(path, onKey), key: path.join('.'), message });
-
-  for (const err of schemaErrors(data)) report(err.path, err.message, err.onKey);
-  if (problems.length === 0) crossCheck(data as RawFile, report);
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.line - b.line || a.col - b.col);
-    throw new UserError(problems.map(formatProblem));
-  }
-  return normalise(data as RawFile, file);
+  const { config, problems } = checkProfiles(text, file);
+  if (!config) throw new UserError(problems.map(formatProblem));
+  return config;
 }
 
 interface RawProfile {
@@ -139,36 +131,30 @@ interface RawFile {
   profiles: Record<string, RawProfile>;
 }
 
-type Report = (path: readonly (string | number)[], message: string, onKey?: boolean) => void;
+type Report = (path: readonly (string | number)[], code: string, message: string, onKey?: boolean) => void;
 
 function crossCheck(raw: RawFile, report: Report): void {
   const names = Object.keys(raw.profiles);
   if (raw.default_profile !== undefined && !names.includes(raw.default_profile)) {
-    report(['default_profile'], `no profile named '${raw.default_profile}'${suggestion(raw.default_profile, names)}`);
+    report(['default_profile'], 'default-profile', `no profile named '${raw.default_profile}'${suggestion(raw.default_profile, names)}`);
   }
   const commands = new Map<string, string>();
   for (const [name, p] of Object.entries(raw.profiles)) {
     const command = p.command ?? `claude-${name}`;
     const where = p.command === undefined ? ['profiles', name] : ['profiles', name, 'command'];
-    if (RESERVED_COMMANDS.has(command)) report(where, `command '${command}' would shadow a program or shell keyword; pick another name`, p.command === undefined);
+    if (RESERVED_COMMANDS.has(command)) report(where, 'command-reserved', `command '${command}' would shadow a program or shell keyword; pick another name`, p.command === undefined);
     const clash = commands.get(command);
-    if (clash !== undefined) report(where, `command '${command}' is already defined by profile '${clash}'`, p.command === undefined);
+    if (clash !== undefined) report(where, 'command-duplicate', `command '${command}' is already defined by profile '${clash}'`, p.command === undefined);
     commands.set(command, name);
-    if (p.force_stream && !p.upstream) report(['profiles', name, 'force_stream'], 'force_stream needs an upstream: ccenv serves it with a hidden deployment of that upstream');
+    if (p.force_stream && !p.upstream) report(['profiles', name, 'force_stream'], 'force-stream-upstream', 'force_stream needs an upstream: ccenv serves it with a hidden deployment of that upstream');
     for (const key of Object.keys(p.env ?? {})) {
       const instead = MANAGED_ENV[key];
-      if (instead !== undefined) report(['profiles', name, 'env', key], `ccenv sets ${key} itself; use the profile key ${instead}`, true);
+      if (instead !== undefined) report(['profiles', name, 'env', key], 'env-managed', `ccenv sets ${key} itself; use the profile key ${instead}`, true);
     }
   }
-  walkStrings(raw, [], (path, value) => {
-    if (value.includes('\0')) report(path, 'contains a NUL byte, which no environment variable or shell word can hold');
+  walkStrings(raw, (path, value) => {
+    if (value.includes('\0')) report(path, 'nul-byte', 'contains a NUL byte, which no environment variable or shell word can hold');
   });
-}
-
-function walkStrings(value: unknown, path: (string | number)[], visit: (path: (string | number)[], s: string) => void): void {
-  if (typeof value === 'string') visit(path, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
 }
 
 function normalise(raw: RawFile, file: string): ProfilesConfig {
@@ -215,28 +201,6 @@ function normalise(raw: RawFile, file: string): ProfilesConfig {
     defaultProfile: raw.default_profile ?? profiles[0]!.name,
     profiles,
   };
-}
-
-/** Offset of the node at `path` (its key when `onKey`), or of the nearest ancestor that exists. */
-function nodeRange(doc: Document, path: readonly (string | number)[], onKey: boolean): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = (node as Node | null)?.range?.[0];
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i]!;
-    if (isMap(node)) {
-      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(seg));
-      if (!pair) return offset;
-      const last = i === path.length - 1;
-      const keyNode = pair.key as Node;
-      if (last && onKey) return keyNode.range?.[0] ?? offset;
-      node = pair.value;
-      offset = (node as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? offset;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = node.items[seg];
-      offset = (node as Node | null)?.range?.[0] ?? offset;
-    } else return offset;
-  }
-  return offset;
 }
 
 interface SchemaError {
