@@ -7,6 +7,7 @@ import { HOOK, renderLiteLLMConfig } from '../gen/litellm-config.js';
 import { renderCompose, renderEnv, renderLaunchd, renderRequirements, renderSystemd, serviceDefaults, type ServiceOptions } from '../gen/service.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { ProfilesConfig } from '../profiles/types.js';
+import { redact } from '../doctor/report.js';
 import { UserError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/write.js';
 import { VERSION } from '../version.js';
@@ -74,7 +75,7 @@ function checkGenerated(file: string, text: string, io: Io): number {
     throw new UserError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   if (current === text) return 0;
-  io.out(createTwoFilesPatch(file, `${file} (generated)`, current, text));
+  io.out(redact(createTwoFilesPatch(file, `${file} (generated)`, current, text), []));
   io.err(`ccenv: ${file} differs from what ccenv would generate; regenerate it\n`);
   return 1;
 }

@@ -163,15 +163,17 @@ function checkProfilesMore(c: Ctx, cfg: ProfilesConfig, env: NodeJS.ProcessEnv):
 }
 
 /**
- * Validate profiles files and LiteLLM configs (detected by content), as pre-commit passes them. With a profiles
- * file among them (or `profiles` given), each config must serve every model id the profiles use.
+ * Validate profiles files and LiteLLM configs (detected by content), as pre-commit passes them. Profiles files
+ * and configs among them — or configured (`profiles`, `litellmConfigs`: cross-checked, not reported on) — are
+ * checked against each other: each config must serve every model id the profiles use.
  * @returns problems in file order; empty when all is well
  */
-export function validateFiles(files: readonly string[], o: { profiles?: string; env: NodeJS.ProcessEnv }): ValidationProblem[] {
+export function validateFiles(files: readonly string[], o: { profiles?: string; litellmConfigs?: readonly string[]; env: NodeJS.ProcessEnv }): ValidationProblem[] {
   const out: ValidationProblem[] = [];
   const profiles: Array<{ file: string; cfg: ProfilesConfig; located: LocatedYaml }> = [];
   const configs: Array<{ file: string; data: Record<string, unknown> }> = [];
-  const inputs = [...files, ...(o.profiles && !files.includes(o.profiles) ? [o.profiles] : [])];
+  const configured = [o.profiles, ...(o.litellmConfigs ?? [])].filter((f): f is string => !!f && !files.includes(f));
+  const inputs = [...files, ...configured];
   for (const file of inputs) {
     const extraOnly = !files.includes(file);
     let text: string;
@@ -198,9 +200,11 @@ export function validateFiles(files: readonly string[], o: { profiles?: string; 
       if (!extraOnly) scanSecrets(c, located.data);
     } else if (kind === 'litellm-config') {
       const strict = parseLocated(text, { version: '1.1', uniqueKeys: true });
-      for (const e of strict.errors.filter((x) => x.code === 'DUPLICATE_KEY')) out.push({ file, line: e.line, col: e.col, code: 'duplicate-key', message: `${e.message}; LiteLLM (PyYAML) silently keeps the last one` });
-      checkConfig(c, located.data as Record<string, unknown>);
-      scanSecrets(c, located.data);
+      if (!extraOnly) for (const e of strict.errors.filter((x) => x.code === 'DUPLICATE_KEY')) out.push({ file, line: e.line, col: e.col, code: 'duplicate-key', message: `${e.message}; LiteLLM (PyYAML) silently keeps the last one` });
+      if (!extraOnly) {
+        checkConfig(c, located.data as Record<string, unknown>);
+        scanSecrets(c, located.data);
+      }
       configs.push({ file, data: located.data as Record<string, unknown> });
     } else if (!extraOnly) {
       out.push({ file, line: 1, col: 1, code: 'unknown-file', message: 'neither a ccenv profiles file (no profiles:) nor a LiteLLM config (no model_list / litellm_settings / general_settings / router_settings)' });

@@ -46,8 +46,9 @@ beforeAll(async () => {
     rev: ${rev}
     hooks:
       - id: ccenv-validate
+        args: [--litellm-config, litellm/config.yaml]
       - id: ccenv-check-generated
-        args: [--profiles, profiles.yaml]
+        args: [--profiles, profiles.yaml, litellm/config.yaml]
 `,
   );
   const installed = await preCommit('install');
@@ -67,7 +68,7 @@ describe('pre-commit with the ccenv hooks', () => {
     ['a literal API key in the config', 'litellm/config.yaml', (t: string) => t.replace('api_key: os.environ/EXAMPLE_API_KEY', 'api_key: sk-proj-FAKEabcdefghijklmnopqrstu'), /literal-secret: model_list\.0\.litellm_params\.api_key holds a key/],
     ['a profile model the config does not serve', 'profiles.yaml', (t: string) => t.replace('model: kimi-k2.5\n', 'model: kimi-k3\n'), /model-missing: profiles\.kimi\.model 'kimi-k3' is not a model_name/],
     ['a [1m] model_name', 'litellm/config.yaml', (t: string) => t.replace('- model_name: kimi-k2.5', '- model_name: kimi-k2.5[1m]'), /model-name-1m/],
-    ['a config that drifted from the profiles', 'litellm/config.yaml', (t: string) => t.replace('drop_params: true', 'drop_params: false'), /differs from what ccenv would generate[\s\S]*\+  drop_params: true/],
+    ['a config that drifted from the profiles', 'litellm/config.yaml', (t: string) => t.replace('drop_params: true', 'drop_params: false'), /^\+  drop_params: true$[\s\S]*differs from what ccenv would generate|differs from what ccenv would generate[\s\S]*^\+  drop_params: true$/m],
     ['a broken profiles file', 'profiles.yaml', (t: string) => t.replace('model: kimi-k2.5', 'modle: kimi-k2.5'), /schema: profiles\.kimi\.modle: unknown key 'modle' \(did you mean 'model'\?\)/],
   ])('%s fails the commit with its message', async (_name, file, edit, message) => {
     const path = join(repo, file);
