@@ -111,7 +111,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       (y) =>
         y
           .positional('files', { type: 'string', array: true, describe: 'files to check (default: the profiles file)' })
-          .option('litellm-config', { type: 'string', array: true, describe: 'a LiteLLM config to cross-check the profiles against (not itself reported on)' })
+          .option('litellm-config', { type: 'string', describe: 'a LiteLLM config to cross-check the profiles against (not itself reported on; repeatable)' })
           .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
       async (a) => {
         const { validateCommand } = await import('./validate.js');
