@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const profiles = join(root, 'examples/profiles.yaml');
 const out = join(root, 'out/demo');
-const ccenv = (...args) => execFileSync(process.execPath, [join(root, 'bin/ccenv.mjs'), ...args, '--profiles', profiles], { encoding: 'utf8' });
+const ccenv = (...args) => execFileSync(process.execPath, [join(root, 'bin/ccenv.cjs'), ...args, '--profiles', profiles], { encoding: 'utf8' });
 const section = (title) => process.stdout.write(`\n=== ${title}\n`);
 
 mkdirSync(out, { recursive: true });

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { readJsonResource } from './util/resource.js';
 
 /** ccenv's own version, from package.json. */
-export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const VERSION: string = readJsonResource<{ version: string }>('package.json').version;

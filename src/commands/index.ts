@@ -31,10 +31,14 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     .command(
       'shell [shell]',
       'Print shell functions (one claude-<profile> per profile). Use: eval "$(ccenv shell zsh)"',
-      (y) => y.positional('shell', { type: 'string', choices: ['bash', 'zsh', 'fish'], describe: 'default: from $SHELL' }),
+      (y) =>
+        y
+          .positional('shell', { type: 'string', choices: ['bash', 'zsh', 'fish'], describe: 'default: from $SHELL' })
+          .option('cache', { type: 'boolean', describe: 'cached mode: write the code to ~/.cache/ccenv and print a stub for your rc file that sources it without starting Node' })
+          .option('write-cache', { type: 'boolean', describe: 'regenerate the cached code (what the stub runs when the profiles changed)' }),
       async (a) => {
         const { shellCommand } = await import('./shell.js');
-        await run(() => shellCommand(a.shell, a.profiles, io))();
+        await run(() => shellCommand({ shell: a.shell, profiles: a.profiles, cache: a.cache, writeCache: a.writeCache }, io))();
       },
     )
     .command('gen', 'Generate files for the LiteLLM side from the profiles', (y) => {

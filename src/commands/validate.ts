@@ -15,3 +15,21 @@ export function validateCommand(a: { files?: string[]; profiles?: string; litell
   else for (const p of problems) io.out(`${formatValidation(p)}\n`);
   return problems.length === 0 ? 0 : 1;
 }
+
+/**
+ * `ccenv validate` without yargs (it runs on every commit): files, --json, --profiles FILE, --litellm-config FILE.
+ * Returns undefined for anything else, so the full parser can report it.
+ */
+export function validateFastPath(args: string[], io: Io): number | undefined {
+  const a: { files: string[]; profiles?: string; litellmConfig: string[]; json?: boolean } = { files: [], litellmConfig: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') a.json = true;
+    else if (arg === '--profiles' && i + 1 < args.length) a.profiles = args[++i];
+    else if (arg === '--litellm-config' && i + 1 < args.length) a.litellmConfig.push(args[++i]!);
+    else if (arg === '--') a.files.push(...args.slice(i + 1)), (i = args.length);
+    else if (!arg.startsWith('-')) a.files.push(arg);
+    else return undefined;
+  }
+  return validateCommand(a, io);
+}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readResource } from '../util/resource.js';
 import type { ProfilesConfig, ProxyRules } from '../profiles/types.js';
 import { defaultModelAliases, HOOK } from './litellm-config.js';
 
@@ -22,7 +22,7 @@ export function hookRules(cfg: ProfilesConfig): Record<string, ProxyRules> {
  * profile value is ever spliced into code) and ccenv's version.
  */
 export function renderHook(cfg: ProfilesConfig, version: string): string {
-  const template = readFileSync(new URL('../../templates/ccenv_hooks.py', import.meta.url), 'utf8');
+  const template = readResource('templates/ccenv_hooks.py');
   const b64 = Buffer.from(JSON.stringify(hookRules(cfg)), 'utf8').toString('base64');
   if (!/^[0-9A-Za-z.+-]+$/.test(version)) throw new Error(`unexpected version string ${version}`);
   const lines = (b64.match(/.{1,76}/g) ?? ['']).map((chunk) => `    "${chunk}"`).join('\n');

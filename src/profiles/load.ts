@@ -1,30 +1,15 @@
 import type { ErrorObject } from 'ajv';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { CLAUDE_ENV } from '../knowledge/claude-code.js';
 import { DEFAULT_MASTER_KEY_ENV, DEFAULT_PROXY_URL } from '../knowledge/litellm.js';
 import { suggestion, UserError } from '../util/errors.js';
+import precompiled from '../generated/profiles-validator.js';
+import { readJsonResource } from '../util/resource.js';
 import { parseLocated, walkStrings, type LocatedYaml } from '../util/yaml.js';
 import type { Profile, ProfilesConfig, Upstream } from './types.js';
 
-/** Where the profiles file came from, for messages. */
-export type ProfilesSource = 'flag' | 'env' | 'default';
-
-/**
- * The profiles file path: `--profiles FILE`, else `$CCENV_PROFILES`, else
- * `${XDG_CONFIG_HOME:-~/.config}/ccenv/profiles.yaml`. Returns an absolute path.
- */
-export function profilesPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): {
-  path: string;
-  source: ProfilesSource;
-} {
-  if (flag) return { path: resolve(flag), source: 'flag' };
-  if (env.CCENV_PROFILES) return { path: resolve(env.CCENV_PROFILES), source: 'env' };
-  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
-  return { path: join(base, 'ccenv', 'profiles.yaml'), source: 'default' };
-}
+export { profilesPath, type ProfilesSource } from './load-path.js';
 
 /** One problem found in a profiles file, located at a 1-based line and column. */
 export interface Problem {
@@ -217,22 +202,20 @@ function schemaErrors(data: unknown): SchemaError[] {
   return validator(data);
 }
 
-const require = createRequire(import.meta.url);
-
 /** The shipped JSON Schema for profiles files (also what editors use through the modeline). */
 export function profilesSchema(): Record<string, unknown> {
-  return require('../../schema/profiles.schema.json') as Record<string, unknown>;
+  return readJsonResource('schema/profiles.schema.json');
 }
 
-/** Compiles the schema with ajv on first use (loaded lazily: only reading a profiles file needs it). */
+/**
+ * The validator precompiled from the schema at build time (scripts/build.mjs, ajv standalone code), so that
+ * loading profiles — which every new shell does — compiles nothing. The schema itself is read only to phrase
+ * errors.
+ */
 function buildValidator(): (data: unknown) => SchemaError[] {
-  const Ajv = require('ajv') as typeof import('ajv').default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const schema = profilesSchema();
-  const validate = ajv.compile(schema);
   return (data) => {
-    if (validate(data)) return [];
-    return simplify(validate.errors ?? [], schema);
+    if (precompiled(data)) return [];
+    return simplify(precompiled.errors ?? [], profilesSchema());
   };
 }
 
@@ -263,7 +246,7 @@ function simplify(errors: ErrorObject[], schema: Record<string, unknown>): Schem
         if (e.propertyName !== undefined) {
           where = [...path, e.propertyName];
           onKey = true;
-          message = /envName|Z_\]\*\$/.test(String(e.params.pattern)) || path.at(-1) === 'env'
+          message = path.at(-1) === 'env'
             ? `'${e.propertyName}' is not a valid environment variable name (letters, digits, _; not starting with a digit)`
             : `'${e.propertyName}' is not a valid name: it becomes a shell function name, so use letters, digits, _ and -, starting with a letter or _`;
         } else message = describePattern(path, String(e.params.pattern));

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX } from '../knowledge/litellm.js';
 import { checkProfiles } from '../profiles/load.js';
 import type { ProfilesConfig } from '../profiles/types.js';
+import validateConfig from '../generated/litellm-config-validator.js';
 import { parseLocated, walkStrings, type LocatedYaml, type Pos } from '../util/yaml.js';
 
 /** One validation problem: `file:line:col: code: message`. Never contains a secret's value. */
@@ -76,17 +76,10 @@ function scanSecrets(c: Ctx, data: unknown): void {
   });
 }
 
-let configValidator: ((d: unknown) => Array<{ path: string[]; message: string }>) | undefined;
-
+/** Schema problems of a LiteLLM config, by the validator precompiled from schema/litellm-config.schema.json. */
 function schemaProblems(data: unknown): Array<{ path: string[]; message: string }> {
-  if (!configValidator) {
-    const require = createRequire(import.meta.url);
-    const Ajv = require('ajv') as typeof import('ajv').default;
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(require('../../schema/litellm-config.schema.json'));
-    configValidator = (d) =>
-      validate(d) ? [] : (validate.errors ?? []).map((e) => ({ path: e.instancePath.split('/').slice(1), message: e.keyword === 'required' ? `missing required key '${String(e.params.missingProperty)}'` : `${e.message}` }));
-  }
-  return configValidator(data);
+  if (validateConfig(data)) return [];
+  return (validateConfig.errors ?? []).map((e) => ({ path: e.instancePath.split('/').slice(1), message: e.keyword === 'required' ? `missing required key '${String(e.params.missingProperty)}'` : `${e.message}` }));
 }
 
 interface Deployment {
@@ -183,6 +176,21 @@ export function validateFiles(files: readonly string[], o: { profiles?: string; 
       out.push({ file, line: 1, col: 1, code: 'unreadable', message: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
       continue;
     }
+    const asProfiles = () => {
+      const checked = checkProfiles(text, file);
+      const c: Ctx = { file, located: checked.located, out };
+      if (!extraOnly) for (const p of checked.problems) out.push({ file, line: p.line, col: p.col, code: p.code, message: p.key ? `${p.key}: ${p.message}` : p.message });
+      if (checked.config) {
+        profiles.push({ file, cfg: checked.config, located: checked.located });
+        if (!extraOnly) checkProfilesMore(c, checked.config, o.env);
+      }
+      if (!extraOnly && checked.located.data !== undefined) scanSecrets(c, checked.located.data);
+    };
+    // A top-level `profiles:` key marks a profiles file: then its loader parses it, once.
+    if (/^profiles[ \t]*:/m.test(text)) {
+      asProfiles();
+      continue;
+    }
     const located = parseLocated(text, { version: '1.1', uniqueKeys: false });
     const c: Ctx = { file, located, out };
     if (located.errors.length > 0 || located.data === undefined) {
@@ -191,13 +199,7 @@ export function validateFiles(files: readonly string[], o: { profiles?: string; 
     }
     const kind = detectKind(located.data);
     if (kind === 'profiles') {
-      const checked = checkProfiles(text, file);
-      if (!extraOnly) for (const p of checked.problems) out.push({ file, line: p.line, col: p.col, code: p.code, message: p.key ? `${p.key}: ${p.message}` : p.message });
-      if (checked.config) {
-        profiles.push({ file, cfg: checked.config, located: checked.located });
-        if (!extraOnly) checkProfilesMore({ ...c, located: checked.located }, checked.config, o.env);
-      }
-      if (!extraOnly) scanSecrets(c, located.data);
+      asProfiles();
     } else if (kind === 'litellm-config') {
       const strict = parseLocated(text, { version: '1.1', uniqueKeys: true });
       if (!extraOnly) for (const e of strict.errors.filter((x) => x.code === 'DUPLICATE_KEY')) out.push({ file, line: e.line, col: e.col, code: 'duplicate-key', message: `${e.message}; LiteLLM (PyYAML) silently keeps the last one` });

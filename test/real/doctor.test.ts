@@ -177,7 +177,7 @@ describe('the running proxy processes (Linux /proc)', () => {
 
 describe('doctor output on a terminal', () => {
   it('shows live progress and symbols on a TTY (a real pty via script), none of it when piped', async () => {
-    const cmd = `${process.execPath} ${join(dirname(CLAUDE), '../../bin/ccenv.mjs')} doctor --profiles ${join(dir, 'profiles.yaml')} --profile healthy`;
+    const cmd = `${process.execPath} ${join(dirname(CLAUDE), '../../bin/ccenv.cjs')} doctor --profiles ${join(dir, 'profiles.yaml')} --profile healthy`;
     const tty = await run('script', ['-qec', cmd, '/dev/null'], { env: { ...env(), TERM: 'xterm' } });
     expect(tty.stdout).toContain('healthy: POST /v1/messages (stream)');
     expect(tty.stdout).toMatch(/\x1b\[\d+A/);

@@ -131,7 +131,7 @@ describe('usage errors', () => {
 describe('completion (real shells)', () => {
   const withBin = async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'ccenv'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/ccenv.mjs')}" "$@"\n`, { mode: 0o755 });
+    writeFileSync(join(dir, 'ccenv'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/ccenv.cjs')}" "$@"\n`, { mode: 0o755 });
     return { PATH: `${dir}:${process.env.PATH}`, HOME: tmp() };
   };
 
