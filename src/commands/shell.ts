@@ -53,8 +53,9 @@ export function cacheFile(shell: Shell, env: NodeJS.ProcessEnv): string {
  */
 export function renderStub(shell: Shell, profiles: string): string {
   const pkg = resource('package.json');
+  const shown = profiles.replace(/[\n\r]/g, '?'); // comments end at a newline
   if (shell === 'fish') {
-    return `# ccenv (cached): the claude-* functions, regenerated when ${profiles} or ccenv changes
+    return `# ccenv (cached): the claude-* functions, regenerated when ${shown} or ccenv changes
 set -l __ccenv_cache (set -q XDG_CACHE_HOME; and echo $XDG_CACHE_HOME; or echo $HOME/.cache)/ccenv/init.fish
 if not test -s $__ccenv_cache; or not test $__ccenv_cache -nt ${quoteFish(profiles)}; or not test -e ${quoteFish(pkg)}; or not test $__ccenv_cache -nt ${quoteFish(pkg)}
     command -q ccenv; and ccenv shell fish --write-cache --profiles ${quoteFish(profiles)}
@@ -62,7 +63,7 @@ end
 test -s $__ccenv_cache; and source $__ccenv_cache
 `;
   }
-  return `# ccenv (cached): the claude-* functions, regenerated when ${profiles.replace(/[\n\r]/g, '?')} or ccenv changes
+  return `# ccenv (cached): the claude-* functions, regenerated when ${shown} or ccenv changes
 __ccenv_cache="\${XDG_CACHE_HOME:-$HOME/.cache}/ccenv/init.${shell}"
 if [ ! -s "$__ccenv_cache" ] || [ ! "$__ccenv_cache" -nt ${quotePosix(profiles)} ] || [ ! -e ${quotePosix(pkg)} ] || [ ! "$__ccenv_cache" -nt ${quotePosix(pkg)} ]; then
   command -v ccenv >/dev/null 2>&1 && ccenv shell ${shell} --write-cache --profiles ${quotePosix(profiles)}

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX } from '../knowledge/litellm.js';
 import { checkProfiles } from '../profiles/load.js';
+import { cachedProfiles, storeProfiles } from '../shell/cache.js';
 import type { ProfilesConfig } from '../profiles/types.js';
 import validateConfig from '../generated/litellm-config-validator.js';
 import { parseLocated, walkStrings, type LocatedYaml, type Pos } from '../util/yaml.js';
@@ -163,7 +164,7 @@ function checkProfilesMore(c: Ctx, cfg: ProfilesConfig, env: NodeJS.ProcessEnv):
  */
 export function validateFiles(files: readonly string[], o: { profiles?: string; litellmConfigs?: readonly string[]; env: NodeJS.ProcessEnv }): ValidationProblem[] {
   const out: ValidationProblem[] = [];
-  const profiles: Array<{ file: string; cfg: ProfilesConfig; located: LocatedYaml }> = [];
+  const profiles: Array<{ file: string; cfg: ProfilesConfig; located: () => LocatedYaml }> = [];
   const configs: Array<{ file: string; data: Record<string, unknown> }> = [];
   const configured = [o.profiles, ...(o.litellmConfigs ?? [])].filter((f): f is string => !!f && !files.includes(f));
   const inputs = [...files, ...configured];
@@ -177,11 +178,29 @@ export function validateFiles(files: readonly string[], o: { profiles?: string; 
       continue;
     }
     const asProfiles = () => {
+      // Unchanged since it last loaded cleanly (the parse cache `ccenv shell` keeps): schema and cross-checks
+      // held then and depend on nothing else; re-run only what depends on more than the file (PATH, secrets),
+      // and parse again only when one of those finds something, for exact positions.
+      const cached = cachedProfiles(resolve(file), o.env);
+      if (cached) {
+        const quick: ValidationProblem[] = [];
+        const lazy: LocatedYaml = { data: cached, errors: [], at: () => ({ line: 1, col: 1 }) };
+        if (!extraOnly) {
+          checkProfilesMore({ file, located: lazy, out: quick }, cached, o.env);
+          scanSecrets({ file, located: lazy, out: quick }, { ...cached, profiles: cached.profiles.map((p) => ({ ...p, env: Object.fromEntries(p.env) })) });
+        }
+        if (quick.length === 0) {
+          let located: LocatedYaml | undefined;
+          profiles.push({ file, cfg: cached, located: () => (located ??= checkProfiles(text, file).located) });
+          return;
+        }
+      }
       const checked = checkProfiles(text, file);
       const c: Ctx = { file, located: checked.located, out };
       if (!extraOnly) for (const p of checked.problems) out.push({ file, line: p.line, col: p.col, code: p.code, message: p.key ? `${p.key}: ${p.message}` : p.message });
       if (checked.config) {
-        profiles.push({ file, cfg: checked.config, located: checked.located });
+        storeProfiles(resolve(file), checked.config, o.env);
+        profiles.push({ file, cfg: checked.config, located: () => checked.located });
         if (!extraOnly) checkProfilesMore(c, checked.config, o.env);
       }
       if (!extraOnly && checked.located.data !== undefined) scanSecrets(c, checked.located.data);
@@ -222,7 +241,7 @@ export function validateFiles(files: readonly string[], o: { profiles?: string; 
         const missing = new Map<string, string>();
         for (const [slot, id] of slots) if (!served(id) && !missing.has(id)) missing.set(id, slot);
         for (const [id, slot] of missing) {
-          out.push({ file, ...located.at(['profiles', p.name, slot]), code: 'model-missing', message: `profiles.${p.name}.${slot} '${id}' is not a model_name in ${cfgFile} (LiteLLM: "Invalid model name passed in model=${id}")` });
+          out.push({ file, ...located().at(['profiles', p.name, slot]), code: 'model-missing', message: `profiles.${p.name}.${slot} '${id}' is not a model_name in ${cfgFile} (LiteLLM: "Invalid model name passed in model=${id}")` });
         }
       }
     }

@@ -131,6 +131,23 @@ litellm_settings: { drop_params: true }
   });
 });
 
+describe('the validate cache never hides a problem', () => {
+  it('an unchanged clean file validates clean from the cache; new PATH shadows and edits are still found, with positions', () => {
+    const dir = tmp();
+    const cacheEnv = { PATH: '/usr/bin:/bin', XDG_CACHE_HOME: join(dir, 'cache') };
+    const file = write(dir, 'profiles.yaml', 'profiles:\n  kimi:\n    model: k\n');
+    expect(validateFiles([file], { env: cacheEnv })).toEqual([]);
+    expect(readdirSync(join(dir, 'cache/ccenv'))).toHaveLength(1);
+    expect(validateFiles([file], { env: cacheEnv })).toEqual([]);
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'claude-kimi'), '#!/bin/sh\n', { mode: 0o755 });
+    expect(codes(validateFiles([file], { env: { ...cacheEnv, PATH: bin } }))).toEqual(['2:3 command-shadows']);
+    writeFileSync(file, 'profiles:\n  kimi:\n    model: k\n    env: { MY_TOKEN: "ghp_4f9Kq2Zr8Tn1Lw6Xc3Vb7Mh5Jd0Pa" }\n');
+    expect(codes(validateFiles([file], { env: cacheEnv }))).toEqual(['4:22 literal-secret']);
+  });
+});
+
 describe('gen … --check and check-generated', () => {
   it('exit 0 when current; exit 1 with a unified diff when stale', async () => {
     const dir = tmp();

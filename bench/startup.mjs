@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm run bench`: start-up costs side by side in ONE hyperfine run (apt: hyperfine), as ratios against Node's
+// own start-up, with the targets of issue 7:
+//   ccenv shell zsh                      ≤ 1.25 × node -e 0
+//   cached stub sourced in a fresh zsh -f ≤ 5 ms over zsh -f -c exit
+//   ccenv validate on the examples       ≤ 1.5 × node -e 0
+//   ccenv validate, file changed (cold)  (reported: no parse cache)
+//   ccenv doctor --offline               (reported)
+// Medians of 40 runs after 5 warm-ups. `--check` exits 1 when a target is missed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const node = process.execPath;
+const bin = join(root, 'bin/ccenv.cjs');
+const profiles = join(root, 'examples/profiles.yaml');
+const home = mkdtempSync(join(tmpdir(), 'ccenv-bench-'));
+const env = { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), NO_COLOR: '1' };
+const sh = (cmd) => `'${cmd.replace(/'/g, `'\\''`)}'`;
+
+// The cached stub as a user's .zshrc holds it (and a warm cache, as after the first terminal).
+const stub = execFileSync(node, [bin, 'shell', 'zsh', '--cache', '--profiles', profiles], { env, encoding: 'utf8' });
+writeFileSync(join(home, 'stub.zsh'), stub);
+execFileSync(node, [bin, 'shell', 'zsh', '--profiles', profiles], { env }); // warm the parse cache too
+
+const commands = [
+  ['node -e 0', `${sh(node)} -e 0`],
+  ['ccenv shell zsh', `${sh(node)} ${sh(bin)} shell zsh --profiles ${sh(profiles)}`],
+  ['ccenv validate examples', `${sh(node)} ${sh(bin)} validate ${sh(profiles)}`],
+  ['ccenv validate (cold)', `env XDG_CACHE_HOME=/dev/null/none ${sh(node)} ${sh(bin)} validate ${sh(profiles)}`],
+  ['ccenv doctor --offline', `${sh(node)} ${sh(bin)} doctor --offline --profiles ${sh(profiles)}`],
+  ['zsh -f -c exit', `zsh -f -c exit`],
+  ['cached stub in zsh -f', `zsh -f -c ${sh(`. ${join(home, 'stub.zsh')}; exit`)}`],
+];
+const out = join(home, 'hyperfine.json');
+execFileSync('hyperfine', ['-N', '-i', '-w', '5', '-r', '40', '--export-json', out, ...commands.flatMap(([name, cmd]) => ['-n', name, cmd])], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const results = Object.fromEntries(JSON.parse(readFileSync(out, 'utf8')).results.map((r) => [r.command, r.median * 1000]));
+const base = results['node -e 0'];
+const ratio = (name) => results[name] / base;
+const rows = [
+  ['ccenv shell zsh', `${ratio('ccenv shell zsh').toFixed(2)} × node -e 0`, ratio('ccenv shell zsh') <= 1.25, '≤ 1.25 ×'],
+  ['cached stub in zsh -f', `+${(results['cached stub in zsh -f'] - results['zsh -f -c exit']).toFixed(1)} ms over zsh -f -c exit`, results['cached stub in zsh -f'] - results['zsh -f -c exit'] <= 5, '≤ 5 ms'],
+  ['ccenv validate examples', `${ratio('ccenv validate examples').toFixed(2)} × node -e 0`, ratio('ccenv validate examples') <= 1.5, '≤ 1.5 ×'],
+  ['ccenv validate (cold)', `${ratio('ccenv validate (cold)').toFixed(2)} × node -e 0`, true, '(reported: a changed file)'],
+  ['ccenv doctor --offline', `${ratio('ccenv doctor --offline').toFixed(2)} × node -e 0`, true, '(reported)'],
+];
+process.stdout.write(`\nmedians: ${Object.entries(results).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('; ')}\n`);
+for (const [name, value, ok, target] of rows) process.stdout.write(`${ok ? 'OK  ' : 'MISS'} ${name.padEnd(24)} ${value.padEnd(30)} target ${target}\n`);
+if (process.argv.includes('--check') && rows.some(([, , ok]) => !ok)) process.exit(1);
