@@ -26,7 +26,7 @@ beforeAll(async () => {
   writeFileSync(join(bin, 'ccenv'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
   env = {
     PATH: `${bin}:/usr/bin:/bin`,
-    HOME: repo,
+    HOME: mkdtempSync(join(tmpdir(), 'ccenv-precommit-home-')),
     PRE_COMMIT_HOME: join(repo, '.cache-pre-commit'),
     GIT_AUTHOR_NAME: 't',
     GIT_AUTHOR_EMAIL: 't@example.com',
