@@ -21,9 +21,12 @@ const PROFILES_OPTION = {
 
 /** Registers every command; each handler lazy-loads its module, so `ccenv list` never loads the generators. */
 function build(argv: string[], io: Io, exit: { code: number }): Argv {
-  const run = (fn: () => Promise<number> | number) => async () => {
-    exit.code = await fn();
-  };
+  /** A handler that loads its command module only when the command runs, and records the exit code. */
+  const lazy =
+    <M, A>(load: () => Promise<M>, call: (m: M, a: A) => Promise<number> | number) =>
+    async (a: A) => {
+      exit.code = await call(await load(), a);
+    };
   return yargs(argv)
     .scriptName('ccenv')
     .usage('$0 <command>\n\nDeclarative profiles for running Claude Code on any model through a LiteLLM proxy.')
@@ -36,10 +39,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .positional('shell', { type: 'string', choices: ['bash', 'zsh', 'fish'], describe: 'default: from $SHELL' })
           .option('cache', { type: 'boolean', describe: 'cached mode: write the code to ~/.cache/ccenv and print a stub for your rc file that sources it without starting Node' })
           .option('write-cache', { type: 'boolean', describe: 'regenerate the cached code (what the stub runs when the profiles changed)' }),
-      async (a) => {
-        const { shellCommand } = await import('./shell.js');
-        await run(() => shellCommand({ shell: a.shell, profiles: a.profiles, cache: a.cache, writeCache: a.writeCache }, io))();
-      },
+      lazy(() => import('./shell.js'), ({ shellCommand }, a) => shellCommand({ shell: a.shell, profiles: a.profiles, cache: a.cache, writeCache: a.writeCache }, io)),
     )
     .command('gen', 'Generate files for the LiteLLM side from the profiles', (y) => {
       const outputOptions = (yy: Argv) =>
@@ -52,10 +52,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .option('image', { type: 'string', describe: 'compose: LiteLLM container image' })
           .option('check', { type: 'string', describe: 'compare with FILE instead of writing: exit 1 and print a unified diff when it differs' });
       for (const [name, describe] of GEN_TARGETS) {
-        y.command(name, describe, outputOptions, async (a) => {
-          const { genTarget } = await import('./gen.js');
-          await run(() => genTarget(name, a as never, io))();
-        });
+        y.command(name, describe, outputOptions, lazy(() => import('./gen.js'), ({ genTarget }, a) => genTarget(name, a as never, io)));
       }
       return y
         .command(
@@ -65,10 +62,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
             yy
               .option('dir', { type: 'string', demandOption: true, describe: 'folder to write into (created if missing)' })
               .option('force', { type: 'boolean', default: false, describe: 'replace existing files' }),
-          async (a) => {
-            const { genLiteLLMDir } = await import('./gen.js');
-            await run(() => genLiteLLMDir(a, io))();
-          },
+          lazy(() => import('./gen.js'), ({ genLiteLLMDir }, a) => genLiteLLMDir(a, io)),
         )
         .demandCommand(1, `name what to generate: ${[...GEN_TARGETS.map(([n]) => n), 'litellm'].join(', ')}`);
     })
@@ -76,19 +70,13 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       'init',
       'Write a commented starter profiles file (never replaces one without --force)',
       (y) => y.option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
-      async (a) => {
-        const { initCommand } = await import('./init.js');
-        await run(() => initCommand(a, io))();
-      },
+      lazy(() => import('./init.js'), ({ initCommand }, a) => initCommand(a, io)),
     )
     .command(
       'list',
       'Show the profiles and the commands they define',
       (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
-      async (a) => {
-        const { listCommand } = await import('./list.js');
-        await run(() => listCommand(a, io))();
-      },
+      lazy(() => import('./list.js'), ({ listCommand }, a) => listCommand(a, io)),
     )
     .command(
       'doctor [codes..]',
@@ -104,10 +92,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .option('list', { type: 'boolean', default: false, describe: 'list the checks and diagnoses' })
           .option('explain', { type: 'string', describe: 'diagnose a pasted error message instead' })
           .option('deep', { type: 'boolean', default: false, describe: 'also import litellm.proxy.proxy_server in each litellm environment found' }),
-      async (a) => {
-        const { doctorCommand } = await import('./doctor.js');
-        await run(() => doctorCommand(a, io))();
-      },
+      lazy(() => import('./doctor.js'), ({ doctorCommand }, a) => doctorCommand(a, io)),
     )
     .command(
       'validate [files..]',
@@ -117,10 +102,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .positional('files', { type: 'string', array: true, describe: 'files to check (default: the profiles file)' })
           .option('litellm-config', { type: 'string', describe: 'a LiteLLM config to cross-check the profiles against (not itself reported on; repeatable)' })
           .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
-      async (a) => {
-        const { validateCommand } = await import('./validate.js');
-        await run(() => validateCommand(a, io))();
-      },
+      lazy(() => import('./validate.js'), ({ validateCommand }, a) => validateCommand(a, io)),
     )
     .command(
       'check-generated <files..>',
@@ -132,19 +114,13 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .option('config', { type: 'string', describe: 'service files: absolute path of config.yaml' })
           .option('port', { type: 'number', describe: 'service files: port' })
           .option('image', { type: 'string', describe: 'compose: LiteLLM container image' }),
-      async (a) => {
-        const { checkGeneratedFiles } = await import('./gen.js');
-        await run(() => checkGeneratedFiles(a.files as string[], a, io))();
-      },
+      lazy(() => import('./gen.js'), ({ checkGeneratedFiles }, a) => checkGeneratedFiles(a.files as string[], a, io)),
     )
     .command(
       'advisories',
       'List the known litellm/openai advisories and bad version pairs doctor checks',
       (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
-      async (a) => {
-        const { advisoriesCommand } = await import('./advisories.js');
-        await run(() => advisoriesCommand(a, io))();
-      },
+      lazy(() => import('./advisories.js'), ({ advisoriesCommand }, a) => advisoriesCommand(a, io)),
     )
     .command(
       'completion [shell]',
