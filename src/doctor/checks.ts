@@ -1,6 +1,6 @@
 import { CLAUDE_ENV } from '../knowledge/claude-code.js';
 import { CHAT_COMPLETIONS_ROUTING } from '../knowledge/litellm.js';
-import { matchSignature, upstreamMessage } from '../knowledge/signatures.js';
+import { matchSignature, signature, upstreamMessage } from '../knowledge/signatures.js';
 import { suggestion } from '../util/errors.js';
 import type { Facts, LiveFacts } from './facts.js';
 import { SUPPLY_CHAIN_CHECKS } from './supply-chain.js';
@@ -33,24 +33,20 @@ export interface Check {
 const ok = (message: string, extra: Partial<CheckResult> = {}): CheckResult => ({ status: 'ok', message, ...extra });
 const skip = (message: string, extra: Partial<CheckResult> = {}): CheckResult => ({ status: 'skip', message, ...extra });
 
-/** A failing probe, named by the signature its error text matches (the upstream's own words first). */
-function diagnose(text: string, fallback: { diagnosis: string; fix: string }, extra: Partial<CheckResult> = {}): CheckResult {
+/**
+ * A failing probe, named by the signature its error text matches (the upstream's own words first). The message
+ * is the signature's cause (or a generic one) after `prefix`.
+ */
+function diagnose(text: string, fallback: { diagnosis: string; fix: string }, prefix: string, extra: Partial<CheckResult> = {}): CheckResult {
   const sig = matchSignature(text);
-  const shown = upstreamMessage(text).trim().slice(0, 400);
   return {
     status: sig?.severity ?? 'fail',
     diagnosis: sig?.code ?? fallback.diagnosis,
-    message: sig ? `${sig.cause}` : `the proxy answered with an error`,
-    details: [`answer: ${shown}`],
+    message: `${prefix}${sig?.cause ?? 'the proxy answered with an error'}`,
+    details: [`answer: ${upstreamMessage(text).trim().slice(0, 400)}`],
     fix: sig?.fix ?? fallback.fix,
     ...extra,
   };
-}
-
-/** The URL a profile function gives Claude Code (base_url_env's value when set, else base_url). */
-function functionBaseUrl(f: Facts): string | undefined {
-  const p = f.profiles?.proxy;
-  return p ? (p.baseUrlEnv && f.env[p.baseUrlEnv]) || p.baseUrl : undefined;
 }
 
 function transportFailure(r: ProbeResult, what: string): CheckResult {
@@ -72,7 +68,7 @@ function liveChecks(l: LiveFacts, mode: 'json' | 'stream'): CheckResult {
   if (r.status === undefined || r.error) return { ...transportFailure(r, label), profile };
   const err = errorMessage(r);
   if (r.status !== 200 || (err !== undefined && !(r.events ?? []).some((e) => isType(e, 'message_stop')))) {
-    return diagnose(err ?? r.text.slice(0, 400), { diagnosis: 'proxy-error', fix: 'read the answer above and the proxy log' }, { profile, message: `${label}: HTTP ${r.status}: ${matchSignature(err ?? r.text)?.cause ?? 'the proxy answered with an error'}` });
+    return diagnose(err ?? r.text.slice(0, 400), { diagnosis: 'proxy-error', fix: 'read the answer above and the proxy log' }, `${label}: HTTP ${r.status}: `, { profile });
   }
   if (r.truncated) return { status: 'fail', diagnosis: 'oversized-answer', message: `${label}: the answer exceeded the probe's size limit`, profile, fix: 'check what the proxy sends on /v1/messages' };
   if (mode === 'json') {
@@ -106,10 +102,10 @@ function streamChecks(r: ProbeResult, label: string, profile: string): CheckResu
     } else if (d.type === 'content_block_stop') open.delete(d.index ?? -1);
   }
   if (problems.length > 0) {
-    return { status: 'fail', diagnosis: 'stream-order', message: `${label}: the event stream is malformed`, details: [...new Set(problems)], profile, fix: matchSignature('Content block not found')!.fix };
+    return { status: 'fail', diagnosis: 'stream-order', message: `${label}: the event stream is malformed`, details: [...new Set(problems)], profile, fix: signature('stream-order').fix };
   }
   const emptyTools = [...toolInput.values()].filter((v) => v === '' || v === '{}').length;
-  if (emptyTools > 0) return { status: 'fail', diagnosis: 'tool-input-empty', message: `${label}: a tool call arrived with empty input`, profile, fix: matchSignature('Invalid tool parameters')!.fix };
+  if (emptyTools > 0) return { status: 'fail', diagnosis: 'tool-input-empty', message: `${label}: a tool call arrived with empty input`, profile, fix: signature('tool-input-empty').fix };
   const start = events.find((e) => isType(e, 'message_start'))?.data as { message?: { usage?: Record<string, unknown> | null } };
   const delta = events.filter((e) => isType(e, 'message_delta')).at(-1)?.data as { usage?: Record<string, unknown> | null } | undefined;
   const usageFix = 'add fix_usage: true to the profile and load the ccenv hook: ccenv gen litellm --dir DIR';
@@ -154,9 +150,9 @@ export const CHECKS: readonly Check[] = [
     title: 'Base URL',
     network: false,
     run: (f) => {
-      const urls = [['ANTHROPIC_BASE_URL in your environment', f.env[CLAUDE_ENV.baseUrl.name]], ['the profiles proxy URL', functionBaseUrl(f)]] as const;
+      const urls = [['ANTHROPIC_BASE_URL in your environment', f.env[CLAUDE_ENV.baseUrl.name]], ['the profiles proxy URL', f.proxyUrl]] as const;
       const bad = urls.filter(([, u]) => u && /\/(v1|anthropic)\/?$/.test(u));
-      if (bad.length === 0) return ok(`proxy URL ${functionBaseUrl(f) ?? '(no profiles)'}`);
+      if (bad.length === 0) return ok(`proxy URL ${f.proxyUrl ?? '(no profiles)'}`);
       return bad.map(([what, u]) => ({ status: 'fail' as const, diagnosis: 'base-url-suffix', message: `${what} ends in ${/anthropic\/?$/.test(u!) ? '/anthropic' : '/v1'} (${u}): Claude Code appends /v1/messages, so requests go to …/v1/v1/messages and 404`, fix: 'drop the suffix: the base URL is the proxy root, e.g. http://localhost:4000' }));
     },
   },
@@ -166,7 +162,7 @@ export const CHECKS: readonly Check[] = [
     network: false,
     run: (f) => {
       const proxyVar = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].find((k) => f.env[k]);
-      const base = functionBaseUrl(f);
+      const base = f.proxyUrl;
       if (!proxyVar || !base) return ok('no HTTP(S)_PROXY in the way');
       let host: string;
       try {
@@ -203,7 +199,7 @@ export const CHECKS: readonly Check[] = [
       const { liveliness: l, readiness: r } = f.proxy;
       if (l.status === undefined || l.error) return transportFailure(l, `${f.proxy.url}/health/liveliness`);
       if (l.status !== 200) return { status: 'fail', diagnosis: 'not-litellm', message: `${f.proxy.url}/health/liveliness answered HTTP ${l.status}`, fix: 'check that proxy.base_url is the LiteLLM proxy root' };
-      const version = (r.json as { litellm_version?: string } | undefined)?.litellm_version ?? [...f.live.flatMap((x) => [x.json, x.stream]), r, l].map((x) => x.headers['x-litellm-version']).find(Boolean);
+      const version = f.proxy.version;
       const ready = r.status === 200 ? 'ready' : `readiness HTTP ${r.status ?? r.error}`;
       return ok(`LiteLLM at ${f.proxy.url} (${version ? `v${version}, ` : ''}${ready})`);
     },
@@ -218,7 +214,7 @@ export const CHECKS: readonly Check[] = [
       const m = f.proxy.models!;
       if (m.status === 200) return ok(`${f.proxy.tokenEnv} is accepted`);
       if (m.status === undefined) return transportFailure(m, 'GET /v1/models');
-      return diagnose(errorMessage(m) ?? `HTTP ${m.status}`, { diagnosis: 'auth-rejected', fix: `export the proxy key in ${f.proxy.tokenEnv}` }, { message: `the proxy refuses the key in ${f.proxy.tokenEnv} (HTTP ${m.status})` });
+      return diagnose(errorMessage(m) ?? `HTTP ${m.status}`, { diagnosis: 'auth-rejected', fix: `export the proxy key in ${f.proxy.tokenEnv}` }, '', { message: `the proxy refuses the key in ${f.proxy.tokenEnv} (HTTP ${m.status})` });
     },
   },
   {

@@ -43,8 +43,12 @@ export interface Facts {
   claudeJson: { path: string; primaryApiKey: boolean };
   /** ~/.claude/settings.json: apiKeyHelper and env entries override the shell. */
   claudeSettings: { path: string; apiKeyHelper: boolean; envKeys: string[] };
+  /** The proxy URL the claude-* functions use (base_url_env's value when set, else base_url), without a trailing `/`. */
+  proxyUrl?: string;
   proxy?: {
     url: string;
+    /** LiteLLM's version as the proxy reports it (readiness body, else the x-litellm-version header). */
+    version?: string;
     tokenEnv: string;
     token?: string;
     liveliness: ProbeResult;
@@ -162,10 +166,12 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
     return { installs, imports };
   });
 
+  const selected = profiles?.profiles.filter((p) => !o.profile || p.name === o.profile) ?? [];
+  const proxyUrl = profiles && ((profiles.proxy.baseUrlEnv && env[profiles.proxy.baseUrlEnv]) || profiles.proxy.baseUrl).replace(/\/+$/, '');
   let proxy: Facts['proxy'];
   const live: LiveFacts[] = [];
-  if (profiles && !o.offline) {
-    const url = ((profiles.proxy.baseUrlEnv && env[profiles.proxy.baseUrlEnv]) || profiles.proxy.baseUrl).replace(/\/+$/, '');
+  if (profiles && proxyUrl && !o.offline) {
+    const url = proxyUrl;
     const tokenEnv = profiles.proxy.authTokenEnv;
     const token = env[tokenEnv] || undefined;
     const get = (p: string, headers: Record<string, string> = {}) => timed(`GET ${p}`, () => probe(`${url}${p}`, { timeoutMs: o.timeoutMs, headers }));
@@ -173,7 +179,6 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
     proxy = { url, tokenEnv, token, liveliness, readiness };
     if (liveliness.status !== undefined && token) {
       const auth = { authorization: `Bearer ${token}` };
-      const chosen = profiles.profiles.filter((p) => !o.profile || p.name === o.profile);
       const send = (p: Profile, stream: boolean) =>
         timed(`${p.name}: POST /v1/messages${stream ? ' (stream)' : ''}`, () =>
           probe(`${url}/v1/messages?beta=true`, { method: 'POST', headers: claudeCodeHeaders(token), body: claudeCodeRequest(p, stream), timeoutMs: o.timeoutMs }),
@@ -181,12 +186,15 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
       const [models, groupInfo, ...answers] = await Promise.all([
         get('/v1/models', auth),
         get('/model_group/info', auth),
-        ...chosen.flatMap((p) => [send(p, false), send(p, true)]),
+        ...selected.flatMap((p) => [send(p, false), send(p, true)]),
       ]);
       proxy.models = models;
       proxy.groupInfo = groupInfo;
-      chosen.forEach((p, i) => live.push({ profile: p, json: answers[2 * i]!, stream: answers[2 * i + 1]! }));
+      selected.forEach((p, i) => live.push({ profile: p, json: answers[2 * i]!, stream: answers[2 * i + 1]! }));
     }
+    proxy.version =
+      (readiness.json as { litellm_version?: string } | undefined)?.litellm_version ??
+      [readiness, liveliness, ...live.flatMap((l) => [l.json, l.stream])].map((r) => r.headers['x-litellm-version']).find(Boolean);
   }
   return {
     env,
@@ -201,8 +209,9 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
     processes: runningProxies(),
     claudeJson: { path: claudeJsonPath, primaryApiKey: typeof claudeJson?.primaryApiKey === 'string' && claudeJson.primaryApiKey !== '' },
     claudeSettings: { path: settingsPath, apiKeyHelper: typeof settings?.apiKeyHelper === 'string', envKeys: settingsEnv },
+    proxyUrl,
     proxy,
     live,
-    selected: profiles?.profiles.filter((p) => !o.profile || p.name === o.profile) ?? [],
+    selected,
   };
 }

@@ -21,8 +21,7 @@ const where = (e: PythonEnv) => `${e.root} (${e.source})`;
 /** Installed litellm versions to judge: each environment's, and the running proxy's own report. */
 function litellmVersions(f: Facts): Array<{ label: string; version: string }> {
   const out = f.installs.filter((e) => e.litellm).map((e) => ({ label: `litellm ${e.litellm!.version} in ${where(e)}`, version: e.litellm!.version }));
-  const reported = f.proxy ? [f.proxy.readiness, f.proxy.liveliness, ...f.live.flatMap((l) => [l.json, l.stream])].map((r) => (r.json as { litellm_version?: string } | undefined)?.litellm_version ?? r.headers['x-litellm-version']).find(Boolean) : undefined;
-  if (reported) out.push({ label: `litellm ${reported} (the running proxy at ${f.proxy!.url})`, version: reported });
+  if (f.proxy?.version) out.push({ label: `litellm ${f.proxy.version} (the running proxy at ${f.proxy.url})`, version: f.proxy.version });
   return out;
 }
 
@@ -75,7 +74,8 @@ export const SUPPLY_CHAIN_CHECKS: readonly Check[] = [
         const pair = e.openai && BAD_PAIRS.find((p) => inRange(e.litellm!.version, p.litellm) && inRange(e.openai!.version, p.openai));
         if (pair) out.push({ status: 'warn', diagnosis: pair.id, message: `${where(e)}: litellm ${e.litellm!.version} with openai ${e.openai!.version}: ${pair.summary}`, fix: pair.fix, details: [`source: ${pair.source}`] });
         const err = f.imports?.get(e.root);
-        if (err) out.push({ status: 'fail', diagnosis: matchSignature(err)?.code ?? 'import-failed', message: `${where(e)}: import litellm.proxy.proxy_server fails: ${err}`, fix: matchSignature(err)?.fix ?? `reinstall: ${e.python ?? 'python'} -m pip install 'litellm[proxy]==${PINNED.litellm}' 'openai==${PINNED.openai}'` });
+        const sig = err ? matchSignature(err) : undefined;
+        if (err) out.push({ status: 'fail', diagnosis: sig?.code ?? 'import-failed', message: `${where(e)}: import litellm.proxy.proxy_server fails: ${err}`, fix: sig?.fix ?? `reinstall: ${e.python ?? 'python'} -m pip install 'litellm[proxy]==${PINNED.litellm}' 'openai==${PINNED.openai}'` });
         else if (err === null && !pair) out.push({ status: 'ok', message: `${where(e)}: litellm ${e.litellm!.version} with openai ${e.openai?.version ?? '?'} imports` });
       }
       return out.length > 0 ? out : { status: 'ok', message: f.imports ? 'no environment to import' : 'no known-bad pair (--deep also imports the proxy)' };
@@ -106,7 +106,7 @@ export const SUPPLY_CHAIN_CHECKS: readonly Check[] = [
     title: 'Routing flag in the running proxy',
     network: false,
     run: (f) => {
-      const url = f.profiles ? (f.profiles.proxy.baseUrlEnv && f.env[f.profiles.proxy.baseUrlEnv]) || f.profiles.proxy.baseUrl : undefined;
+      const url = f.proxyUrl;
       let port: number | undefined;
       try {
         if (url) port = Number(new URL(url).port || (url.startsWith('https:') ? 443 : 80));

@@ -149,3 +149,10 @@ export function matchSignature(text: string): Signature | undefined {
   const find = (t: string) => SIGNATURES.find((s) => s.patterns.some((p) => p.test(t)));
   return (inner !== text ? find(inner) : undefined) ?? find(text);
 }
+
+/** The signature with this code. @throws Error when there is none (a programming error). */
+export function signature(code: string): Signature {
+  const sig = SIGNATURES.find((s) => s.code === code);
+  if (!sig) throw new Error(`no error signature '${code}'`);
+  return sig;
+}
