@@ -1,4 +1,4 @@
-import type { Io } from '../cli.js';
+import type { Io } from '../util/io.js';
 import { ADVISORIES, BAD_PAIRS } from '../knowledge/advisories.js';
 
 /** `ccenv advisories [--json]`: the advisory and bad-pair data doctor checks installs against. */

@@ -1,8 +1,9 @@
 import chalk from 'chalk';
-import type { Io } from '../cli.js';
+import type { Io } from '../util/io.js';
 import { CHECKS } from '../doctor/checks.js';
 import { gatherFacts, type Progress } from '../doctor/facts.js';
-import { exitCode, redact, renderJson, renderText, runChecks, type Finding } from '../doctor/report.js';
+import { exitCode, renderJson, renderText, runChecks, type Finding } from '../doctor/report.js';
+import { redact, redactDeep } from '../util/redact.js';
 import { secretEnvNames } from '../gen/service.js';
 import { SIGNATURES, matchSignature, upstreamMessage } from '../knowledge/signatures.js';
 import { suggestion, UserError } from '../util/errors.js';
@@ -88,7 +89,9 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   const findings: Finding[] = await runChecks(checks, facts, timeoutMs);
   const secrets = [facts.proxy?.token, ...(facts.profiles ? secretEnvNames(facts.profiles).map((k) => io.env[k]) : [])].filter((s): s is string => !!s);
   const colour = (s: string, t: string) => (s === 'ok' ? chalk.green(t) : s === 'warn' ? chalk.yellow(t) : s === 'fail' ? chalk.red(t) : chalk.dim(t));
-  const text = a.json ? renderJson(findings, VERSION, Boolean(a.strict)) : renderText(findings, fancy(io, process.stdout), colour);
+  // Redacted value by value before rendering, so JSON escaping cannot hide a secret; the text once more after.
+  const shown = redactDeep(findings, secrets);
+  const text = a.json ? renderJson(shown, VERSION, Boolean(a.strict)) : renderText(shown, fancy(io, process.stdout), colour);
   io.out(redact(text, secrets));
   return exitCode(findings, Boolean(a.strict));
 }

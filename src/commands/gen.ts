@@ -1,16 +1,18 @@
 import { createTwoFilesPatch } from 'diff';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Io } from '../cli.js';
+import type { Io } from '../util/io.js';
 import { renderHook } from '../gen/hook.js';
 import { HOOK, renderLiteLLMConfig } from '../gen/litellm-config.js';
-import { renderCompose, renderEnv, renderLaunchd, renderRequirements, renderSystemd, serviceDefaults, type ServiceOptions } from '../gen/service.js';
+import { renderCompose, renderEnv, renderLaunchd, renderRequirements, renderSystemd, secretEnvNames, serviceDefaults, type ServiceOptions } from '../gen/service.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { ProfilesConfig } from '../profiles/types.js';
-import { redact } from '../doctor/report.js';
 import { UserError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/write.js';
+import { writeFileAtomic, writeFilesAtomic } from '../util/write.js';
+import { redact } from '../util/redact.js';
+import { printable } from '../util/text.js';
 import { VERSION } from '../version.js';
+import { GEN_TARGETS, targetForName } from './gen-targets.js';
 
 /** Options every `ccenv gen` target takes. */
 export interface GenArgs {
@@ -23,98 +25,116 @@ export interface GenArgs {
   image?: string;
   /** Compare with this file instead of writing. */
   check?: string;
+  /** No success line on stderr. */
+  quiet?: boolean;
 }
 
-/** One thing `ccenv gen` can write: its text from the profiles, and notes for stderr. */
-interface Target {
-  render: (cfg: ProfilesConfig, o: ServiceOptions) => { text: string; notes?: string[] };
-}
+/** One thing `ccenv gen` can write: its text from the profiles (absent for targets that need none), and notes for stderr. */
+type Render = (cfg: ProfilesConfig | undefined, o: ServiceOptions) => { text: string; notes?: string[] };
 
-/** Every `ccenv gen <target>` (help lines live in commands/index.ts, so help loads no generator). */
-export const TARGETS: Record<string, Target> = {
-  'litellm-config': {
-    render: (cfg) => {
-      const g = renderLiteLLMConfig(cfg, VERSION);
-      const notes = g.hooked ? [...g.notes, `this config loads ${HOOK.fileName} from its own folder: write it there with \`ccenv gen hook -o DIR/${HOOK.fileName}\`, or use \`ccenv gen litellm --dir DIR\``] : g.notes;
-      return { text: g.text, notes };
-    },
-  },
-  hook: { render: (cfg) => ({ text: renderHook(cfg, VERSION) }) },
-  env: { render: (cfg) => ({ text: renderEnv(cfg, VERSION) }) },
-  launchd: { render: (cfg, o) => ({ text: renderLaunchd(cfg, o, VERSION) }) },
-  systemd: { render: (cfg, o) => ({ text: renderSystemd(cfg, o, VERSION) }) },
-  compose: { render: (cfg, o) => ({ text: renderCompose(cfg, o, VERSION, renderLiteLLMConfig(cfg, VERSION).hooked) }) },
-  requirements: { render: () => ({ text: renderRequirements(VERSION) }) },
+const withProfiles = (f: (cfg: ProfilesConfig, o: ServiceOptions) => { text: string; notes?: string[] }): Render => (cfg, o) => f(cfg!, o);
+
+/** The generator of every `ccenv gen <target>` (names, help and options: gen-targets.ts). */
+export const RENDER: Record<string, Render> = {
+  'litellm-config': withProfiles((cfg) => {
+    const g = renderLiteLLMConfig(cfg, VERSION);
+    const notes = g.hooked ? [...g.notes, `this config loads ${HOOK.fileName} from its own folder: write it there with \`ccenv gen hook -o DIR/${HOOK.fileName}\`, or use \`ccenv gen litellm --dir DIR\``] : g.notes;
+    return { text: g.text, notes };
+  }),
+  hook: withProfiles((cfg) => ({ text: renderHook(cfg, VERSION) })),
+  env: withProfiles((cfg) => ({ text: renderEnv(cfg, VERSION) })),
+  launchd: withProfiles((cfg, o) => ({ text: renderLaunchd(cfg, o, VERSION) })),
+  systemd: withProfiles((cfg, o) => ({ text: renderSystemd(cfg, o, VERSION) })),
+  compose: withProfiles((cfg, o) => ({ text: renderCompose(cfg, o, VERSION, renderLiteLLMConfig(cfg, VERSION).hooked) })),
+  requirements: () => ({ text: renderRequirements(VERSION) }),
 };
 
-function options(cfg: ProfilesConfig, a: GenArgs): ServiceOptions {
+function options(cfg: ProfilesConfig | undefined, a: GenArgs): ServiceOptions {
   const d = serviceDefaults(cfg);
   return { ...d, litellm: a.litellm ?? d.litellm, config: a.config ?? d.config, port: a.port ?? d.port, image: a.image ?? d.image };
 }
 
+const info = (target: string) => GEN_TARGETS.find((t) => t.name === target)!;
+
 /**
- * `ccenv gen <target> [-o FILE] [--force]`: the target's text to stdout, or atomically to FILE.
- * @throws UserError (exit 2) on a bad profiles file or a refused write; nothing is written then.
+ * `ccenv gen <target> [-o FILE] [--force] [--check FILE]`: the target's text to stdout, or atomically to FILE
+ * (parent folders created), or compared with FILE. Targets that do not depend on the profiles (requirements)
+ * need no profiles file.
+ * @throws UserError (exit 2) on a bad profiles file, an empty -o, or a refused write; nothing is written then.
  */
 export function genTarget(target: string, a: GenArgs, io: Io): number {
-  const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
-  const { text, notes = [] } = TARGETS[target]!.render(cfg, options(cfg, a));
-  if (a.check) return checkGenerated(a.check, text, io);
+  if (a.output === '') throw new UserError('-o/--output needs a file name (omit it to write to stdout)');
+  const cfg = info(target).profiles ? loadProfiles(profilesPath(a.profiles, io.env).path) : undefined;
+  const { text, notes = [] } = RENDER[target]!(cfg, options(cfg, a));
+  if (a.check !== undefined) return checkGenerated(a.check, text, regenerateCommand(target, a, a.check), secretValues(cfg, io.env), io, a.quiet);
   for (const note of notes) io.err(`ccenv: note: ${note}\n`);
-  if (a.output) writeFileAtomic(a.output, text, { force: a.force });
-  else io.out(text);
+  if (a.output) {
+    writeFileAtomic(a.output, text, { force: a.force });
+    if (!a.quiet) io.err(`ccenv: wrote ${printable(a.output)}\n`);
+  } else io.out(text);
   return 0;
 }
 
-/** `--check FILE`: 0 when FILE holds exactly what would be generated, else 1 with a unified diff on stdout. */
-function checkGenerated(file: string, text: string, io: Io): number {
+/** The values of the variables the profiles name as secret (to redact in diffs). */
+function secretValues(cfg: ProfilesConfig | undefined, env: NodeJS.ProcessEnv): string[] {
+  return cfg ? secretEnvNames(cfg).map((k) => env[k]).filter((v): v is string => !!v) : [];
+}
+
+/** The command that regenerates `file` for `target` with the same options (named in drift messages). */
+function regenerateCommand(target: string, a: GenArgs, file: string): string {
+  const q = (s: string) => (/^[A-Za-z0-9_./:=@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const extra = info(target).options.flatMap((o) => (a[o] !== undefined ? [`--${o}`, q(String(a[o]))] : []));
+  return ['ccenv', 'gen', target, ...(a.profiles ? ['--profiles', q(a.profiles)] : []), ...extra, '-o', q(file), '--force'].join(' ');
+}
+
+/**
+ * A generated file's text with ccenv's version in its header replaced by a placeholder: a file generated by
+ * another ccenv version with the same content is not drift.
+ */
+export function withoutVersion(text: string): string {
+  return text.replace(/(generated by ccenv )\d+\.\d+\.\d+(?:[-+][0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?/g, '$1<version>');
+}
+
+/** `--check FILE`: 0 when FILE holds what would be generated (up to ccenv's version), else 1 with a redacted unified diff. */
+function checkGenerated(file: string, text: string, regenerate: string, secrets: readonly string[], io: Io, quiet?: boolean): number {
   let current: string;
   try {
     current = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UserError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new UserError(`${printable(file)}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  if (current === text) return 0;
-  io.out(redact(createTwoFilesPatch(file, `${file} (generated)`, current, text), []));
-  io.err(`ccenv: ${file} differs from what ccenv would generate; regenerate it\n`);
+  if (withoutVersion(current) === withoutVersion(text)) {
+    if (!quiet) io.err(`ccenv: ${printable(file)} matches the profiles\n`);
+    return 0;
+  }
+  io.out(redact(createTwoFilesPatch(file, `${file} (generated)`, current, text), secrets));
+  io.err(`ccenv: ${printable(file)} differs from what ccenv would generate; regenerate it: ${printable(regenerate)}\n`);
   return 1;
 }
 
 /**
  * `ccenv gen litellm --dir DIR [--force]`: config.yaml, ccenv_hooks.py (when the config loads it) and
  * litellm.env side by side in DIR — LiteLLM imports the hook from the config's folder. All texts are rendered
- * before any file is written.
+ * and every target checked before any file is written; then all are written or none.
  */
 export function genLiteLLMDir(a: GenArgs & { dir: string }, io: Io): number {
+  if (a.dir === '') throw new UserError('--dir needs a folder name');
   const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
   const g = renderLiteLLMConfig(cfg, VERSION);
-  const files: Array<[string, string]> = [['config.yaml', g.text], ['litellm.env', TARGETS.env!.render(cfg, options(cfg, a)).text]];
+  const files: Array<[string, string]> = [['config.yaml', g.text], ['litellm.env', renderEnv(cfg, VERSION)]];
   if (g.hooked) files.push([HOOK.fileName, renderHook(cfg, VERSION)]);
   for (const note of g.notes) io.err(`ccenv: note: ${note}\n`);
-  mkdirSync(a.dir, { recursive: true });
-  for (const [name, text] of files) writeFileAtomic(join(a.dir, name), text, { force: a.force });
-  io.err(`ccenv: wrote ${files.map(([n]) => join(a.dir, n)).join(', ')}\n`);
+  writeFilesAtomic(files.map(([name, text]) => ({ path: join(a.dir, name), text })), { force: a.force });
+  if (!a.quiet) io.err(`ccenv: wrote ${files.map(([n]) => printable(join(a.dir, n))).join(', ')}\n`);
   return 0;
 }
 
-/** The `ccenv gen` target that produces a file, by its name (for `ccenv check-generated`). */
-export function targetFor(file: string): string {
-  const name = basename(file);
-  if (name === HOOK.fileName) return 'hook';
-  if (name.endsWith('.plist')) return 'launchd';
-  if (name.endsWith('.service')) return 'systemd';
-  if (/^(docker-)?compose.*\.ya?ml$/.test(name)) return 'compose';
-  if (name.endsWith('.env')) return 'env';
-  if (/^(constraints|requirements).*\.txt$/.test(name)) return 'requirements';
-  return 'litellm-config';
-}
-
 /**
- * `ccenv check-generated FILES…` (the pre-commit hook): each file must hold exactly what its `ccenv gen` target
- * would write from the profiles; prints a unified diff per stale file. Exit 1 when any differs.
+ * `ccenv check-generated FILES…` (the pre-commit hook): each file must hold what its `ccenv gen` target (by file
+ * name, gen-targets.ts) would write from the profiles; prints a unified diff per stale file. Exit 1 when any differs.
  */
 export function checkGeneratedFiles(files: string[], a: GenArgs, io: Io): number {
   let code = 0;
-  for (const file of files) code = Math.max(code, genTarget(targetFor(file), { ...a, check: file }, io));
+  for (const file of files) code = Math.max(code, genTarget(targetForName(basename(file)).name, { ...a, check: file }, io));
   return code;
 }

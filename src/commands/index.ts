@@ -1,18 +1,9 @@
 import yargs, { type Argv } from 'yargs';
-import type { Io } from '../cli.js';
-import { UserError } from '../util/errors.js';
+import type { Io } from '../util/io.js';
+import { suggestion, UserError } from '../util/errors.js';
+import { printable } from '../util/text.js';
+import { GEN_OPTION_HELP, GEN_TARGETS } from './gen-targets.js';
 import { VERSION } from '../version.js';
-
-/** `ccenv gen` targets and their help lines (kept here so help needs no generator code). */
-const GEN_TARGETS: ReadonlyArray<readonly [string, string]> = [
-  ['litellm-config', 'LiteLLM proxy config.yaml (model_list, routing setting, master key, aliases, hook wiring)'],
-  ['hook', 'the LiteLLM hook module (ccenv_hooks.py): request rules and stream usage repair'],
-  ['env', 'a .env for the proxy process: routing flag, offline settings, secret names'],
-  ['launchd', 'a macOS LaunchAgent plist that runs the proxy with the routing flag'],
-  ['systemd', 'a systemd user unit that runs the proxy with the routing flag'],
-  ['compose', 'docker compose for the LiteLLM image, config and hook mounted'],
-  ['requirements', 'pip constraints: the verified litellm and its openai pin'],
-];
 
 const PROFILES_OPTION = {
   type: 'string',
@@ -31,6 +22,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     .scriptName('ccenv')
     .usage('$0 <command>\n\nDeclarative profiles for running Claude Code on any model through a LiteLLM proxy.')
     .option('profiles', PROFILES_OPTION)
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'no success line on stderr (wrote …, no problems)' })
     .command(
       'shell [shell]',
       'Print shell functions (one claude-<profile> per profile). Use: eval "$(ccenv shell zsh)"',
@@ -42,17 +34,15 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       lazy(() => import('./shell.js'), ({ shellCommand }, a) => shellCommand({ shell: a.shell, profiles: a.profiles, cache: a.cache, writeCache: a.writeCache }, io)),
     )
     .command('gen', 'Generate files for the LiteLLM side from the profiles', (y) => {
-      const outputOptions = (yy: Argv) =>
-        yy
-          .option('output', { alias: 'o', type: 'string', describe: 'write to FILE (atomically) instead of stdout' })
-          .option('force', { type: 'boolean', default: false, describe: 'replace FILE if it exists' })
-          .option('litellm', { type: 'string', describe: 'service files: absolute path of the litellm executable' })
-          .option('config', { type: 'string', describe: 'service files: absolute path of config.yaml' })
-          .option('port', { type: 'number', describe: 'service files: port (default: from proxy.base_url, else 4000)' })
-          .option('image', { type: 'string', describe: 'compose: LiteLLM container image' })
-          .option('check', { type: 'string', describe: 'compare with FILE instead of writing: exit 1 and print a unified diff when it differs' });
-      for (const [name, describe] of GEN_TARGETS) {
-        y.command(name, describe, outputOptions, lazy(() => import('./gen.js'), ({ genTarget }, a) => genTarget(name, a as never, io)));
+      for (const t of GEN_TARGETS) {
+        const targetOptions = (yy: Argv) => {
+          yy.option('output', { alias: 'o', type: 'string', describe: 'write to FILE (atomically; parent folders created) instead of stdout' })
+            .option('force', { type: 'boolean', default: false, describe: 'replace FILE if it exists' })
+            .option('check', { type: 'string', describe: 'compare with FILE instead of writing: exit 1 and print a unified diff when it differs' });
+          for (const o of t.options) yy.option(o, GEN_OPTION_HELP[o]);
+          return yy;
+        };
+        y.command(t.name, t.describe, targetOptions, lazy(() => import('./gen.js'), ({ genTarget }, a) => genTarget(t.name, a as never, io)));
       }
       return y
         .command(
@@ -64,7 +54,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
               .option('force', { type: 'boolean', default: false, describe: 'replace existing files' }),
           lazy(() => import('./gen.js'), ({ genLiteLLMDir }, a) => genLiteLLMDir(a, io)),
         )
-        .demandCommand(1, `name what to generate: ${[...GEN_TARGETS.map(([n]) => n), 'litellm'].join(', ')}`);
+        .demandCommand(1, `name what to generate: ${[...GEN_TARGETS.map((t) => t.name), 'litellm'].join(', ')}`);
     })
     .command(
       'init',
@@ -107,13 +97,11 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     .command(
       'check-generated <files..>',
       'Check that generated files (config.yaml, ccenv_hooks.py, *.service, *.plist, compose, .env, constraints) match the profiles; for pre-commit',
-      (y) =>
-        y
-          .positional('files', { type: 'string', array: true, demandOption: true })
-          .option('litellm', { type: 'string', describe: 'service files: absolute path of the litellm executable' })
-          .option('config', { type: 'string', describe: 'service files: absolute path of config.yaml' })
-          .option('port', { type: 'number', describe: 'service files: port' })
-          .option('image', { type: 'string', describe: 'compose: LiteLLM container image' }),
+      (y) => {
+        y.positional('files', { type: 'string', array: true, describe: 'generated files; the target comes from each name' });
+        for (const o of ['litellm', 'config', 'port', 'image'] as const) y.option(o, GEN_OPTION_HELP[o]);
+        return y;
+      },
       lazy(() => import('./gen.js'), ({ checkGeneratedFiles }, a) => checkGeneratedFiles(a.files as string[], a, io)),
     )
     .command(
@@ -135,7 +123,6 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     .completion('__complete', false)
     .demandCommand(1, 'name a command (see ccenv --help)')
     .strict()
-    .recommendCommands()
     .version(VERSION)
     .help()
     .alias('h', 'help')
@@ -147,8 +134,28 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     });
 }
 
+/** Every command name (yargs' own `__complete` included), for the unknown-command message. */
+export const COMMANDS = ['shell', 'gen', 'init', 'list', 'doctor', 'validate', 'check-generated', 'advisories', 'completion', '__complete'] as const;
+
+/**
+ * A first word that names no command (or a `gen` word that names no target) is a usage error that says so,
+ * with the nearest name: `'foo' is not a ccenv command (did you mean 'gen'?)`.
+ * @throws UserError (exit 2)
+ */
+function unknownCommand(argv: readonly string[]): void {
+  const [first, second] = argv;
+  if (first !== undefined && !first.startsWith('-') && !(COMMANDS as readonly string[]).includes(first)) {
+    throw new UserError(`'${printable(first, 80)}' is not a ccenv command${suggestion(first, COMMANDS.filter((c) => !c.startsWith('_')))}; see ccenv --help`);
+  }
+  const targets = [...GEN_TARGETS.map((t) => t.name), 'litellm'];
+  if (first === 'gen' && second !== undefined && !second.startsWith('-') && !targets.includes(second)) {
+    throw new UserError(`'${printable(second, 80)}' is not a gen target${suggestion(second, targets)}; choose one of: ${targets.join(', ')}`);
+  }
+}
+
 /** Parse `argv` with yargs and run the command. Help and version go to `io.out`. Returns the exit code. */
 export async function runYargs(argv: string[], io: Io): Promise<number> {
+  unknownCommand(argv);
   const exit = { code: 0 };
   let output = '';
   await build(argv, io, exit).parseAsync(argv, {}, (_err, _argv, out) => {

@@ -1,4 +1,4 @@
-import type { Io } from '../cli.js';
+import type { Io } from '../util/io.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 
 /**

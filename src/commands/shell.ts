@@ -1,11 +1,14 @@
 import { basename, join } from 'node:path';
-import type { Io } from '../cli.js';
+import type { Io } from '../util/io.js';
 import { profilesPath } from '../profiles/load-path.js';
 import type { ProfilesConfig } from '../profiles/types.js';
-import { cachedProfiles, cacheDir, storeProfiles, writeCacheFile } from '../shell/cache.js';
-import { quoteFish, quotePosix, renderShell, renderWarning, SHELLS, type Shell } from '../shell/render.js';
+import { cachedProfiles, storeProfiles } from '../profiles/cache.js';
+import { refreshSchemaCopy } from '../profiles/schema-copy.js';
+import { renderShell, renderStub, renderWarning, SHELLS, type Shell } from '../shell/render.js';
+import { cacheDir, writeCacheFile } from '../util/cache.js';
 import { UserError } from '../util/errors.js';
-import { resource } from '../util/resource.js';
+import { packageRoot } from '../util/resource.js';
+import { printable } from '../util/text.js';
 
 /**
  * The shell to emit code for: the argument, else the basename of `$SHELL`.
@@ -34,43 +37,17 @@ async function shellCode(shell: Shell, path: string, env: NodeJS.ProcessEnv): Pr
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       const more = e.lines.length > 1 ? ` (+${e.lines.length - 1} more problems; run \`ccenv validate\` to see them all)` : '';
-      return renderWarning(shell, `${e.lines[0]}${more}; no claude-* functions defined`);
+      return renderWarning(shell, `${printable(e.lines[0]!)}${more}; no claude-* functions defined`);
     }
     storeProfiles(path, cfg, env);
+    refreshSchemaCopy(env); // a miss follows every upgrade (the key holds ccenv's version): keep the editor schema current
   }
   return renderShell(shell, cfg);
 }
 
-/** Where `--cache` keeps the generated code for a shell. */
+/** Where `--cache` keeps the generated code for a shell, and beside it the key the rc stub compares. */
 export function cacheFile(shell: Shell, env: NodeJS.ProcessEnv): string {
   return join(cacheDir(env), `init.${shell}`);
-}
-
-/**
- * The few lines to put in the rc file for the cached mode: they source the cached code when it is newer than
- * the profiles file and than ccenv's package.json (which changes when ccenv is upgraded), and otherwise run
- * `ccenv shell SHELL --write-cache` to regenerate it first. The common case starts no Node process.
- */
-export function renderStub(shell: Shell, profiles: string): string {
-  const pkg = resource('package.json');
-  const shown = profiles.replace(/[\n\r]/g, '?'); // comments end at a newline
-  if (shell === 'fish') {
-    return `# ccenv (cached): the claude-* functions, regenerated when ${shown} or ccenv changes
-set -l __ccenv_cache (set -q XDG_CACHE_HOME; and echo $XDG_CACHE_HOME; or echo $HOME/.cache)/ccenv/init.fish
-if not test -s $__ccenv_cache; or not test $__ccenv_cache -nt ${quoteFish(profiles)}; or not test -e ${quoteFish(pkg)}; or not test $__ccenv_cache -nt ${quoteFish(pkg)}
-    command -q ccenv; and ccenv shell fish --write-cache --profiles ${quoteFish(profiles)}
-end
-test -s $__ccenv_cache; and source $__ccenv_cache
-`;
-  }
-  return `# ccenv (cached): the claude-* functions, regenerated when ${shown} or ccenv changes
-__ccenv_cache="\${XDG_CACHE_HOME:-$HOME/.cache}/ccenv/init.${shell}"
-if [ ! -s "$__ccenv_cache" ] || [ ! "$__ccenv_cache" -nt ${quotePosix(profiles)} ] || [ ! -e ${quotePosix(pkg)} ] || [ ! "$__ccenv_cache" -nt ${quotePosix(pkg)} ]; then
-  command -v ccenv >/dev/null 2>&1 && ccenv shell ${shell} --write-cache --profiles ${quotePosix(profiles)}
-fi
-[ -s "$__ccenv_cache" ] && . "$__ccenv_cache"
-unset __ccenv_cache
-`;
 }
 
 /** Options of `ccenv shell`. */
@@ -94,8 +71,10 @@ export async function shellCommand(a: ShellArgs, io: Io): Promise<number> {
   const path = profilesPath(a.profiles, io.env).path;
   if (a.cache || a.writeCache) {
     const file = cacheFile(shell, io.env);
-    if (!writeCacheFile(file, await shellCode(shell, path, io.env))) io.err(`ccenv: cannot write ${file}\n`);
-    if (a.cache) io.out(renderStub(shell, path));
+    // The key the stub compares: the profiles path as the stub names it, and where this ccenv lives.
+    const key = `${a.profiles !== undefined && !a.cache ? a.profiles : path}\n${packageRoot()}\n`;
+    if (!writeCacheFile(file, await shellCode(shell, path, io.env)) || !writeCacheFile(`${file}.key`, key)) io.err(`ccenv: cannot write ${printable(file)}\n`);
+    if (a.cache) io.out(renderStub(shell, a.profiles !== undefined ? path : undefined));
     return 0;
   }
   io.out(await shellCode(shell, path, io.env));
@@ -114,6 +93,7 @@ export async function shellFastPath(args: string[], io: Io): Promise<number | un
     else if (arg.startsWith('--profiles=')) a.profiles = arg.slice('--profiles='.length);
     else if (arg === '--cache') a.cache = true;
     else if (arg === '--write-cache') a.writeCache = true;
+    else if (arg === '--quiet' || arg === '-q') continue;
     else if (!arg.startsWith('-') && a.shell === undefined) a.shell = arg;
     else return undefined;
   }

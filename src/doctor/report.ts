@@ -36,19 +36,6 @@ export async function runChecks(checks: readonly Check[], facts: Facts, timeoutM
   return (await Promise.all(checks.map(one))).flat();
 }
 
-/**
- * Replace secrets in text: the values of the given variables (the proxy token, upstream keys), and anything that
- * looks like a key (sk-…, sk-ant-…, AKIA…, Bearer tokens). Used on every line doctor prints, text and JSON.
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
-  return out
-    .replace(/\bBearer\s+[A-Za-z0-9._~+/=-]{6,}/g, 'Bearer [redacted]')
-    .replace(/\bsk-[A-Za-z0-9_-]{6,}/g, 'sk-[redacted]')
-    .replace(/\bAKIA[0-9A-Z]{16}\b/g, 'AKIA[redacted]');
-}
-
 /** Counts per status. */
 export function summarise(findings: readonly Finding[]): Record<Status, number> {
   const s: Record<Status, number> = { ok: 0, warn: 0, fail: 0, skip: 0 };

@@ -67,8 +67,29 @@ function plan(cfg: ProfilesConfig, p: Profile): CallPlan {
   };
 }
 
-const HEADER = (shell: Shell) =>
-  `# ccenv shell ${shell}: one function per profile. Generated; do not edit. Load with: eval "$(ccenv shell ${shell})"`;
+/** How the output is meant to be loaded, per shell (the header says so). */
+export const LOAD_LINE: Record<Shell, string> = {
+  bash: 'eval "$(ccenv shell bash)"',
+  zsh: 'eval "$(ccenv shell zsh)"',
+  fish: 'ccenv shell fish | source',
+};
+
+const HEADER = (shell: Shell) => `# ccenv shell ${shell}: one function per profile. Generated; do not edit. Load with: ${LOAD_LINE[shell]}`;
+
+/**
+ * The first lines of every output: they print one line on stderr when the code was evaluated unquoted
+ * (`eval $(ccenv shell bash)`, fish `eval (ccenv shell fish)`). Unquoted, the shell splits the output into words
+ * and eval joins them with spaces: the newline inside the quotes of `__ccenv_nl` becomes a space, and the whole
+ * output is one line whose first `#` turns the rest into a comment — so without this nothing would be defined,
+ * silently. Every statement here ends in `;` and holds no glob character, so the joined form still runs.
+ */
+function unquotedGuard(shell: Shell): string {
+  const message = `ccenv: the output of ccenv shell was evaluated unquoted, so nothing was defined; use: ${LOAD_LINE[shell]}`;
+  if (shell === 'fish') {
+    return `set -g __ccenv_nl '\n'; if test "$__ccenv_nl" = ' '; printf '%s\\n' ${quoteFish(message)} >&2; end; set -e __ccenv_nl;`;
+  }
+  return `__ccenv_nl='\n'; case "$__ccenv_nl" in ' ') printf '%s\\n' ${quotePosix(message)} >&2;; esac; unset __ccenv_nl;`;
+}
 
 function renderPosixFunction(c: CallPlan): string {
   const assigns = [
@@ -130,7 +151,7 @@ export function renderShell(shell: Shell, cfg: ProfilesConfig): string {
   const fish = shell === 'fish';
   const fns = cfg.profiles.map((p) => (fish ? renderFishFunction(plan(cfg, p)) : renderPosixFunction(plan(cfg, p))));
   const marker = fish ? `set -gx CCENV_SHELL ${shell}` : `export CCENV_SHELL=${shell}`;
-  return [HEADER(shell), marker, ...fns, ''].join('\n');
+  return [unquotedGuard(shell), HEADER(shell), marker, ...fns, ''].join('\n');
 }
 
 /**
@@ -140,4 +161,40 @@ export function renderShell(shell: Shell, cfg: ProfilesConfig): string {
 export function renderWarning(shell: Shell, message: string): string {
   const quote = shell === 'fish' ? quoteFish : quotePosix;
   return `printf '%s\\n' ${quote(`ccenv: ${message}`)} >&2\n`;
+}
+
+/**
+ * The rc-file stub of the cached mode (`ccenv shell SHELL --cache`). It sources
+ * `${XDG_CACHE_HOME:-~/.cache}/ccenv/init.SHELL` when that is fresh, else runs `ccenv shell SHELL --write-cache`
+ * first. Fresh means: its key file (`init.SHELL.key`: the profiles path it was made from, and the folder of the
+ * ccenv that made it) names the same profiles path the stub computes now, and the cache is newer than the
+ * profiles file, than that ccenv folder and than its package.json (an upgrade or a move of ccenv regenerates it).
+ * The profiles path is `profiles` when given, else computed at each shell start like ccenv does
+ * (`$CCENV_PROFILES`, else `${XDG_CONFIG_HOME:-~/.config}/ccenv/profiles.yaml`). It uses builtins only: the
+ * common case starts no process. Without ccenv on PATH and without a cache it does nothing.
+ */
+export function renderStub(shell: Shell, profiles?: string): string {
+  if (shell === 'fish') {
+    const p = profiles === undefined ? `$CCENV_PROFILES\ntest -n "$__ccenv_p"; or set __ccenv_p (set -q XDG_CONFIG_HOME; and echo $XDG_CONFIG_HOME; or echo $HOME/.config)/ccenv/profiles.yaml` : quoteFish(profiles);
+    return `# ccenv (cached): the claude-* functions from ~/.cache/ccenv/init.fish, regenerated when the profiles or ccenv change
+set -l __ccenv_c (set -q XDG_CACHE_HOME; and echo $XDG_CACHE_HOME; or echo $HOME/.cache)/ccenv/init.fish
+set -l __ccenv_p ${p}
+set -l __ccenv_k
+test -r $__ccenv_c.key; and while read -l __ccenv_l; set -a __ccenv_k $__ccenv_l; end < $__ccenv_c.key
+if test (count $__ccenv_k) -ne 2; or test "$__ccenv_k[1]" != "$__ccenv_p"; or not test -s $__ccenv_c; or not test $__ccenv_c -nt $__ccenv_p; or not test -e $__ccenv_k[2]/package.json; or not test $__ccenv_c -nt $__ccenv_k[2]; or not test $__ccenv_c -nt $__ccenv_k[2]/package.json
+    command -q ccenv; and ccenv shell fish --write-cache --profiles $__ccenv_p
+end
+test -s $__ccenv_c; and source $__ccenv_c
+`;
+  }
+  const p = profiles === undefined ? '"${CCENV_PROFILES:-${XDG_CONFIG_HOME:-$HOME/.config}/ccenv/profiles.yaml}"' : quotePosix(profiles);
+  return `# ccenv (cached): the claude-* functions from ~/.cache/ccenv/init.${shell}, regenerated when the profiles or ccenv change
+__ccenv_c="\${XDG_CACHE_HOME:-$HOME/.cache}/ccenv/init.${shell}" __ccenv_p=${p} __ccenv_f= __ccenv_r=
+[ -r "$__ccenv_c.key" ] && { read -r __ccenv_f; read -r __ccenv_r; } < "$__ccenv_c.key"
+if [ "$__ccenv_f" != "$__ccenv_p" ] || [ ! -s "$__ccenv_c" ] || [ ! "$__ccenv_c" -nt "$__ccenv_p" ] || [ ! -e "$__ccenv_r/package.json" ] || [ ! "$__ccenv_c" -nt "$__ccenv_r" ] || [ ! "$__ccenv_c" -nt "$__ccenv_r/package.json" ]; then
+  command -v ccenv >/dev/null 2>&1 && ccenv shell ${shell} --write-cache --profiles "$__ccenv_p"
+fi
+[ -s "$__ccenv_c" ] && . "$__ccenv_c"
+unset __ccenv_c __ccenv_p __ccenv_f __ccenv_r
+`;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX } from '../knowledge/litellm.js';
 import { checkProfiles } from '../profiles/load.js';
-import { cachedProfiles, storeProfiles } from '../shell/cache.js';
+import { cachedProfiles, storeProfiles } from '../profiles/cache.js';
 import type { ProfilesConfig } from '../profiles/types.js';
 import validateConfig from '../generated/litellm-config-validator.js';
 import { parseLocated, walkStrings, type LocatedYaml, type Pos } from '../util/yaml.js';

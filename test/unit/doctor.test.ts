@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Check } from '../../src/doctor/checks.js';
 import type { Facts } from '../../src/doctor/facts.js';
 import { parseSse } from '../../src/doctor/http.js';
-import { exitCode, redact, renderJson, renderText, runChecks, type Finding } from '../../src/doctor/report.js';
+import { exitCode, renderJson, renderText, runChecks, type Finding } from '../../src/doctor/report.js';
+import { redact } from '../../src/util/redact.js';
 import { matchSignature, SIGNATURES, upstreamMessage } from '../../src/knowledge/signatures.js';
-import { ccenv } from '../helpers/run.js';
+import { cli as ccenv } from '../helpers/inproc.js';
 
 const facts = { offline: false } as Facts;
 const check = (code: string, run: Check['run'], network = false): Check => ({ code, title: code.toUpperCase(), network, run });
@@ -64,6 +65,14 @@ describe('report', () => {
     ['an Anthropic key', 'x sk-ant-api03-AAAAAAAAAA y', [], 'x sk-[redacted] y'],
     ['a bearer token', 'Authorization: Bearer abc.def-ghi', [], 'Authorization: Bearer [redacted]'],
     ['an AWS key id', 'AKIAABCDEFGHIJKLMNOP', [], 'AKIA[redacted]'],
+    ['a value under a key-like name (YAML)', '  api_key: f3a9c2e1b7d64e0a', [], '  api_key: [redacted]'],
+    ['a filled-in variable (env file)', 'LITELLM_MASTER_KEY=hunter2-hunter2', [], 'LITELLM_MASTER_KEY=[redacted]'],
+    ['a JSON header value', '{"x-api-key": "abcd1234"}', [], '{"x-api-key": "[redacted]"}'],
+    ['URL credentials', 'proxy http://alice:s3cret@gw.example:4000/v1 down', [], 'proxy http://[redacted]@gw.example:4000/v1 down'],
+    ['nothing in an os.environ reference', 'api_key: os.environ/EXAMPLE_API_KEY', [], 'api_key: os.environ/EXAMPLE_API_KEY'],
+    ['nothing in a variable name', 'auth_token_env: LITELLM_MASTER_KEY', [], 'auth_token_env: LITELLM_MASTER_KEY'],
+    ['nothing in a token count', 'max_tokens: 32000', [], 'max_tokens: 32000'],
+    ['nothing in a URL without credentials', 'http://127.0.0.1:4000/health', [], 'http://127.0.0.1:4000/health'],
   ])('redacts %s', (_n, text, secrets, want) => {
     expect(redact(text, secrets)).toBe(want);
   });

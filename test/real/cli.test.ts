@@ -88,7 +88,11 @@ describe('init and list', () => {
     expect(r.code).toBe(0);
     const path = join(home, '.config/ccenv/profiles.yaml');
     const text = readFileSync(path, 'utf8');
-    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(ROOT, 'schema/profiles.schema.json')}`);
+    // The modeline names the schema copy ccenv keeps current (it survives moving or upgrading ccenv).
+    const copy = join(home, '.local/share/ccenv/profiles.schema.json');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${copy}`);
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(ROOT, 'schema/profiles.schema.json'), 'utf8'));
+    expect(r.stderr).toBe(`ccenv: wrote ${path}; edit it, then add to your shell's rc file: eval "$(ccenv shell zsh)" in ~/.zshrc, eval "$(ccenv shell bash)" in ~/.bashrc, or ccenv shell fish | source in config.fish\n`);
     expect(parseProfiles(text, path).profiles.map((p) => p.command)).toEqual(['claude-kimi']);
     writeFileSync(path, 'mine\n');
     expect((await ccenv(['init'], { env: e })).code).toBe(2);
@@ -117,7 +121,10 @@ describe('init and list', () => {
 
 describe('usage errors', () => {
   it.each([
-    [['frobnicate'], /Unknown argument: frobnicate/],
+    [['frobnicate'], /^ccenv: 'frobnicate' is not a ccenv command; see ccenv --help\n$/],
+    [['valdate'], /^ccenv: 'valdate' is not a ccenv command \(did you mean 'validate'\?\); see ccenv --help\n$/],
+    [['gen', 'litellm-conf'], /^ccenv: 'litellm-conf' is not a gen target \(did you mean 'litellm-config'\?\)/],
+    [['gen', 'litellm-config', '-o', ''], /^ccenv: -o\/--output needs a file name/],
     [['gen'], /name what to generate: litellm-config/],
     [['list', '--bogus'], /Unknown argument: bogus/],
   ])('%j exits 2 with one clear line', async (args, message) => {

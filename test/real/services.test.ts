@@ -22,12 +22,12 @@ profiles:
 `,
   '/p.yaml',
 );
-const opts = { ...serviceDefaults(cfg, '/home/u'), litellm: '/opt/lite llm/bin/litellm', config: '/home/u/.config/litellm/config & more.yaml' };
+const opts = { ...serviceDefaults(cfg), litellm: '/opt/lite llm/bin/litellm', config: '/home/u/.config/litellm/config & more.yaml' };
 const tmp = () => mkdtempSync(join(tmpdir(), 'ccenv-svc-'));
 
 describe('serviceDefaults', () => {
-  it("takes the port from proxy.base_url and seed 001's venv layout", () => {
-    expect(serviceDefaults(cfg, '/home/u')).toMatchObject({ port: 4123, litellm: '/home/u/.config/litellm/venv/bin/litellm', config: '/home/u/.config/litellm/config.yaml', host: '127.0.0.1' });
+  it("takes the port from proxy.base_url and seed 001's venv layout, home-relative (no machine's path baked in)", () => {
+    expect(serviceDefaults(cfg)).toMatchObject({ port: 4123, litellm: '~/.config/litellm/venv/bin/litellm', config: '~/.config/litellm/config.yaml', host: '127.0.0.1' });
   });
 });
 
