@@ -6,12 +6,11 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMAS, validatorSource } from './validators.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-for (const name of SCHEMAS) writeFileSync(join(root, `src/generated/${name}-validator.js`), validatorSource(root, name));
 
 // A build id: a hash of everything that goes into the bundle, so caches from another build are not trusted.
 const hash = createHash('sha256');
@@ -21,7 +20,13 @@ for (const dir of ['src', 'templates', 'schema']) {
   }
 }
 hash.update(readFileSync(join(root, 'package.json')));
-const define = { __CCENV_BUILD__: JSON.stringify(hash.digest('hex').slice(0, 16)) };
+const buildId = hash.digest('hex').slice(0, 16);
+const define = { __CCENV_BUILD__: JSON.stringify(buildId) };
+// `--if-stale` (npm's prepare, and npm test): nothing to do when dist/ was built from exactly these sources.
+const stamp = join(root, 'dist/.build-id');
+if (process.argv.includes('--if-stale') && existsSync(stamp) && readFileSync(stamp, 'utf8') === buildId) process.exit(0);
+
+for (const name of SCHEMAS) writeFileSync(join(root, `src/generated/${name}-validator.js`), validatorSource(root, name));
 
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.json'), '--noEmit'], { stdio: 'inherit' });
 
@@ -53,3 +58,4 @@ await build({
   define: { ...define, 'import.meta.url': '__ccenvImportMetaUrl' },
   banner: { js: "const __ccenvImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+writeFileSync(stamp, buildId);
