@@ -98,7 +98,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       'check-generated <files..>',
       'Check that generated files (config.yaml, ccenv_hooks.py, *.service, *.plist, compose, .env, constraints) match the profiles; for pre-commit',
       (y) => {
-        y.positional('files', { type: 'string', array: true, describe: 'generated files; the target comes from each name' });
+        y.positional('files', { type: 'string', array: true, describe: 'generated files; the target comes from each name', default: undefined });
         for (const o of ['litellm', 'config', 'port', 'image'] as const) y.option(o, GEN_OPTION_HELP[o]);
         return y;
       },

@@ -73,6 +73,29 @@ describe.each(SHELLS)('%s cached mode', (shell) => {
     expect(r.stderr).toContain("unknown key 'modle'");
   });
 
+  it('a stub printed without --profiles follows $CCENV_PROFILES at each shell start, even to an older file', async () => {
+    const s = await setup(shell);
+    const other = join(s.home, 'other.yaml');
+    writeFileSync(other, 'profiles:\n  glm: { model: glm-5 }\n');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(other, past, past); // older than any cache: only the key's path comparison can catch the switch
+    const env = { ...s.env, CCENV_PROFILES: s.profiles };
+    const printed = await ccenv(['shell', shell, '--cache'], { env });
+    expect(printed.stdout.split('\n').filter(Boolean)).toHaveLength(shell === 'fish' ? 10 : 8);
+    writeFileSync(s.rc, printed.stdout);
+    const start = (e: NodeJS.ProcessEnv, cmd: string) =>
+      shell === 'fish' ? run('fish', ['--no-config', '--private', '-c', `source '${s.rc}'; ${cmd}`], { env: e }) : run(shell, shell === 'bash' ? ['--noprofile', '--norc', '-c', `. '${s.rc}'; ${cmd}`] : ['-f', '-c', `. '${s.rc}'; ${cmd}`], { env: e });
+    const kimi = await start(env, 'claude-kimi');
+    expect(parseStub(kimi.stdout).env.ANTHROPIC_MODEL).toBe('kimi-k2.5');
+    const callsBefore = s.calls().length;
+    const glm = await start({ ...env, CCENV_PROFILES: other }, 'claude-glm');
+    expect(parseStub(glm.stdout).env.ANTHROPIC_MODEL).toBe('glm-5');
+    expect(s.calls().slice(callsBefore)).toEqual([`shell ${shell} --write-cache --profiles ${other}`]);
+    const again = await start({ ...env, CCENV_PROFILES: other }, 'claude-glm');
+    expect(parseStub(again.stdout).env.ANTHROPIC_MODEL).toBe('glm-5');
+    expect(s.calls().length).toBe(callsBefore + 1);
+  });
+
   it('no ccenv on PATH and no cache: nothing breaks', async () => {
     const s = await setup(shell);
     const env = { ...s.env, PATH: '/usr/bin:/bin', XDG_CACHE_HOME: join(s.home, 'empty-cache') };

@@ -2,7 +2,7 @@
 // here (Python's plistlib, systemd-analyze verify, the compose spec's JSON Schema), and checked for secrets.
 import Ajv2019 from 'ajv/dist/2019.js';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,24 @@ describe('launchd', () => {
     expect(plist.ProgramArguments).toEqual(['/opt/lite llm/bin/litellm', '--config', '/home/u/.config/litellm/config & more.yaml', '--host', '127.0.0.1', '--port', '4123']);
     expect(plist.EnvironmentVariables.LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES).toBe('1');
     expect(plist).toMatchObject({ RunAtLoad: true, KeepAlive: true });
+  });
+});
+
+describe('launchd with the default ~/ paths', () => {
+  it('runs litellm through /bin/sh with $HOME, so the plist names no machine path; the command really starts it', async () => {
+    const text = renderLaunchd(cfg, serviceDefaults(cfg), '1.0.0');
+    expect(text).not.toMatch(/\/home\/|\/root\//);
+    const file = join(tmp(), 'b.plist');
+    writeFileSync(file, text);
+    const r = await run('python3', ['-c', 'import json,plistlib,sys; print(json.dumps(plistlib.load(open(sys.argv[1],"rb"))["ProgramArguments"]))', file]);
+    const argv = JSON.parse(r.stdout) as string[];
+    expect(argv.slice(0, 2)).toEqual(['/bin/sh', '-c']);
+    const home = tmp();
+    const bin = join(home, '.config/litellm/venv/bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'litellm'), '#!/bin/sh\nprintf "%s\\n" "$@"\n', { mode: 0o755 });
+    const started = await run(argv[0]!, argv.slice(1), { env: { HOME: home, PATH: '/usr/bin:/bin' } });
+    expect(started.stdout).toBe(`--config\n${home}/.config/litellm/config.yaml\n--host\n127.0.0.1\n--port\n4123\n`);
   });
 });
 

@@ -119,6 +119,14 @@ describe.each(SHELLS)('%s', (shell) => {
     expect(parseStub(r.stdout)).toMatchObject({ before: '', argv: ['x'] });
   });
 
+  it('evaluated unquoted (the classic mistake), it defines nothing and says so in one line', async () => {
+    const load = shell === 'fish' ? 'eval (cat $CODE); functions -q claude-kimi; or echo undefined' : 'eval $(cat "$CODE"); type claude-kimi >/dev/null 2>&1 || echo undefined';
+    const r = await inShell(shell, code, load, [], baseEnv());
+    expect(r.stdout).toBe('undefined\n');
+    const use = shell === 'fish' ? 'ccenv shell fish | source' : `eval "$(ccenv shell ${shell})"`;
+    expect(r.stderr).toBe(`ccenv: the output of ccenv shell was evaluated unquoted, so nothing was defined; use: ${use}\n`);
+  });
+
   it('the real `ccenv shell` output with a bad profiles file prints one warning and defines nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccenv-bad-'));
     const bad = join(dir, 'profiles.yaml');
