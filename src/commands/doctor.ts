@@ -4,7 +4,8 @@ import { CHECKS } from '../doctor/checks.js';
 import { gatherFacts, type Progress } from '../doctor/facts.js';
 import { exitCode, renderJson, renderText, runChecks, type Finding } from '../doctor/report.js';
 import { redact, redactDeep } from '../util/redact.js';
-import { secretEnvNames } from '../gen/service.js';
+import { secretEnvNames } from '../profiles/derive.js';
+import { valueOf } from '../doctor/fact.js';
 import { SIGNATURES, matchSignature, upstreamMessage } from '../knowledge/signatures.js';
 import { suggestion, UserError } from '../util/errors.js';
 import { VERSION } from '../version.js';
@@ -71,7 +72,8 @@ function explain(text: string, io: Io): number {
  */
 export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   if (a.list) {
-    for (const c of CHECKS) io.out(`${c.code.padEnd(16)}${c.title}${c.network ? ' (network)' : ''}\n`);
+    const width = Math.max(...CHECKS.map((c) => c.code.length)) + 2;
+    for (const c of CHECKS) io.out(`${c.code.padEnd(width)}${c.title}${c.network ? ' (network)' : ''}${c.needs?.length ? ` — needs ${c.needs.join(', ')}` : ''}\n`);
     io.out(`\nDiagnoses (--explain): ${SIGNATURES.map((s) => s.code).join(', ')}\n`);
     return 0;
   }
@@ -82,12 +84,15 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   }
   const timeoutMs = Math.round((a.timeout ?? 10) * 1000);
   if (!(timeoutMs > 0)) throw new UserError('--timeout takes a positive number of seconds');
-  const checks = a.codes && a.codes.length > 0 ? CHECKS.filter((c) => a.codes!.includes(c.code)) : CHECKS;
-  const offline = Boolean(a.offline) || !checks.some((c) => c.network);
+  const selected = a.codes && a.codes.length > 0 ? a.codes : undefined;
+  const needed = new Set<string>(selected ?? CHECKS.map((c) => c.code));
+  for (const c of CHECKS) if (needed.has(c.code)) for (const n of c.needs ?? []) needed.add(n);
+  const offline = Boolean(a.offline) || !CHECKS.some((c) => c.network && needed.has(c.code));
   const live = !a.json && fancy(io, process.stderr) ? liveProgress() : undefined;
   const facts = await gatherFacts({ profiles: a.profiles, profile: a.profile, offline, timeoutMs, env: io.env, deep: a.deep }, live?.progress).finally(() => live?.clear());
-  const findings: Finding[] = await runChecks(checks, facts, timeoutMs);
-  const secrets = [facts.proxy?.token, ...(facts.profiles ? secretEnvNames(facts.profiles).map((k) => io.env[k]) : [])].filter((s): s is string => !!s);
+  const findings: Finding[] = await runChecks(CHECKS, facts, timeoutMs, selected);
+  const cfg = valueOf(facts.profiles);
+  const secrets = [facts.token, ...(cfg ? secretEnvNames(cfg).map((k) => io.env[k]) : [])].filter((s): s is string => !!s);
   const colour = (s: string, t: string) => (s === 'ok' ? chalk.green(t) : s === 'warn' ? chalk.yellow(t) : s === 'fail' ? chalk.red(t) : chalk.dim(t));
   // Redacted value by value before rendering, so JSON escaping cannot hide a secret; the text once more after.
   const shown = redactDeep(findings, secrets);

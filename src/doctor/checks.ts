@@ -1,37 +1,16 @@
-import { CLAUDE_ENV } from '../knowledge/claude-code.js';
-import { CHAT_COMPLETIONS_ROUTING } from '../knowledge/litellm.js';
+import { CLAUDE_ENV, HTTP_PROXY_VARS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
+import { HANG_HINT } from '../knowledge/litellm.js';
 import { matchSignature, signature, upstreamMessage } from '../knowledge/signatures.js';
+import { sentIds } from '../profiles/derive.js';
 import { suggestion } from '../util/errors.js';
-import type { Facts, LiveFacts } from './facts.js';
-import { SUPPLY_CHAIN_CHECKS } from './supply-chain.js';
+import { printable } from '../util/text.js';
+import { couldNotLook, ok, skip, type Check, type CheckResult } from './check.js';
+import { valueOf } from './fact.js';
+import type { LiveFacts } from './facts.js';
 import { errorMessage, type ProbeResult, type SseEvent } from './http.js';
+import { SUPPLY_CHAIN_CHECKS } from './supply-chain.js';
 
-/** Outcome of a check. `warn` does not fail the run unless --strict. */
-export type Status = 'ok' | 'warn' | 'fail' | 'skip';
-
-/** One finding: what was seen, why, and the fix ccenv can give. */
-export interface CheckResult {
-  status: Status;
-  message: string;
-  details?: string[];
-  fix?: string;
-  /** Stable diagnosis code for a known failure (knowledge/signatures.ts, or the check's own). */
-  diagnosis?: string;
-  profile?: string;
-}
-
-/** A doctor check: a pure function of the gathered facts. */
-export interface Check {
-  /** Stable code (doctor --list, doctor CODE…, --json). */
-  code: string;
-  title: string;
-  /** Needs the network (skipped with --offline). */
-  network: boolean;
-  run: (f: Facts) => CheckResult | CheckResult[];
-}
-
-const ok = (message: string, extra: Partial<CheckResult> = {}): CheckResult => ({ status: 'ok', message, ...extra });
-const skip = (message: string, extra: Partial<CheckResult> = {}): CheckResult => ({ status: 'skip', message, ...extra });
+export type { Check, CheckResult, Status } from './check.js';
 
 /**
  * A failing probe, named by the signature its error text matches (the upstream's own words first). The message
@@ -43,7 +22,7 @@ function diagnose(text: string, fallback: { diagnosis: string; fix: string }, pr
     status: sig?.severity ?? 'fail',
     diagnosis: sig?.code ?? fallback.diagnosis,
     message: `${prefix}${sig?.cause ?? 'the proxy answered with an error'}`,
-    details: [`answer: ${upstreamMessage(text).trim().slice(0, 400)}`],
+    details: [`answer: ${printable(upstreamMessage(text).trim(), 400)}`],
     fix: sig?.fix ?? fallback.fix,
     ...extra,
   };
@@ -54,11 +33,14 @@ function transportFailure(r: ProbeResult, what: string): CheckResult {
     status: 'fail',
     diagnosis: r.timedOut ? 'timeout' : r.status === undefined ? 'unreachable' : 'answer-broken',
     message: `${what}: ${r.error}`,
-    fix: r.timedOut
-      ? `a hang on /v1/messages is also how Responses-API routing shows on hosts that neither answer nor 404: set ${CHAT_COMPLETIONS_ROUTING.envVar}=1 in the proxy environment; otherwise check the upstream and raise --timeout`
-      : 'start the proxy (see `ccenv gen systemd|launchd|compose`) or fix proxy.base_url',
+    fix: r.timedOut ? HANG_HINT.fix : 'start the proxy (see `ccenv gen systemd|launchd|compose`) or fix proxy.base_url',
   };
 }
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const typeOf = (e: SseEvent) => (isObj(e.data) && typeof e.data.type === 'string' ? e.data.type : undefined);
+const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : -1);
 
 /** Checks the /v1/messages answers of one profile: status, error diagnosis, SSE order, usage, tool input. */
 function liveChecks(l: LiveFacts, mode: 'json' | 'stream'): CheckResult {
@@ -67,56 +49,83 @@ function liveChecks(l: LiveFacts, mode: 'json' | 'stream'): CheckResult {
   const label = `${profile} (${l.profile.model}, ${mode === 'json' ? 'non-streaming' : 'streaming'})`;
   if (r.status === undefined || r.error) return { ...transportFailure(r, label), profile };
   const err = errorMessage(r);
-  if (r.status !== 200 || (err !== undefined && !(r.events ?? []).some((e) => isType(e, 'message_stop')))) {
+  if (r.status !== 200 || (err !== undefined && !(r.events ?? []).some((e) => typeOf(e) === 'message_stop'))) {
     return diagnose(err ?? r.text.slice(0, 400), { diagnosis: 'proxy-error', fix: 'read the answer above and the proxy log' }, `${label}: HTTP ${r.status}: `, { profile });
   }
   if (r.truncated) return { status: 'fail', diagnosis: 'oversized-answer', message: `${label}: the answer exceeded the probe's size limit`, profile, fix: 'check what the proxy sends on /v1/messages' };
   if (mode === 'json') {
-    const body = r.json as { content?: unknown; usage?: { input_tokens?: unknown; output_tokens?: unknown } } | undefined;
-    if (!body || !Array.isArray(body.content)) return { status: 'fail', diagnosis: 'invalid-answer', message: `${label}: the answer is not an Anthropic message`, details: [`answer: ${r.text.slice(0, 200)}`], profile, fix: 'check that proxy.base_url points at a LiteLLM proxy (without /v1)' };
-    if (!isNum(body.usage?.input_tokens) || !isNum(body.usage?.output_tokens)) return { status: 'fail', diagnosis: 'usage-missing', message: `${label}: the answer carries no numeric usage`, profile, fix: 'load the ccenv hook (fix_usage): ccenv gen litellm --dir DIR' };
+    const body = r.json;
+    if (!isObj(body) || !Array.isArray(body.content)) return { status: 'fail', diagnosis: 'invalid-answer', message: `${label}: the answer is not an Anthropic message`, details: [`answer: ${printable(r.text, 200)}`], profile, fix: 'check that proxy.base_url points at a LiteLLM proxy (without /v1)' };
+    const usage = isObj(body.usage) ? body.usage : {};
+    if (!isNum(usage.input_tokens) || !isNum(usage.output_tokens)) return { status: 'fail', diagnosis: 'usage-missing', message: `${label}: the answer carries no numeric usage`, profile, fix: 'load the ccenv hook (fix_usage): ccenv gen litellm --dir DIR' };
     return ok(`${label}: answered in ${r.ms} ms`, { profile });
   }
   return streamChecks(r, label, profile);
 }
 
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isType = (e: SseEvent, t: string) => (e.data as { type?: string } | undefined)?.type === t;
-
 function streamChecks(r: ProbeResult, label: string, profile: string): CheckResult {
-  const events = (r.events ?? []).filter((e) => e.data !== undefined && !isType(e, 'ping'));
-  const types = events.map((e) => (e.data as { type?: string }).type);
+  const events = (r.events ?? []).filter((e) => isObj(e.data) && typeOf(e) !== 'ping');
+  const types = events.map(typeOf);
   const problems: string[] = [];
   if (types[0] !== 'message_start') problems.push(`first event is ${types[0] ?? 'missing'}, not message_start`);
   if (!types.includes('message_stop')) problems.push('the stream ended without message_stop');
   const open = new Set<number>();
   const toolInput = new Map<number, string>();
   for (const e of events) {
-    const d = e.data as { type?: string; index?: number; content_block?: { type?: string; input?: unknown }; delta?: { type?: string; partial_json?: string } };
+    const d = e.data as Record<string, unknown>;
+    const index = num(d.index);
+    const block = isObj(d.content_block) ? d.content_block : {};
+    const delta = isObj(d.delta) ? d.delta : {};
     if (d.type === 'content_block_start') {
-      open.add(d.index ?? -1);
-      if (d.content_block?.type === 'tool_use') toolInput.set(d.index ?? -1, JSON.stringify(d.content_block.input ?? {}) === '{}' ? '' : 'x');
+      open.add(index);
+      if (block.type === 'tool_use') toolInput.set(index, JSON.stringify(block.input ?? {}) === '{}' ? '' : 'x');
     } else if (d.type === 'content_block_delta') {
-      if (!open.has(d.index ?? -1)) problems.push(`content_block_delta for block ${d.index} before its content_block_start (Claude Code: "Content block not found")`);
-      if (d.delta?.type === 'input_json_delta' && toolInput.has(d.index ?? -1)) toolInput.set(d.index ?? -1, toolInput.get(d.index ?? -1)! + (d.delta.partial_json ?? ''));
-    } else if (d.type === 'content_block_stop') open.delete(d.index ?? -1);
+      if (!open.has(index)) problems.push(`content_block_delta for block ${index} before its content_block_start (Claude Code: "Content block not found")`);
+      if (delta.type === 'input_json_delta' && toolInput.has(index)) toolInput.set(index, toolInput.get(index)! + (typeof delta.partial_json === 'string' ? delta.partial_json : ''));
+    } else if (d.type === 'content_block_stop') open.delete(index);
   }
   if (problems.length > 0) {
-    return { status: 'fail', diagnosis: 'stream-order', message: `${label}: the event stream is malformed`, details: [...new Set(problems)], profile, fix: signature('stream-order').fix };
+    return { status: 'fail', diagnosis: 'stream-order', message: `${label}: the event stream is malformed`, details: [...new Set(problems)].slice(0, 5), profile, fix: signature('stream-order').fix };
   }
   const emptyTools = [...toolInput.values()].filter((v) => v === '' || v === '{}').length;
   if (emptyTools > 0) return { status: 'fail', diagnosis: 'tool-input-empty', message: `${label}: a tool call arrived with empty input`, profile, fix: signature('tool-input-empty').fix };
-  const start = events.find((e) => isType(e, 'message_start'))?.data as { message?: { usage?: Record<string, unknown> | null } };
-  const delta = events.filter((e) => isType(e, 'message_delta')).at(-1)?.data as { usage?: Record<string, unknown> | null } | undefined;
+  const start = events.find((e) => typeOf(e) === 'message_start')?.data as Record<string, unknown>;
+  const delta = events.filter((e) => typeOf(e) === 'message_delta').at(-1)?.data as Record<string, unknown> | undefined;
+  const startUsage = isObj(start?.message) && isObj(start.message.usage) ? start.message.usage : {};
+  const deltaUsage = delta && isObj(delta.usage) ? delta.usage : {};
   const usageFix = 'add fix_usage: true to the profile and load the ccenv hook: ccenv gen litellm --dir DIR';
-  if (!isNum(delta?.usage?.output_tokens) || !isNum(start?.message?.usage?.input_tokens)) {
+  if (!isNum(deltaUsage.output_tokens) || !isNum(startUsage.input_tokens)) {
     return { status: 'fail', diagnosis: 'usage-missing', message: `${label}: the stream carries no numeric usage (message_start input_tokens, message_delta output_tokens); Claude Code cannot count tokens and older versions crash`, profile, fix: usageFix };
   }
-  if (start!.message!.usage!.input_tokens === 0) {
+  if (startUsage.input_tokens === 0) {
     return { status: 'warn', diagnosis: 'usage-zero', message: `${label}: message_start reports 0 input tokens, so Claude Code cannot see how full the context is`, profile, fix: usageFix };
   }
   return ok(`${label}: streamed in ${r.ms} ms with usage`, { profile });
 }
+
+/** Model ids in a `/v1/models` answer, or undefined when it is not LiteLLM's shape (`{data: [{id}]}`). */
+function modelIds(r: ProbeResult): string[] | undefined {
+  const data = isObj(r.json) ? r.json.data : undefined;
+  if (!Array.isArray(data)) return undefined;
+  return data.flatMap((d) => (isObj(d) && typeof d.id === 'string' ? [d.id] : []));
+}
+
+/** `/model_group/info` entries (model_group → max_input_tokens), or undefined when it is not LiteLLM's shape. */
+function groupWindows(r: ProbeResult): Map<string, number | undefined> | undefined {
+  const data = isObj(r.json) ? r.json.data : undefined;
+  if (!Array.isArray(data)) return undefined;
+  const out = new Map<string, number | undefined>();
+  for (const g of data) if (isObj(g) && typeof g.model_group === 'string') out.set(g.model_group, isNum(g.max_input_tokens) ? g.max_input_tokens : undefined);
+  return out;
+}
+
+const shapeFailure = (what: string, r: ProbeResult): CheckResult => ({
+  status: 'fail',
+  diagnosis: 'answer-shape',
+  message: `the proxy's ${what} answer is not LiteLLM's shape`,
+  details: [`answer: ${printable(r.text, 200)}`],
+  fix: 'check that proxy.base_url is a LiteLLM proxy (without /v1)',
+});
 
 /** Every check, in output order. */
 export const CHECKS: readonly Check[] = [
@@ -124,10 +133,12 @@ export const CHECKS: readonly Check[] = [
     code: 'profiles',
     title: 'Profiles file',
     network: false,
-    run: (f) =>
-      f.profiles
-        ? ok(`${f.profiles.profiles.length} profile(s) in ${f.profilesPath}`)
-        : { status: 'fail', diagnosis: 'profiles-invalid', message: `cannot load ${f.profilesPath}`, details: [...(f.profilesError ?? [])], fix: 'fix the lines above (ccenv list shows them), or create the file with ccenv init' },
+    run: (f) => {
+      const p = f.profiles;
+      if (p.state === 'ok') return ok(`${p.value.profiles.length} profile(s) in ${f.profilesPath}`);
+      if (p.state === 'absent') return { status: 'fail', diagnosis: 'profiles-missing', message: `no profiles file at ${f.profilesPath}`, fix: 'create one with ccenv init, or pass --profiles FILE' };
+      return { status: 'fail', diagnosis: 'profiles-invalid', message: `cannot load ${f.profilesPath}`, details: p.error.split('\n').slice(0, 10), fix: 'fix the lines above (ccenv validate lists them all)' };
+    },
   },
   {
     code: 'auth-conflict',
@@ -138,11 +149,18 @@ export const CHECKS: readonly Check[] = [
       if (f.env[CLAUDE_ENV.apiKey.name] && f.env[CLAUDE_ENV.authToken.name]) {
         out.push({ status: 'fail', diagnosis: 'auth-conflict-env', message: 'ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both exported: Claude Code sends both, and your Anthropic key reaches the proxy', fix: 'unset ANTHROPIC_API_KEY in your shell rc (the claude-* functions set the token for each call)' });
       }
-      if (f.claudeJson.primaryApiKey) out.push({ status: 'warn', diagnosis: 'auth-conflict-login', message: `${f.claudeJson.path} holds a console login key (primaryApiKey): "Auth conflict … (/login managed key)"`, fix: 'run `claude /logout` if you only use Claude Code through the proxy' });
-      if (f.claudeSettings.apiKeyHelper) out.push({ status: 'warn', diagnosis: 'auth-conflict-helper', message: `${f.claudeSettings.path} sets apiKeyHelper, which overrides the proxy token`, fix: 'remove apiKeyHelper from settings.json, or keep it out of proxy sessions' });
-      const overrides = f.claudeSettings.envKeys.filter((k) => ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_BASE_URL', 'ANTHROPIC_MODEL'].includes(k));
-      if (overrides.length > 0) out.push({ status: 'warn', diagnosis: 'settings-env-override', message: `${f.claudeSettings.path} "env" sets ${overrides.join(', ')}, which override what the claude-* functions set`, fix: 'remove those keys from the "env" block of settings.json' });
-      return out.length > 0 ? out : ok('no competing Anthropic credentials');
+      const state = f.claudeJson;
+      if (state.state === 'ok' && state.value.primaryApiKey) out.push({ status: 'warn', diagnosis: 'auth-conflict-login', message: `${state.value.path} holds a console login key (primaryApiKey): "Auth conflict … (/login managed key)"`, fix: 'run `claude /logout` if you only use Claude Code through the proxy' });
+      if (state.state === 'invalid') out.push(couldNotLook('~/.claude.json', state.error));
+      const s = f.settings;
+      if (s.state === 'invalid') {
+        out.push({ status: 'warn', diagnosis: 'settings-invalid', message: `${s.error}: Claude Code skips a settings file it cannot parse, so nothing in it applies (env, apiKeyHelper, permissions)`, fix: 'fix the JSON at that position (a trailing comma is the usual cause), then run ccenv doctor again' });
+      } else if (s.state === 'ok') {
+        if (s.value.apiKeyHelper) out.push({ status: 'warn', diagnosis: 'auth-conflict-helper', message: `${s.value.path} sets apiKeyHelper, which overrides the proxy token`, fix: 'remove apiKeyHelper from settings.json, or keep it out of proxy sessions' });
+        const overrides = s.value.envKeys.filter((k) => ([CLAUDE_ENV.apiKey.name, CLAUDE_ENV.authToken.name, CLAUDE_ENV.baseUrl.name, CLAUDE_ENV.model.name] as string[]).includes(k));
+        if (overrides.length > 0) out.push({ status: 'warn', diagnosis: 'settings-env-override', message: `${s.value.path} "env" sets ${overrides.join(', ')}, which override what the claude-* functions set`, fix: 'remove those keys from the "env" block of settings.json' });
+      }
+      return out.length > 0 ? out : ok('no competing Anthropic credentials (environment, ~/.claude.json, ~/.claude/settings.json)');
     },
   },
   {
@@ -152,8 +170,8 @@ export const CHECKS: readonly Check[] = [
     run: (f) => {
       const urls = [['ANTHROPIC_BASE_URL in your environment', f.env[CLAUDE_ENV.baseUrl.name]], ['the profiles proxy URL', f.proxyUrl]] as const;
       const bad = urls.filter(([, u]) => u && /\/(v1|anthropic)\/?$/.test(u));
-      if (bad.length === 0) return ok(`proxy URL ${f.proxyUrl ?? '(no profiles)'}`);
-      return bad.map(([what, u]) => ({ status: 'fail' as const, diagnosis: 'base-url-suffix', message: `${what} ends in ${/anthropic\/?$/.test(u!) ? '/anthropic' : '/v1'} (${u}): Claude Code appends /v1/messages, so requests go to …/v1/v1/messages and 404`, fix: 'drop the suffix: the base URL is the proxy root, e.g. http://localhost:4000' }));
+      if (bad.length === 0) return f.proxyUrl ? ok(`proxy URL ${f.proxyUrl}`) : skip('no proxy URL (no profiles file)');
+      return bad.map(([what, u]) => ({ status: 'fail' as const, diagnosis: 'base-url-suffix', message: `${what} ends in ${/anthropic\/?$/.test(u!) ? '/anthropic' : '/v1'} (${printable(u!, 200)}): Claude Code appends /v1/messages, so requests go to …/v1/v1/messages and 404`, fix: 'drop the suffix: the base URL is the proxy root, e.g. http://localhost:4000' }));
     },
   },
   {
@@ -161,16 +179,16 @@ export const CHECKS: readonly Check[] = [
     title: 'HTTP proxy variables',
     network: false,
     run: (f) => {
-      const proxyVar = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].find((k) => f.env[k]);
-      const base = f.proxyUrl;
-      if (!proxyVar || !base) return ok('no HTTP(S)_PROXY in the way');
+      const proxyVar = HTTP_PROXY_VARS.proxy.find((k) => f.env[k]);
+      if (!proxyVar) return ok('no HTTP(S)_PROXY in the way');
+      if (!f.proxyUrl) return skip(`${proxyVar} is set; no proxy URL to compare (no profiles file)`);
       let host: string;
       try {
-        host = new URL(base).hostname;
+        host = new URL(f.proxyUrl).hostname;
       } catch {
-        return skip('proxy URL does not parse');
+        return skip('the proxy URL does not parse');
       }
-      const noProxy = (f.env.NO_PROXY ?? f.env.no_proxy ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const noProxy = HTTP_PROXY_VARS.bypass.map((k) => f.env[k]).find((v) => v !== undefined)?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
       const covered = noProxy.some((n) => n === '*' || n === host || (n.startsWith('.') ? host.endsWith(n) : host.endsWith(`.${n}`)));
       return covered ? ok(`${proxyVar} is set and NO_PROXY covers ${host}`) : { status: 'warn', diagnosis: 'http-proxy-no-bypass', message: `${proxyVar} is set and NO_PROXY does not cover ${host}: Claude Code may send proxy traffic through it`, fix: `export NO_PROXY=${[...noProxy, host].join(',')}` };
     },
@@ -179,7 +197,12 @@ export const CHECKS: readonly Check[] = [
     code: 'claude',
     title: 'Claude Code',
     network: false,
-    run: (f) => (f.claude.version ? ok(`claude ${f.claude.version}`) : { status: 'fail', diagnosis: 'claude-missing', message: `claude: ${f.claude.error}`, fix: 'npm install -g @anthropic-ai/claude-code' }),
+    run: (f) => {
+      const c = f.claude;
+      if (c.state === 'ok') return ok(`claude ${c.value.version} (${c.value.path})`);
+      if (c.state === 'absent') return { status: 'fail', diagnosis: 'claude-missing', message: `claude: ${c.why}`, fix: 'npm install -g @anthropic-ai/claude-code' };
+      return { status: 'fail', diagnosis: 'claude-broken', message: c.error, fix: 'reinstall it so its postinstall puts the native binary in place (not with --ignore-scripts or --omit=optional): npm install -g @anthropic-ai/claude-code' };
+    },
   },
   {
     code: 'shell',
@@ -187,72 +210,76 @@ export const CHECKS: readonly Check[] = [
     network: false,
     run: (f) =>
       f.env.CCENV_SHELL
-        ? ok(`loaded in ${f.env.CCENV_SHELL}`)
-        : { status: 'warn', diagnosis: 'shell-not-loaded', message: 'the claude-* functions are not loaded in this shell (CCENV_SHELL is unset)', fix: 'add to your rc file: eval "$(ccenv shell zsh)"  (bash: ccenv shell bash; fish: ccenv shell fish | source)' },
+        ? ok(`loaded in ${printable(f.env.CCENV_SHELL, 20)}`)
+        : { status: 'warn', diagnosis: 'shell-not-loaded', message: 'the claude-* functions are not loaded in this shell (CCENV_SHELL is unset)', fix: 'add to your rc file: eval "$(ccenv shell zsh)"  (bash: eval "$(ccenv shell bash)"; fish: ccenv shell fish | source)' },
   },
   {
     code: 'proxy',
     title: 'Proxy reachable',
     network: true,
     run: (f) => {
-      if (!f.proxy) return skip(f.offline ? 'offline' : 'no profiles');
-      const { liveliness: l, readiness: r } = f.proxy;
-      if (l.status === undefined || l.error) return transportFailure(l, `${f.proxy.url}/health/liveliness`);
-      if (l.status !== 200) return { status: 'fail', diagnosis: 'not-litellm', message: `${f.proxy.url}/health/liveliness answered HTTP ${l.status}`, fix: 'check that proxy.base_url is the LiteLLM proxy root' };
-      const version = f.proxy.version;
+      const h = f.health;
+      if (h.state === 'absent') return skip(h.why);
+      if (h.state === 'invalid') return { status: 'fail', diagnosis: 'unreachable', message: `could not probe ${f.proxyUrl}: ${h.error}`, fix: 'check proxy.base_url and that the proxy runs' };
+      const { liveliness: l, readiness: r, url, version } = h.value;
+      if (l.status === undefined || l.error) return transportFailure(l, `${url}/health/liveliness`);
+      if (l.status !== 200) return { status: 'fail', diagnosis: 'not-litellm', message: `${url}/health/liveliness answered HTTP ${l.status}`, fix: 'check that proxy.base_url is the LiteLLM proxy root' };
       const ready = r.status === 200 ? 'ready' : `readiness HTTP ${r.status ?? r.error}`;
-      return ok(`LiteLLM at ${f.proxy.url} (${version ? `v${version}, ` : ''}${ready})`);
+      return ok(`LiteLLM at ${url} (${version ? `v${printable(version, 40)}, ` : ''}${ready})`);
     },
   },
   {
     code: 'key',
     title: 'Proxy key',
     network: true,
+    needs: ['proxy'],
     run: (f) => {
-      if (!f.proxy || f.proxy.liveliness.status === undefined) return skip('proxy not reachable');
-      if (!f.proxy.token) return { status: 'fail', diagnosis: 'token-missing', message: `${f.proxy.tokenEnv} is empty: the claude-* functions refuse to start`, fix: `export ${f.proxy.tokenEnv}=<the proxy master key or a virtual key>` };
-      const m = f.proxy.models!;
-      if (m.status === 200) return ok(`${f.proxy.tokenEnv} is accepted`);
+      if (!f.token) return { status: 'fail', diagnosis: 'token-missing', message: `${f.tokenEnv} is empty: the claude-* functions refuse to start`, fix: `export ${f.tokenEnv}=<the proxy master key or a virtual key>` };
+      const a = f.api;
+      if (a.state !== 'ok') return a.state === 'absent' ? skip(a.why) : couldNotLook('GET /v1/models', a.error);
+      const m = a.value.models;
       if (m.status === undefined) return transportFailure(m, 'GET /v1/models');
-      return diagnose(errorMessage(m) ?? `HTTP ${m.status}`, { diagnosis: 'auth-rejected', fix: `export the proxy key in ${f.proxy.tokenEnv}` }, '', { message: `the proxy refuses the key in ${f.proxy.tokenEnv} (HTTP ${m.status})` });
+      if (m.status === 200) return ok(`${f.tokenEnv} is accepted`);
+      return diagnose(errorMessage(m) ?? `HTTP ${m.status}`, { diagnosis: 'auth-rejected', fix: `export the proxy key in ${f.tokenEnv}` }, '', { message: `the proxy refuses the key in ${f.tokenEnv} (HTTP ${m.status})` });
     },
   },
   {
     code: 'models',
     title: 'Model ids on the proxy',
     network: true,
+    needs: ['proxy', 'key'],
     run: (f) => {
-      const ids = (f.proxy?.models?.json as { data?: Array<{ id?: string }> } | undefined)?.data?.map((d) => d.id ?? '');
-      if (!f.profiles || !ids) return skip('no model list (see Proxy key)');
+      const a = valueOf(f.api);
+      if (!a) return skip('no model list');
+      const ids = modelIds(a.models);
+      if (!ids) return shapeFailure('/v1/models', a.models);
       const served = new Set(ids);
-      const out: CheckResult[] = [];
-      for (const p of f.selected) {
-        const slots: Array<[string, string]> = [['model', p.model], ['opus_model', p.opusModel], ['sonnet_model', p.sonnetModel], ['small_model (haiku)', p.smallModel], ['subagent_model', p.subagentModel]];
-        const missing = [...new Map(slots.filter(([, id]) => !served.has(id)).map(([slot, id]) => [id, slot])).entries()];
-        out.push(
-          missing.length === 0
-            ? ok(`${p.name}: all model ids are served`, { profile: p.name })
-            : { status: 'fail', diagnosis: 'unknown-model', profile: p.name, message: `${p.name}: not on the proxy: ${missing.map(([id, slot]) => `${slot} '${id}'${suggestion(id, served)}`).join('; ')}`, fix: 'regenerate and reload the proxy config (ccenv gen litellm-config), or fix the profile' },
-        );
-      }
-      return out;
+      return f.selected.map((p): CheckResult => {
+        const missing = sentIds(p).filter((s) => !served.has(s.id));
+        if (missing.length === 0) return ok(`${p.name}: all model ids are served`, { profile: p.name });
+        const named = missing.map((m) => `${m.setBy} '${printable(m.id, 100)}'${m.slots.length > 1 ? ` (sent for ${m.slots.join(', ')})` : ''}${suggestion(m.id, served)}`);
+        return { status: 'fail', diagnosis: 'unknown-model', profile: p.name, message: `${p.name}: not on the proxy: ${named.join('; ')}`, fix: 'fix the profile key named, or regenerate and reload the proxy config (ccenv gen litellm --dir DIR, then restart)' };
+      });
     },
   },
   {
     code: 'context-window',
     title: 'Context window',
     network: true,
+    needs: ['proxy', 'key'],
     run: (f) => {
-      const groups = (f.proxy?.groupInfo?.json as { data?: Array<{ model_group?: string; max_input_tokens?: number | null }> } | undefined)?.data;
-      if (!f.profiles || !groups) return skip('no model group info');
-      return f.selected.map((p) => {
-        const g = groups.find((x) => x.model_group === p.model);
-        const proxyWindow = g?.max_input_tokens ?? undefined;
+      const a = valueOf(f.api);
+      if (!a) return skip('no model group info');
+      const groups = groupWindows(a.groupInfo);
+      if (!groups) return shapeFailure('/model_group/info', a.groupInfo);
+      return f.selected.map((p): CheckResult => {
+        if (!groups.has(p.model)) return skip(`${p.name}: '${printable(p.model, 100)}' is not a model group on the proxy (see Model ids)`, { profile: p.name });
+        const proxyWindow = groups.get(p.model);
         if (p.contextWindow === undefined) {
-          return { status: 'warn' as const, diagnosis: 'context-window-unset', profile: p.name, message: `${p.name}: no context_window, so Claude Code assumes its default window (1M tokens for unknown ids) and compacts too late${proxyWindow ? `; the proxy says ${proxyWindow}` : ''}`, fix: `set context_window: ${proxyWindow ?? '<tokens>'} in profile ${p.name} (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS)` };
+          return { status: 'warn', diagnosis: 'context-window-unset', profile: p.name, message: `${p.name}: no context_window, so Claude Code assumes ${UNKNOWN_MODEL_WINDOW.tokens} tokens for this id and compacts too late${proxyWindow ? `; the proxy says ${proxyWindow}` : ''}`, fix: `set context_window: ${proxyWindow ?? '<tokens>'} in profile ${p.name} (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS)` };
         }
         if (proxyWindow !== undefined && proxyWindow !== p.contextWindow) {
-          return { status: 'warn' as const, diagnosis: 'context-window-mismatch', profile: p.name, message: `${p.name}: context_window ${p.contextWindow} but the proxy reports max_input_tokens ${proxyWindow}`, fix: 'make them agree and regenerate the config' };
+          return { status: 'warn', diagnosis: 'context-window-mismatch', profile: p.name, message: `${p.name}: context_window ${p.contextWindow} but the proxy reports max_input_tokens ${proxyWindow}`, fix: 'make them agree and regenerate the config' };
         }
         return ok(`${p.name}: ${p.contextWindow} tokens`, { profile: p.name });
       });
@@ -262,13 +289,15 @@ export const CHECKS: readonly Check[] = [
     code: 'messages',
     title: 'Live request (non-streaming)',
     network: true,
-    run: (f) => (f.live.length === 0 ? skip('no live probes (proxy unreachable or no key)') : f.live.map((l) => liveChecks(l, 'json'))),
+    needs: ['proxy', 'key'],
+    run: (f) => (f.live.state === 'ok' ? f.live.value.map((l) => liveChecks(l, 'json')) : f.live.state === 'absent' ? skip(f.live.why) : couldNotLook('the live probes', f.live.error)),
   },
   {
     code: 'stream',
     title: 'Live request (streaming)',
     network: true,
-    run: (f) => (f.live.length === 0 ? skip('no live probes (proxy unreachable or no key)') : f.live.map((l) => liveChecks(l, 'stream'))),
+    needs: ['proxy', 'key'],
+    run: (f) => (f.live.state === 'ok' ? f.live.value.map((l) => liveChecks(l, 'stream')) : f.live.state === 'absent' ? skip(f.live.why) : couldNotLook('the live probes', f.live.error)),
   },
   ...SUPPLY_CHAIN_CHECKS,
 ];

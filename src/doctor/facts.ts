@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_MAX_TOKENS } from '../knowledge/claude-code.js';
+import { delimiter, dirname, join } from 'node:path';
+import { CLAUDE_CODE_REQUEST, CLAUDE_FILES, DEFAULT_MAX_TOKENS } from '../knowledge/claude-code.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 import { UserError, suggestion } from '../util/errors.js';
+import { printable } from '../util/text.js';
+import { absent, guard, invalid, ok, valueOf, type Fact } from './fact.js';
 import { probe, type ProbeResult } from './http.js';
 import { discoverInstalls, importCheck, runningProxies, type ProxyProcess, type PythonEnv } from './installs.js';
 
@@ -15,7 +17,7 @@ export interface DoctorOptions {
   /** Limit live probes to this profile. */
   profile?: string;
   offline: boolean;
-  /** Per-probe deadline (ms). */
+  /** Deadline (ms) for each gatherer, and for all network probes together. */
   timeoutMs: number;
   env: NodeJS.ProcessEnv;
   /** Also import litellm.proxy.proxy_server in each found environment. */
@@ -29,72 +31,169 @@ export interface LiveFacts {
   stream: ProbeResult;
 }
 
-/** Everything the checks look at, gathered once. Secrets stay in `proxy.token` and are never printed. */
+/** A Claude Code settings file as doctor reads it. */
+export interface SettingsFile {
+  path: string;
+  apiKeyHelper: boolean;
+  /** Keys of its `env` block. */
+  envKeys: string[];
+}
+
+/** The proxy's health answers and the LiteLLM version it reports. */
+export interface ProxyHealth {
+  url: string;
+  /** LiteLLM's version as the proxy reports it (readiness body, else the x-litellm-version header). */
+  version?: string;
+  liveliness: ProbeResult;
+  readiness: ProbeResult;
+}
+
+/** Answers that need the key: the model list and the model group info. */
+export interface ProxyApi {
+  models: ProbeResult;
+  groupInfo: ProbeResult;
+}
+
+/** The `claude` on PATH. */
+export interface ClaudeInstall {
+  path: string;
+  version: string;
+  /** Where the version came from: the npm package next to the binary (no process started), or `claude --version`. */
+  from: 'package.json' | '--version';
+}
+
+/** What each gatherer finds. */
+export interface Gathered {
+  profiles: ProfilesConfig;
+  settings: SettingsFile;
+  claudeJson: { path: string; primaryApiKey: boolean };
+  claude: ClaudeInstall;
+  processes: ProxyProcess[];
+  installs: PythonEnv[];
+  imports: Map<string, string | null>;
+  health: ProxyHealth;
+  api: ProxyApi;
+  live: LiveFacts[];
+}
+
+/** Everything the checks look at, gathered once: derived values, and one Fact per gatherer. */
 export interface Facts {
   env: NodeJS.ProcessEnv;
   home: string;
   offline: boolean;
   timeoutMs: number;
   profilesPath: string;
-  profiles?: ProfilesConfig;
-  profilesError?: readonly string[];
-  claude: { path?: string; version?: string; error?: string };
-  /** ~/.claude.json: a console login key there conflicts with a token ("Auth conflict"). */
-  claudeJson: { path: string; primaryApiKey: boolean };
-  /** ~/.claude/settings.json: apiKeyHelper and env entries override the shell. */
-  claudeSettings: { path: string; apiKeyHelper: boolean; envKeys: string[] };
   /** The proxy URL the claude-* functions use (base_url_env's value when set, else base_url), without a trailing `/`. */
   proxyUrl?: string;
-  proxy?: {
-    url: string;
-    /** LiteLLM's version as the proxy reports it (readiness body, else the x-litellm-version header). */
-    version?: string;
-    tokenEnv: string;
-    token?: string;
-    liveliness: ProbeResult;
-    readiness: ProbeResult;
-    models?: ProbeResult;
-    groupInfo?: ProbeResult;
-  };
-  live: LiveFacts[];
-  /** Python environments with litellm (or a litellm_init.pth). */
-  installs: PythonEnv[];
-  /** `--deep`: root of each environment → the import error, or null when it imports. */
-  imports?: Map<string, string | null>;
-  /** LiteLLM proxy processes of this user (Linux /proc). */
-  processes: ProxyProcess[];
+  /** The variable holding the proxy token, and its value (never printed). */
+  tokenEnv?: string;
+  token?: string;
   /** The profiles the per-profile checks look at (all, or the one --profile names). */
   selected: Profile[];
+  profiles: Fact<ProfilesConfig>;
+  settings: Fact<SettingsFile>;
+  claudeJson: Fact<Gathered['claudeJson']>;
+  claude: Fact<ClaudeInstall>;
+  processes: Fact<ProxyProcess[]>;
+  installs: Fact<PythonEnv[]>;
+  imports: Fact<Map<string, string | null>>;
+  health: Fact<ProxyHealth>;
+  api: Fact<ProxyApi>;
+  live: Fact<LiveFacts[]>;
 }
 
-/** Progress of the probes, for live display on a TTY. */
+/** Progress of the gatherers, for live display on a TTY. */
 export type Progress = (label: string, state: 'start' | 'done', ms?: number) => void;
 
-function readJson(path: string): Record<string, unknown> | undefined {
+/** The 1-based line and column of a character offset. */
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, Math.max(0, offset));
+  const line = before.split('\n').length;
+  return `${line}:${offset - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * A JSON file: ok(parsed object), absent when there is none, invalid with `file:line:col: message` when it cannot
+ * be read or parsed (Node's JSON.parse names the position). At most 4 MB is read.
+ */
+export function readJsonFile(path: string): Fact<Record<string, unknown>> {
+  let text: string;
   try {
-    const v: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
+    if (statSync(path).size > 4 << 20) return invalid(`${path}: larger than 4 MB`);
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? absent(`no ${path}`) : invalid(`${path}: cannot read (${code ?? String(e)})`);
+  }
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? ok(v as Record<string, unknown>) : invalid(`${path}:1:1: not a JSON object`);
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(m);
+    const where = at ? lineCol(text, Number(at[1])) : '1:1';
+    return invalid(`${path}:${where}: ${printable(m.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)/, ''), 200)}`);
   }
 }
 
-function which(cmd: string, env: NodeJS.ProcessEnv): Promise<{ path?: string; version?: string; error?: string }> {
+/** The first executable `cmd` on PATH, or undefined. */
+function onPath(cmd: string, env: NodeJS.ProcessEnv): string | undefined {
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const p = join(dir, cmd);
+    try {
+      if (statSync(p).isFile()) return p;
+    } catch {
+      /* not here */
+    }
+  }
+  return undefined;
+}
+
+/** Binaries smaller than this next to the npm package are the placeholder its postinstall did not replace. */
+const PLACEHOLDER_MAX_BYTES = 1 << 20;
+
+/**
+ * The `claude` on PATH: for an npm install (the binary inside `@anthropic-ai/claude-code`), the version from the
+ * package.json beside it — no process started — unless the binary is still the small placeholder the package's
+ * postinstall replaces with the native one; otherwise, and then, `claude --version`. A `claude` that fails to run
+ * is `invalid` with its own stderr, one missing from PATH is `absent`.
+ */
+export function findClaude(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Fact<ClaudeInstall>> {
+  const path = onPath('claude', env);
+  if (!path) return Promise.resolve(absent('not found on PATH'));
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    /* a dangling link: spawning reports it */
+  }
+  for (let dir = dirname(real), i = 0; i < 4 && dir !== dirname(dir); i++, dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (!existsSync(pkg)) continue;
+    try {
+      const meta = JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
+      if (meta.name === '@anthropic-ai/claude-code' && typeof meta.version === 'string' && statSync(real).size > PLACEHOLDER_MAX_BYTES) {
+        return Promise.resolve(ok({ path, version: meta.version, from: 'package.json' }));
+      }
+    } catch {
+      /* not a readable package.json: ask the binary */
+    }
+    break;
+  }
   return new Promise((resolve) => {
-    execFile(cmd, ['--version'], { env: { ...env, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }, timeout: 10_000 }, (err, stdout) => {
-      if (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        resolve({ error: code === 'ENOENT' ? 'not found on PATH' : `\`claude --version\` failed: ${err.message.split('\n')[0]}` });
-      } else resolve({ path: cmd, version: stdout.trim().split(/\s/)[0] });
+    execFile(path, ['--version'], { env: { ...env, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }, timeout: timeoutMs, maxBuffer: 1 << 16 }, (err, stdout, stderr) => {
+      const version = /^(\d+\.\d+\.\d+\S*)/.exec(stdout.trim())?.[1];
+      if (!err && version) return resolve(ok({ path, version, from: '--version' }));
+      const said = printable(`${stderr}\n${stdout}`.trim().split('\n').filter(Boolean).slice(0, 3).join(' / '), 300);
+      resolve(invalid(`${path} is installed but does not run (\`claude --version\` ${err ? `failed: ${(err as { killed?: boolean }).killed ? 'timed out' : `exit ${(err as { code?: unknown }).code}`}` : 'printed no version'})${said ? `: ${said}` : ''}`));
     });
   });
 }
 
 /**
- * The body Claude Code sends (research/claude-code-client.md, observed with 2.1.328/2.1.330): adaptive
- * thinking, context_management, output_config, a system block with cache_control, a tool, and its max_tokens
- * (the profile's max_output_tokens, which the function passes as CLAUDE_CODE_MAX_OUTPUT_TOKENS, else 32000
- * for a model id Claude Code does not know). Tiny: one short user message.
+ * The body doctor's live probes send: Claude Code's request shape (knowledge/claude-code.ts) reduced to one short
+ * message, with the profile's max_output_tokens as max_tokens (what the function passes as
+ * CLAUDE_CODE_MAX_OUTPUT_TOKENS), else Claude Code's 32000 for a model id it does not know.
  */
 export function claudeCodeRequest(p: Profile, stream: boolean): Record<string, unknown> {
   return {
@@ -104,114 +203,181 @@ export function claudeCodeRequest(p: Profile, stream: boolean): Record<string, u
     system: [{ type: 'text', text: 'You are a health probe from ccenv doctor.', cache_control: { type: 'ephemeral' } }],
     messages: [{ role: 'user', content: [{ type: 'text', text: 'Reply with the single word ok.' }] }],
     tools: [{ name: 'ccenv_probe', description: 'Never call this tool.', input_schema: { type: 'object', properties: { note: { type: 'string' } } } }],
-    thinking: { type: 'adaptive' },
-    context_management: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] },
-    output_config: { effort: 'high' },
+    thinking: CLAUDE_CODE_REQUEST.thinking,
+    context_management: CLAUDE_CODE_REQUEST.contextManagement,
+    output_config: CLAUDE_CODE_REQUEST.outputConfig,
     metadata: { user_id: 'ccenv-doctor' },
   };
 }
 
-/** Claude Code's request headers for the proxy (research/claude-code-client.md). */
+/** Claude Code's request headers, with the proxy token. */
 function claudeCodeHeaders(token: string): Record<string, string> {
   return {
     authorization: `Bearer ${token}`,
-    'anthropic-version': '2023-06-01',
-    'anthropic-beta': 'claude-code-20250219,interleaved-thinking-2025-05-14,context-management-2025-06-27',
+    'anthropic-version': CLAUDE_CODE_REQUEST.anthropicVersion,
+    'anthropic-beta': CLAUDE_CODE_REQUEST.betas.join(','),
     'x-app': 'cli',
     'user-agent': 'ccenv-doctor (claude-cli shaped probe)',
   };
 }
 
+/** The port a proxy URL names (its default for the scheme when it names none); undefined when it does not parse. */
+export function proxyPort(url: string | undefined): number | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+  } catch {
+    return undefined;
+  }
+}
+
+/** One gatherer: the gatherers it needs first, and how it finds its fact from theirs. */
+interface Gatherer<K extends keyof Gathered> {
+  needs: ReadonlyArray<keyof Gathered>;
+  label: string;
+  run: (got: { [N in keyof Gathered]?: Fact<Gathered[N]> }) => Fact<Gathered[K]> | Promise<Fact<Gathered[K]>>;
+}
+
 /**
- * Gather the facts: environment, profiles, Claude Code install and settings, and (unless offline) the proxy's
- * answers — health, models with the key, model group info, and per profile a non-streaming and a streaming
- * Claude Code–shaped request. Probes run concurrently, each bounded by `timeoutMs`.
+ * Gather the facts. The gatherers are a table with declared dependencies: each runs once, as soon as what it
+ * needs is settled, concurrently with the others, within its own timeout (`guard`); a crash or a timeout becomes
+ * that fact's `invalid`, never a missing report. All network probes share one deadline (`timeoutMs` from the
+ * start), so a proxy that stalls costs the run one timeout, not one per probe.
  * @throws UserError (exit 2) when --profile names no profile.
  */
 export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {}): Promise<Facts> {
   const env = o.env;
   const home = env.HOME || homedir();
   const path = profilesPath(o.profiles, env).path;
-  let profiles: ProfilesConfig | undefined;
-  let profilesError: readonly string[] | undefined;
-  try {
-    profiles = loadProfiles(path);
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    profilesError = e.lines;
-  }
-  if (o.profile && profiles && !profiles.profiles.some((p) => p.name === o.profile)) {
-    throw new UserError(`no profile '${o.profile}' in ${path}${suggestion(o.profile, profiles.profiles.map((p) => p.name))}`);
-  }
-  const claudeJsonPath = join(home, '.claude.json');
-  const settingsPath = join(home, '.claude', 'settings.json');
-  const claudeJson = readJson(claudeJsonPath);
-  const settings = readJson(settingsPath);
-  const settingsEnv = settings?.env && typeof settings.env === 'object' ? Object.keys(settings.env as object) : [];
-
-  const timed = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
-    progress(label, 'start');
-    const t = performance.now();
-    const v = await run();
-    progress(label, 'done', Math.round(performance.now() - t));
-    return v;
-  };
-  const claudePromise = timed('claude --version', () => which('claude', env));
-  const installsPromise = timed('python environments', async () => {
-    const installs = await discoverInstalls(env, home, profiles?.litellmPython, o.timeoutMs);
-    const imports = o.deep ? new Map<string, string | null>() : undefined;
-    if (imports) {
-      await Promise.all(installs.filter((i) => i.python && i.litellm).map(async (i) => imports.set(i.root, (await timed(`import litellm.proxy.proxy_server (${i.root})`, () => importCheck(i.python!, Math.max(o.timeoutMs, 60_000)))) ?? null)));
+  const profiles: Fact<ProfilesConfig> = (() => {
+    try {
+      return ok(loadProfiles(path));
+    } catch (e) {
+      if (!(e instanceof UserError)) return invalid(e instanceof Error ? e.message : String(e));
+      return existsSync(path) ? invalid(e.lines.join('\n')) : absent(e.lines[0]!);
     }
-    return { installs, imports };
-  });
-
-  const selected = profiles?.profiles.filter((p) => !o.profile || p.name === o.profile) ?? [];
-  const proxyUrl = profiles && ((profiles.proxy.baseUrlEnv && env[profiles.proxy.baseUrlEnv]) || profiles.proxy.baseUrl).replace(/\/+$/, '');
-  let proxy: Facts['proxy'];
-  const live: LiveFacts[] = [];
-  if (profiles && proxyUrl && !o.offline) {
-    const url = proxyUrl;
-    const tokenEnv = profiles.proxy.authTokenEnv;
-    const token = env[tokenEnv] || undefined;
-    const get = (p: string, headers: Record<string, string> = {}) => timed(`GET ${p}`, () => probe(`${url}${p}`, { timeoutMs: o.timeoutMs, headers }));
-    const [liveliness, readiness] = await Promise.all([get('/health/liveliness'), get('/health/readiness')]);
-    proxy = { url, tokenEnv, token, liveliness, readiness };
-    if (liveliness.status !== undefined && token) {
-      const auth = { authorization: `Bearer ${token}` };
-      const send = (p: Profile, stream: boolean) =>
-        timed(`${p.name}: POST /v1/messages${stream ? ' (stream)' : ''}`, () =>
-          probe(`${url}/v1/messages?beta=true`, { method: 'POST', headers: claudeCodeHeaders(token), body: claudeCodeRequest(p, stream), timeoutMs: o.timeoutMs }),
-        );
-      const [models, groupInfo, ...answers] = await Promise.all([
-        get('/v1/models', auth),
-        get('/model_group/info', auth),
-        ...selected.flatMap((p) => [send(p, false), send(p, true)]),
-      ]);
-      proxy.models = models;
-      proxy.groupInfo = groupInfo;
-      selected.forEach((p, i) => live.push({ profile: p, json: answers[2 * i]!, stream: answers[2 * i + 1]! }));
-    }
-    proxy.version =
-      (readiness.json as { litellm_version?: string } | undefined)?.litellm_version ??
-      [readiness, liveliness, ...live.flatMap((l) => [l.json, l.stream])].map((r) => r.headers['x-litellm-version']).find(Boolean);
+  })();
+  const cfg = valueOf(profiles);
+  if (o.profile && cfg && !cfg.profiles.some((p) => p.name === o.profile)) {
+    throw new UserError(`no profile '${o.profile}' in ${path}${suggestion(o.profile, cfg.profiles.map((p) => p.name))}`);
   }
-  return {
-    env,
-    home,
-    offline: o.offline,
-    timeoutMs: o.timeoutMs,
-    profilesPath: path,
-    profiles,
-    profilesError,
-    claude: await claudePromise,
-    ...(await installsPromise),
-    processes: runningProxies(),
-    claudeJson: { path: claudeJsonPath, primaryApiKey: typeof claudeJson?.primaryApiKey === 'string' && claudeJson.primaryApiKey !== '' },
-    claudeSettings: { path: settingsPath, apiKeyHelper: typeof settings?.apiKeyHelper === 'string', envKeys: settingsEnv },
-    proxyUrl,
-    proxy,
-    live,
-    selected,
+  const selected = cfg?.profiles.filter((p) => !o.profile || p.name === o.profile) ?? [];
+  const proxyUrl = cfg && ((cfg.proxy.baseUrlEnv && env[cfg.proxy.baseUrlEnv]) || cfg.proxy.baseUrl).replace(/\/+$/, '');
+  const tokenEnv = cfg?.proxy.authTokenEnv;
+  const token = (tokenEnv && env[tokenEnv]) || undefined;
+  const deadline = performance.now() + o.timeoutMs;
+  const left = () => Math.max(1, Math.round(deadline - performance.now()));
+  const get = (p: string, headers: Record<string, string> = {}) => probe(`${proxyUrl}${p}`, { timeoutMs: left(), budgetMs: o.timeoutMs, headers });
+  const network = (why?: string) => why ?? (o.offline ? 'skipped (--offline)' : !proxyUrl ? 'no profiles' : undefined);
+
+  const table: { [K in keyof Gathered]: Gatherer<K> } = {
+    profiles: { needs: [], label: 'profiles', run: () => profiles },
+    settings: {
+      needs: [],
+      label: '~/.claude/settings.json',
+      run: () => {
+        const file = join(home, CLAUDE_FILES.userSettings);
+        const f = readJsonFile(file);
+        if (f.state !== 'ok') return f;
+        const e = f.value.env;
+        return ok({ path: file, apiKeyHelper: typeof f.value.apiKeyHelper === 'string', envKeys: e && typeof e === 'object' ? Object.keys(e) : [] });
+      },
+    },
+    claudeJson: {
+      needs: [],
+      label: '~/.claude.json',
+      run: () => {
+        const file = join(home, CLAUDE_FILES.state);
+        const f = readJsonFile(file);
+        return f.state === 'ok' ? ok({ path: file, primaryApiKey: typeof f.value.primaryApiKey === 'string' && f.value.primaryApiKey !== '' }) : f;
+      },
+    },
+    claude: { needs: [], label: 'claude', run: () => findClaude(env, o.timeoutMs) },
+    processes: { needs: [], label: 'running proxies', run: () => ok(runningProxies()) },
+    installs: {
+      needs: ['processes'],
+      label: 'python environments',
+      run: async (got) => {
+        const port = proxyPort(proxyUrl);
+        const pythons = (valueOf(got.processes!) ?? []).filter((p) => port === undefined || p.port === port).flatMap((p) => (p.python ? [p.python] : []));
+        return ok(await discoverInstalls(env, home, cfg?.litellmPython, o.timeoutMs, pythons));
+      },
+    },
+    imports: {
+      needs: ['installs'],
+      label: 'import litellm.proxy.proxy_server',
+      run: async (got) => {
+        if (!o.deep) return absent('not asked (--deep imports the proxy in each environment)');
+        const installs = valueOf(got.installs!);
+        if (!installs) return absent('no environments');
+        const imports = new Map<string, string | null>();
+        await Promise.all(installs.filter((i) => i.python && i.litellm).map(async (i) => imports.set(i.root, (await importCheck(i.python!, Math.max(o.timeoutMs, 60_000))) ?? null)));
+        return ok(imports);
+      },
+    },
+    health: {
+      needs: [],
+      label: 'GET /health',
+      run: async () => {
+        const why = network();
+        if (why) return absent(why);
+        const [liveliness, readiness] = await Promise.all([get('/health/liveliness'), get('/health/readiness')]);
+        const reported = (readiness.json as { litellm_version?: unknown } | undefined)?.litellm_version;
+        const header = [readiness, liveliness].map((r) => r.headers['x-litellm-version']).find(Boolean);
+        return ok({ url: proxyUrl!, version: typeof reported === 'string' ? reported : header, liveliness, readiness });
+      },
+    },
+    api: {
+      needs: ['health'],
+      label: 'GET /v1/models, /model_group/info',
+      run: async (got) => {
+        const h = valueOf(got.health!);
+        if (!h || h.liveliness.status === undefined) return absent('the proxy is not reachable');
+        if (!token) return absent(`${tokenEnv} is empty`);
+        const auth = { authorization: `Bearer ${token}` };
+        const [models, groupInfo] = await Promise.all([get('/v1/models', auth), get('/model_group/info', auth)]);
+        return ok({ models, groupInfo });
+      },
+    },
+    live: {
+      needs: ['health'],
+      label: 'POST /v1/messages',
+      run: async (got) => {
+        const h = valueOf(got.health!);
+        if (!h || h.liveliness.status === undefined) return absent('the proxy is not reachable');
+        if (!token) return absent(`${tokenEnv} is empty`);
+        const send = (p: Profile, stream: boolean) => {
+          const label = `${p.name}: POST /v1/messages${stream ? ' (stream)' : ''}`;
+          progress(label, 'start');
+          const t = performance.now();
+          return probe(`${proxyUrl}${CLAUDE_CODE_REQUEST.path}`, { method: 'POST', headers: claudeCodeHeaders(token), body: claudeCodeRequest(p, stream), timeoutMs: left(), budgetMs: o.timeoutMs }).finally(() => progress(label, 'done', Math.round(performance.now() - t)));
+        };
+        const answers = await Promise.all(selected.flatMap((p) => [send(p, false), send(p, true)]));
+        return ok(selected.map((p, i) => ({ profile: p, json: answers[2 * i]!, stream: answers[2 * i + 1]! })));
+      },
+    },
   };
+
+  const started = new Map<keyof Gathered, Promise<Fact<unknown>>>();
+  const start = (k: keyof Gathered): Promise<Fact<unknown>> => {
+    let p = started.get(k);
+    if (p) return p;
+    const g = table[k] as Gatherer<typeof k>;
+    p = (async () => {
+      const deps = await Promise.all(g.needs.map(async (n) => [n, await start(n)] as const));
+      progress(g.label, 'start');
+      const t = performance.now();
+      const timeout = k === 'imports' ? Math.max(o.timeoutMs, 60_000) + 1_000 : o.timeoutMs + 1_000;
+      const fact = await guard(timeout, () => g.run(Object.fromEntries(deps) as never));
+      progress(g.label, 'done', Math.round(performance.now() - t));
+      return fact;
+    })();
+    started.set(k, p);
+    return p;
+  };
+  const keys = Object.keys(table) as Array<keyof Gathered>;
+  const settled = await Promise.allSettled(keys.map(start));
+  const facts = Object.fromEntries(keys.map((k, i) => [k, settled[i]!.status === 'fulfilled' ? settled[i]!.value : invalid(String(settled[i]!.reason))])) as { [K in keyof Gathered]: Fact<Gathered[K]> };
+  return { env, home, offline: o.offline, timeoutMs: o.timeoutMs, profilesPath: path, proxyUrl, tokenEnv, token, selected, ...facts };
 }

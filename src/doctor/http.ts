@@ -37,6 +37,8 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** Stop reading past this many bytes (default 1 MiB). */
   maxBytes?: number;
+  /** The deadline to name in a timeout message when `timeoutMs` is what is left of a larger one (ms). */
+  budgetMs?: number;
 }
 
 /** Parse complete SSE frames (separated by a blank line). */
@@ -135,7 +137,7 @@ export async function probe(url: string, o: ProbeOptions): Promise<ProbeResult> 
       }
     }
   } catch (e) {
-    result.error = describeError(e, timedOut, o.timeoutMs);
+    result.error = describeError(e, timedOut, o.budgetMs ?? o.timeoutMs);
   } finally {
     clearTimeout(timer);
     result.timedOut = timedOut;

@@ -1,18 +1,19 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import semver from 'semver';
 import { CHAT_COMPLETIONS_ROUTING } from '../knowledge/litellm.js';
 
 /** Where an environment was found. */
-export type EnvSource = 'profiles' | 'litellm-venv' | 'pipx' | 'uv-tool' | 'virtualenv' | 'path';
+export type EnvSource = 'profiles' | 'running-proxy' | 'litellm-venv' | 'pipx' | 'uv-tool' | 'virtualenv' | 'path';
 
 /** An installed distribution, read from its dist-info METADATA. */
 export interface Dist {
   version: string;
   /** The .dist-info folder. */
   path: string;
-  /** When it was installed (the folder's mtime), ISO 8601. */
+  /** When it was installed (the folder's mtime), ISO 8601; '' when the folder cannot be read (a dangling link). */
   installed: string;
 }
 
@@ -59,7 +60,13 @@ function readDist(site: string, name: string): Dist | undefined {
   } catch {
     /* the folder name carries the version too */
   }
-  return { version, path, installed: statSync(path).mtime.toISOString() };
+  let installed = '';
+  try {
+    installed = statSync(path).mtime.toISOString();
+  } catch {
+    installed = ''; // a dangling dist-info symlink: the name still says which version was installed
+  }
+  return { version, path, installed };
 }
 
 /** site-packages folders under a venv-like root (lib/pythonX.Y/site-packages, lib64 too). */
@@ -121,11 +128,12 @@ function toolVenvs(base: string): string[] {
 
 /**
  * Find every litellm the user may run, without importing it: the python named in the profiles file
- * (`litellm.python`), ~/.config/litellm/venv (seed 001's layout), pipx and uv tool environments, the active
- * virtualenv, and python3 on PATH. Versions come from dist-info METADATA; environments without litellm are
+ * (`litellm.python`), the interpreters of the running proxies (`proxyPythons`, from their command lines),
+ * ~/.config/litellm/venv (the usual hand-made layout), pipx and uv tool environments, the active virtualenv,
+ * and python3 on PATH. Versions come from dist-info METADATA; environments without litellm are
  * dropped unless they hold a litellm_init.pth.
  */
-export async function discoverInstalls(env: NodeJS.ProcessEnv, home: string, profilesPython: string | undefined, timeoutMs: number): Promise<PythonEnv[]> {
+export async function discoverInstalls(env: NodeJS.ProcessEnv, home: string, profilesPython: string | undefined, timeoutMs: number, proxyPythons: readonly string[] = []): Promise<PythonEnv[]> {
   const found: PythonEnv[] = [];
   const seen = new Set<string>();
   const add = (e: PythonEnv) => {
@@ -141,6 +149,7 @@ export async function discoverInstalls(env: NodeJS.ProcessEnv, home: string, pro
     if (info) add(describeEnv(source, info.prefix, info.site.filter((s) => existsSync(s)), python, info.version));
   };
   if (profilesPython) await viaPython('profiles', profilesPython);
+  for (const py of proxyPythons) await viaPython('running-proxy', py);
   const xdgData = env.XDG_DATA_HOME || join(home, '.local/share');
   const roots: Array<[EnvSource, string]> = [
     ['litellm-venv', join(env.XDG_CONFIG_HOME || join(home, '.config'), 'litellm/venv')],
@@ -162,6 +171,24 @@ export interface ProxyProcess {
   port: number;
   /** The routing variable's value in that process ('' when set empty, undefined when absent). */
   routingFlag?: string;
+  /** The python of its environment, from its command line (`…/venv/bin/litellm` → `…/venv/bin/python`). */
+  python?: string;
+  /** Its `--config` file (absolute), and whether that config sets the chat-completions routing (undefined: unreadable). */
+  config?: { path: string; routing?: boolean };
+}
+
+/**
+ * Whether a LiteLLM config file sets `litellm_settings.use_chat_completions_url_for_anthropic_messages: true`
+ * (read as LiteLLM does: YAML 1.1); undefined when it cannot be read or parsed. At most 1 MB is read.
+ */
+export function configRouting(path: string): boolean | undefined {
+  try {
+    if (statSync(path).size > 1 << 20) return undefined;
+    const data = parse(readFileSync(path, 'utf8'), { version: '1.1', uniqueKeys: false }) as { litellm_settings?: Record<string, unknown> } | null;
+    return data?.litellm_settings?.[CHAT_COMPLETIONS_ROUTING.settingsKey] === true;
+  } catch {
+    return undefined;
+  }
 }
 
 /** LiteLLM proxy processes owned by this user, read from /proc (empty elsewhere or when /proc is not readable). */
@@ -184,7 +211,18 @@ export function runningProxies(): ProxyProcess[] {
       const entry = environ.find((e) => e.startsWith(`${CHAT_COMPLETIONS_ROUTING.envVar}=`));
       const portArg = argv.findIndex((a) => a === '--port');
       const port = Number(portArg >= 0 ? argv[portArg + 1] : argv.find((a) => a.startsWith('--port='))?.slice(7) ?? 4000);
-      out.push({ pid: Number(pid), cmdline: argv.join(' '), port, routingFlag: entry?.slice(CHAT_COMPLETIONS_ROUTING.envVar.length + 1) });
+      let cwd = '/';
+      try {
+        cwd = readlinkSync(`/proc/${pid}/cwd`);
+      } catch {
+        /* not ours to read */
+      }
+      const script = argv.find((a) => /(^|\/)litellm$/.test(a));
+      const python = /python[\d.]*$/.test(argv[0] ?? '') ? resolve(cwd, argv[0]!) : script?.includes('/') ? join(dirname(resolve(cwd, script)), 'python') : undefined;
+      const c = argv.findIndex((a) => a === '--config' || a === '-c');
+      const configArg = c >= 0 ? argv[c + 1] : argv.find((a) => a.startsWith('--config='))?.slice('--config='.length);
+      const config = configArg ? { path: resolve(cwd, configArg), routing: configRouting(resolve(cwd, configArg)) } : undefined;
+      out.push({ pid: Number(pid), cmdline: argv.join(' '), port, routingFlag: entry?.slice(CHAT_COMPLETIONS_ROUTING.envVar.length + 1), python: python && existsSync(python) ? python : undefined, config });
     } catch {
       /* gone, or not ours */
     }

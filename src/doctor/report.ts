@@ -1,4 +1,4 @@
-import type { Check, CheckResult, Status } from './checks.js';
+import type { Check, CheckResult, Status } from './check.js';
 import type { Facts } from './facts.js';
 
 /** JSON output schema version of `ccenv doctor --json`; bump on incompatible changes. */
@@ -14,8 +14,22 @@ export interface Finding extends CheckResult {
 /**
  * Run the checks against the facts, concurrently, each within `timeoutMs`. A check that throws or times out
  * becomes a `fail` finding ("check crashed"); nothing here throws. Findings keep the checks' order.
+ *
+ * `selected` (check codes; default all) also runs what they need (`Check.needs`). A check whose prerequisite
+ * failed is not run: it is one `skip` naming the prerequisite, and the prerequisite's failure is reported once,
+ * as the cause, even when it was not selected — so `ccenv doctor messages` with the proxy down fails (exit 1)
+ * rather than skipping quietly.
  */
-export async function runChecks(checks: readonly Check[], facts: Facts, timeoutMs: number): Promise<Finding[]> {
+export async function runChecks(checks: readonly Check[], facts: Facts, timeoutMs: number, selected?: readonly string[]): Promise<Finding[]> {
+  const byCode = new Map(checks.map((c) => [c.code, c]));
+  const wanted = new Set(selected && selected.length > 0 ? selected : checks.map((c) => c.code));
+  const closure = new Set<string>();
+  const add = (code: string) => {
+    if (closure.has(code) || !byCode.has(code)) return;
+    closure.add(code);
+    for (const n of byCode.get(code)!.needs ?? []) add(n);
+  };
+  for (const code of wanted) add(code);
   const one = async (c: Check): Promise<Finding[]> => {
     const start = performance.now();
     let results: CheckResult[];
@@ -33,7 +47,26 @@ export async function runChecks(checks: readonly Check[], facts: Facts, timeoutM
     const durationMs = Math.round(performance.now() - start);
     return results.map((r) => ({ code: c.code, title: c.title, durationMs, ...r }));
   };
-  return (await Promise.all(checks.map(one))).flat();
+  const inClosure = checks.filter((c) => closure.has(c.code));
+  const ran = new Map((await Promise.all(inClosure.map(async (c) => [c.code, await one(c)] as const))));
+  /** The title of the failed check that stops `c` (transitively), if any. */
+  const blocked = new Map<string, string | undefined>();
+  for (const c of inClosure) {
+    let cause: string | undefined;
+    for (const n of c.needs ?? []) {
+      cause ??= blocked.get(n) ?? (ran.get(n)?.some((f) => f.status === 'fail') ? byCode.get(n)!.title : undefined);
+    }
+    blocked.set(c.code, cause);
+  }
+  const out: Finding[] = [];
+  for (const c of inClosure) {
+    const cause = blocked.get(c.code);
+    const own = ran.get(c.code)!;
+    if (cause !== undefined) {
+      if (wanted.has(c.code)) out.push({ code: c.code, title: c.title, durationMs: 0, status: 'skip', diagnosis: 'prerequisite-failed', message: `not run: ${cause} failed (above)` });
+    } else if (wanted.has(c.code) || own.some((f) => f.status === 'fail')) out.push(...own);
+  }
+  return out;
 }
 
 /** Counts per status. */

@@ -1,6 +1,7 @@
 import { Document } from 'yaml';
 import { DEFAULT_MODEL_IDS } from '../knowledge/claude-code.js';
 import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX } from '../knowledge/litellm.js';
+import { sentIds } from '../profiles/derive.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 
 /** Names that tie the generated config to the generated hook module (templates/ccenv_hooks.py). */
@@ -68,9 +69,9 @@ export function buildLiteLLMConfig(cfg: ProfilesConfig): GeneratedConfig {
     entries.set(p.model, existing ?? entry);
   }
   for (const p of cfg.profiles) {
-    for (const [slot, id] of [['small_model', p.smallModel], ['subagent_model', p.subagentModel], ['opus_model', p.opusModel], ['sonnet_model', p.sonnetModel]] as const) {
-      if (!entries.has(id) && cfg.profiles.some((q) => q.upstream)) {
-        notes.push(`profile '${p.name}': ${slot} '${id}' is not the model of any profile with an upstream; the proxy must serve it otherwise`);
+    for (const { id, setBy } of sentIds(p)) {
+      if (id !== p.model && !entries.has(id) && cfg.profiles.some((q) => q.upstream)) {
+        notes.push(`profile '${p.name}': ${setBy} '${id}' is not the model of any profile with an upstream; the proxy must serve it otherwise`);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { CHAT_COMPLETIONS_ROUTING, OFFLINE_PROXY_ENV, PINNED } from '../knowledge/litellm.js';
+import { secretEnvNames } from '../profiles/derive.js';
 import type { ProfilesConfig } from '../profiles/types.js';
 import { HOOK } from './litellm-config.js';
 
@@ -48,10 +49,6 @@ export function proxyEnv(): Record<string, string> {
   return { [CHAT_COMPLETIONS_ROUTING.envVar]: CHAT_COMPLETIONS_ROUTING.envValue, ...OFFLINE_PROXY_ENV };
 }
 
-/** Variables holding secrets the proxy needs: the master key and every upstream key. Names only. */
-export function secretEnvNames(cfg: ProfilesConfig): string[] {
-  return [...new Set([cfg.proxy.authTokenEnv, ...cfg.profiles.flatMap((p) => (p.upstream?.apiKeyEnv ? [p.upstream.apiKeyEnv] : []))])];
-}
 
 /** `ccenv gen env`: a .env for the proxy process. Secrets are listed by name, commented out, never written. */
 export function renderEnv(cfg: ProfilesConfig, version: string): string {

@@ -1,19 +1,15 @@
 /**
- * Facts about the Claude Code client that ccenv relies on. Knowledge is data: every entry names its source.
- *
- * Sources:
- * - CC_OBS: observed with `@anthropic-ai/claude-code@2.1.330` (`claude --model <alias> -p … --output-format json`
- *   against a local logging server, 2026-11-23) — the pinned test version, see package.json.
- * - CC_RESEARCH: shared/research/claude-code-client.md (variable table read from the 2.1.328 binary).
- * - SEED_001: shared/seeds/001 ("Using Claude Code with any model", the hand-written recipe ccenv replaces).
+ * Facts about the Claude Code client that ccenv relies on. Knowledge is data: every entry names its source — a URL,
+ * an `owner/repo#N` reference, or "observed with <tool> <version>" (a unit test holds the form).
  */
 
-/** Where a fact comes from: a short citation a reader can follow. */
+/** Where a fact comes from: a URL, `owner/repo#N`, or `observed with <tool> <version> …`. */
 export type Source = string;
 
-const CC_OBS: Source = 'observed: @anthropic-ai/claude-code 2.1.330 against a logging server (ccenv test/real)';
-const CC_RESEARCH: Source = 'shared/research/claude-code-client.md (2.1.328 variable table)';
-const SEED_001: Source = 'shared/seeds/001 (Using Claude Code with any model, 2026-03)';
+/** Observed by ccenv's real-component tests (test/real/e2e.test.ts: a logging fake endpoint) and by hand. */
+const CC_OBS: Source = 'observed with @anthropic-ai/claude-code 2.1.330 against a local logging Messages endpoint';
+const CC_ENV_DOCS: Source = 'https://code.claude.com/docs/en/env-vars';
+const CC_MODEL_DOCS: Source = 'https://code.claude.com/docs/en/model-config';
 
 /** A Claude Code environment variable and what it does, with its source. */
 export interface EnvVarFact {
@@ -24,41 +20,41 @@ export interface EnvVarFact {
 
 /** Environment variables a `claude-<profile>` function sets or unsets, by name (Claude Code's names, verbatim). */
 export const CLAUDE_ENV = {
-  baseUrl: { name: 'ANTHROPIC_BASE_URL', meaning: 'Messages API base URL (the proxy, without /v1)', source: CC_RESEARCH },
-  authToken: { name: 'ANTHROPIC_AUTH_TOKEN', meaning: 'sent as `authorization: Bearer <token>`', source: CC_RESEARCH },
+  baseUrl: { name: 'ANTHROPIC_BASE_URL', meaning: 'Messages API base URL (the proxy, without /v1)', source: CC_ENV_DOCS },
+  authToken: { name: 'ANTHROPIC_AUTH_TOKEN', meaning: 'sent as `authorization: Bearer <token>`', source: CC_ENV_DOCS },
   apiKey: {
     name: 'ANTHROPIC_API_KEY',
     meaning: 'sent as x-api-key next to the token when both are set ("Auth conflict"); must be unset for a proxy',
-    source: CC_RESEARCH,
+    source: CC_ENV_DOCS,
   },
-  model: { name: 'ANTHROPIC_MODEL', meaning: 'main model id', source: CC_RESEARCH },
-  opus: { name: 'ANTHROPIC_DEFAULT_OPUS_MODEL', meaning: 'model id behind the `opus` alias', source: CC_RESEARCH },
-  sonnet: { name: 'ANTHROPIC_DEFAULT_SONNET_MODEL', meaning: 'model id behind the `sonnet` alias', source: CC_RESEARCH },
+  model: { name: 'ANTHROPIC_MODEL', meaning: 'main model id', source: CC_ENV_DOCS },
+  opus: { name: 'ANTHROPIC_DEFAULT_OPUS_MODEL', meaning: 'model id behind the `opus` alias', source: CC_ENV_DOCS },
+  sonnet: { name: 'ANTHROPIC_DEFAULT_SONNET_MODEL', meaning: 'model id behind the `sonnet` alias', source: CC_ENV_DOCS },
   haiku: {
     name: 'ANTHROPIC_DEFAULT_HAIKU_MODEL',
     meaning: 'model id behind the `haiku` alias and background work',
-    source: CC_RESEARCH,
+    source: CC_ENV_DOCS,
   },
-  fable: { name: 'ANTHROPIC_DEFAULT_FABLE_MODEL', meaning: 'model id behind the `fable` alias', source: CC_RESEARCH },
+  fable: { name: 'ANTHROPIC_DEFAULT_FABLE_MODEL', meaning: 'model id behind the `fable` alias', source: CC_ENV_DOCS },
   smallFast: {
     name: 'ANTHROPIC_SMALL_FAST_MODEL',
     meaning: 'older name of the haiku slot, still read',
-    source: CC_RESEARCH,
+    source: CC_ENV_DOCS,
   },
-  subagent: { name: 'CLAUDE_CODE_SUBAGENT_MODEL', meaning: 'model id for subagents', source: `${CC_RESEARCH}; ${SEED_001}` },
+  subagent: { name: 'CLAUDE_CODE_SUBAGENT_MODEL', meaning: 'model id for subagents', source: CC_ENV_DOCS },
   maxOutput: {
     name: 'CLAUDE_CODE_MAX_OUTPUT_TOKENS',
     meaning: 'caps the max_tokens Claude Code sends (tokens)',
-    source: CC_RESEARCH,
+    source: CC_ENV_DOCS,
   },
   maxContext: {
     name: 'CLAUDE_CODE_MAX_CONTEXT_TOKENS',
     meaning: 'context window (tokens) of a model id Claude Code does not know; drives auto-compaction',
-    source: CC_RESEARCH,
+    source: CC_ENV_DOCS,
   },
-  useBedrock: { name: 'CLAUDE_CODE_USE_BEDROCK', meaning: 'routes to Bedrock instead of the base URL', source: CC_RESEARCH },
-  useVertex: { name: 'CLAUDE_CODE_USE_VERTEX', meaning: 'routes to Vertex AI instead of the base URL', source: CC_RESEARCH },
-  useFoundry: { name: 'CLAUDE_CODE_USE_FOUNDRY', meaning: 'routes to Foundry instead of the base URL', source: CC_RESEARCH },
+  useBedrock: { name: 'CLAUDE_CODE_USE_BEDROCK', meaning: 'routes to Bedrock instead of the base URL', source: CC_ENV_DOCS },
+  useVertex: { name: 'CLAUDE_CODE_USE_VERTEX', meaning: 'routes to Vertex AI instead of the base URL', source: CC_ENV_DOCS },
+  useFoundry: { name: 'CLAUDE_CODE_USE_FOUNDRY', meaning: 'routes to Foundry instead of the base URL', source: CC_ENV_DOCS },
 } as const satisfies Record<string, EnvVarFact>;
 
 /** Variables a profile function removes from claude's environment (scoped to that call). */
@@ -87,8 +83,49 @@ export const DEFAULT_MODEL_IDS: readonly DefaultModelId[] = [
   { id: 'claude-sonnet-5-5', slot: 'main', source: `${CC_OBS}: the \`sonnet\` alias` },
   { id: 'claude-fable-5-2', slot: 'main', source: `${CC_OBS}: the \`fable\` alias` },
   { id: 'claude-haiku-5-5', slot: 'small', source: `${CC_OBS}: the \`haiku\` alias` },
-  { id: 'claude-haiku-4-5-20251001', slot: 'small', source: `${SEED_001}: background work of older releases` },
+  { id: 'claude-haiku-4-5-20251001', slot: 'small', source: 'background work of older releases, as users report it: farion1231/cc-switch#3250' },
 ];
 
 /** The default max_tokens Claude Code sends (tokens): 128000 for models it knows, 32000 for others. */
-export const DEFAULT_MAX_TOKENS = { known: 128_000, unknown: 32_000, source: `${CC_OBS}; ${CC_RESEARCH}` } as const;
+export const DEFAULT_MAX_TOKENS = { known: 128_000, unknown: 32_000, source: `${CC_OBS} (max_tokens 128000 for claude-opus-5-5, 32000 for kimi-k2.5); ${CC_ENV_DOCS} (CLAUDE_CODE_MAX_OUTPUT_TOKENS)` } as const;
+
+/**
+ * The context window (tokens) Claude Code assumes for a model id it does not recognise, when
+ * CLAUDE_CODE_MAX_CONTEXT_TOKENS is unset: it prints "Claude Code doesn't recognize the model …, so it assumes a
+ * context window of 1m tokens".
+ */
+export const UNKNOWN_MODEL_WINDOW = {
+  tokens: 1_000_000,
+  source: `observed with @anthropic-ai/claude-code 2.1.328 and 2.1.330 (the notice it prints for kimi-k2.5); ${CC_MODEL_DOCS}#correct-the-window-for-a-gateway-or-custom-model-id`,
+} as const;
+
+/**
+ * The request Claude Code sends for a turn, reduced to one short message: `POST /v1/messages?beta=true` with
+ * adaptive thinking, context_management, output_config, a system block with cache_control, a tool, metadata and
+ * its max_tokens; headers `anthropic-version`, `anthropic-beta` (its betas), `x-app: cli`. doctor's live probes
+ * send this shape, so the proxy and the upstream see what they will see from Claude Code.
+ */
+export const CLAUDE_CODE_REQUEST = {
+  path: '/v1/messages?beta=true',
+  anthropicVersion: '2023-06-01',
+  betas: ['claude-code-20250219', 'interleaved-thinking-2025-05-14', 'context-management-2025-06-27'],
+  thinking: { type: 'adaptive' },
+  contextManagement: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] },
+  outputConfig: { effort: 'high' },
+  source: `${CC_OBS} (body keys model, messages, system, tools, metadata, max_tokens, thinking, context_management, output_config, stream; the first three of its anthropic-beta values)`,
+} as const;
+
+/** Where Claude Code reads its user files: `~/.claude.json` (login state, `primaryApiKey`) and `~/.claude/settings.json`. */
+export const CLAUDE_FILES = {
+  state: '.claude.json',
+  userSettings: '.claude/settings.json',
+  source: 'https://code.claude.com/docs/en/settings',
+} as const;
+
+/** Variables that route Claude Code's traffic through an HTTP proxy, and the one that bypasses it. */
+export const HTTP_PROXY_VARS = {
+  proxy: ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'],
+  bypass: ['NO_PROXY', 'no_proxy'],
+  source: 'https://code.claude.com/docs/en/network-config',
+} as const;
+

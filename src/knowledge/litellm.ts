@@ -1,11 +1,11 @@
 /**
- * Facts about LiteLLM that ccenv's generators rely on. Each entry names its source.
- * Research: shared/research/litellm.md (section numbers below).
+ * Facts about LiteLLM that ccenv's generators and checks rely on. Each entry names its source: a URL, an
+ * `owner/repo#N` reference, or "observed with <tool> <version>".
  */
 
 /**
  * Since LiteLLM 1.82.0, `/v1/messages` for `openai/` deployments goes to the upstream's `/v1/responses`
- * unless this is set — BerriAI/litellm release notes v1.82.0; research/litellm.md §2.1.
+ * unless this is set.
  * The env var is read as `bool(os.getenv(...))`, so ANY non-empty value (even "False" or "0") turns it on.
  */
 export const CHAT_COMPLETIONS_ROUTING = {
@@ -14,21 +14,22 @@ export const CHAT_COMPLETIONS_ROUTING = {
   envValue: '1',
   settingsKey: 'use_chat_completions_url_for_anthropic_messages',
   sinceVersion: '1.82.0',
-  source: 'BerriAI/litellm release notes v1.82.0 (2026-02-28); litellm/__init__.py bool(os.getenv(...)); research/litellm.md §2',
+  source: 'https://docs.litellm.ai/release_notes/v1.82.0 (2026-02-28); BerriAI/litellm litellm/__init__.py reads it as bool(os.getenv(...)); observed with LiteLLM 1.106.0 (test/real/hook.test.ts records /v1/responses without it)',
 } as const;
 
-/** Prefix LiteLLM's config loader resolves from the environment: `os.environ/NAME` — LiteLLM docs proxy/configs. */
+/** Prefix LiteLLM's config loader resolves from the environment: `os.environ/NAME` — https://docs.litellm.ai/docs/proxy/configs */
 export const OS_ENVIRON_PREFIX = 'os.environ/';
 
-/** LiteLLM's default proxy port (`litellm --port`, default 4000) — litellm/proxy/proxy_cli.py; research/litellm.md §8. */
+/** LiteLLM's default proxy port (`litellm --port`, default 4000) — https://docs.litellm.ai/docs/proxy/cli */
 export const DEFAULT_PROXY_URL = 'http://localhost:4000';
 
-/** The environment variable LiteLLM reads the master key from when the config does not set one — research/litellm.md §3. */
+/** The environment variable LiteLLM reads the master key from when the config does not set one — https://docs.litellm.ai/docs/proxy/virtual_keys */
 export const DEFAULT_MASTER_KEY_ENV = 'LITELLM_MASTER_KEY';
 
 /**
- * Environment for an offline proxy: the bundled model cost map instead of a fetch at import, and no `.env`
- * auto-loading from the working directory — research/litellm.md §8.
+ * Environment for an offline proxy: the bundled model cost map instead of a fetch at import
+ * (https://docs.litellm.ai/docs/proxy/configs, LITELLM_LOCAL_MODEL_COST_MAP), the bundled beta-header map, and
+ * production mode (no `.env` auto-loading from the working directory) — observed with LiteLLM 1.106.0.
  */
 export const OFFLINE_PROXY_ENV: Readonly<Record<string, string>> = {
   LITELLM_LOCAL_MODEL_COST_MAP: 'True',
@@ -41,4 +42,24 @@ export const OFFLINE_PROXY_ENV: Readonly<Record<string, string>> = {
  * Source: test/python/requirements.txt and constraints.txt (a unit test keeps them equal). 1.106.0 is the newest
  * release before the suspect 1.107 line that installs from PyPI (1.106.1+ need a newer certifi).
  */
-export const PINNED = { litellm: '1.106.0', openai: '2.54.0', source: 'test/python/constraints.txt' } as const;
+export const PINNED = { litellm: '1.106.0', openai: '2.54.0', source: 'observed with LiteLLM 1.106.0 in ccenv\'s real-proxy tests (test/python/constraints.txt)' } as const;
+
+/**
+ * What a hang on `/v1/messages` can mean: besides a slow or stuck upstream, Responses-API routing on hosts that
+ * neither answer nor 404 (BerriAI/litellm#20103).
+ */
+export const HANG_HINT = {
+  fix: `a hang on /v1/messages is also how Responses-API routing shows on hosts that neither answer nor 404: set ${CHAT_COMPLETIONS_ROUTING.envVar}=1 in the proxy environment; otherwise check the upstream and raise --timeout`,
+  source: 'BerriAI/litellm#20103',
+} as const;
+
+/**
+ * The suffixes LiteLLM's router appends to a routed failure: `Received Model Group=…` (older releases) and
+ * `LiteLLM: model group '…' failed with the error above` (1.106.0). The upstream's own message comes before it.
+ */
+export const ROUTER_SUFFIXES = {
+  received: 'Received Model Group=',
+  failed: 'LiteLLM: model group ',
+  failedEnd: ' failed with the error above',
+  source: 'BerriAI/litellm litellm/router.py; observed with LiteLLM 1.106.0 (LiteLLM: model group … failed with the error above)',
+} as const;

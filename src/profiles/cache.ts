@@ -35,7 +35,7 @@ function looksLikeConfig(v: unknown): v is ProfilesConfig {
     !!c && typeof c === 'object' && isStr(c.file) && isStr(c.defaultProfile) && !!c.proxy && isStr(c.proxy.baseUrl) && isStr(c.proxy.authTokenEnv) &&
     Array.isArray(c.profiles) && c.profiles.length > 0 &&
     c.profiles.every((p) => !!p && isStr(p.name) && isStr(p.command) && isStr(p.model) && isStr(p.smallModel) && isStr(p.subagentModel) && isStr(p.opusModel) && isStr(p.sonnetModel) &&
-      Array.isArray(p.env) && p.env.every((e) => Array.isArray(e) && e.length === 2 && isStr(e[0]) && isStr(e[1])) && !!p.rules && typeof p.rules === 'object')
+      Array.isArray(p.env) && Array.isArray(p.declared) && p.env.every((e) => Array.isArray(e) && e.length === 2 && isStr(e[0]) && isStr(e[1])) && !!p.rules && typeof p.rules === 'object')
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { CLAUDE_ENV } from '../knowledge/claude-code.js';
+import { MANAGED_ENV } from './derive.js';
 import { DEFAULT_MASTER_KEY_ENV, DEFAULT_PROXY_URL } from '../knowledge/litellm.js';
 import { suggestion, UserError } from '../util/errors.js';
 import precompiled from '../generated/profiles-validator.js';
@@ -27,22 +27,6 @@ export interface Problem {
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.key ? `${p.key}: ` : ''}${p.message}`;
 }
-
-/** Variables a profile function sets itself; a profile's `env` may not set them (it names the key to use). */
-const MANAGED_ENV: Readonly<Record<string, string>> = {
-  [CLAUDE_ENV.baseUrl.name]: 'proxy.base_url',
-  [CLAUDE_ENV.authToken.name]: 'proxy.auth_token_env',
-  [CLAUDE_ENV.apiKey.name]: 'proxy.auth_token_env (ccenv unsets ANTHROPIC_API_KEY on purpose)',
-  [CLAUDE_ENV.model.name]: 'model',
-  [CLAUDE_ENV.opus.name]: 'opus_model',
-  [CLAUDE_ENV.sonnet.name]: 'sonnet_model',
-  [CLAUDE_ENV.haiku.name]: 'small_model',
-  [CLAUDE_ENV.fable.name]: 'model',
-  [CLAUDE_ENV.smallFast.name]: 'small_model',
-  [CLAUDE_ENV.subagent.name]: 'subagent_model',
-  [CLAUDE_ENV.maxOutput.name]: 'max_output_tokens',
-  [CLAUDE_ENV.maxContext.name]: 'context_window',
-};
 
 /** Function names a profile may not take: they would shadow the real program or the tools the function calls. */
 const RESERVED_COMMANDS = new Set(['claude', 'env', 'command', 'builtin', 'function', 'functions', 'ccenv', 'printf', 'test', 'set', 'local', 'return', 'unalias', 'end', 'if']);
@@ -160,6 +144,7 @@ function normalise(raw: RawFile, file: string): ProfilesConfig {
       subagentModel: p.subagent_model ?? p.model,
       opusModel: p.opus_model ?? p.model,
       sonnetModel: p.sonnet_model ?? p.model,
+      declared: (['opus_model', 'sonnet_model', 'small_model', 'subagent_model'] as const).filter((k) => p[k] !== undefined),
       upstream,
       maxOutputTokens: p.max_output_tokens,
       contextWindow: p.context_window,

@@ -41,6 +41,8 @@ export interface Profile {
   subagentModel: string;
   opusModel: string;
   sonnetModel: string;
+  /** The slot keys besides `model` written in the file (the others default to `model`; profiles/derive.ts). */
+  declared: ReadonlyArray<'opus_model' | 'sonnet_model' | 'small_model' | 'subagent_model'>;
   upstream?: Upstream;
   /** Tokens → CLAUDE_CODE_MAX_OUTPUT_TOKENS. */
   maxOutputTokens?: number;

@@ -1,4 +1,5 @@
-import { CLAUDE_ENV, UNSET_FOR_PROXY } from '../knowledge/claude-code.js';
+import { UNSET_FOR_PROXY } from '../knowledge/claude-code.js';
+import { profileVars } from '../profiles/derive.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 
 /** Shells `ccenv shell` emits code for. */
@@ -35,23 +36,6 @@ interface CallPlan {
   baseUrl: { env?: string; fallback: string };
   /** Literal NAME=value pairs, in order. */
   vars: ReadonlyArray<readonly [string, string]>;
-}
-
-/** The variables and literal values a profile's function gives claude, in a stable order. */
-export function profileVars(p: Profile): Array<readonly [string, string]> {
-  const vars: Array<readonly [string, string]> = [
-    [CLAUDE_ENV.model.name, p.model],
-    [CLAUDE_ENV.opus.name, p.opusModel],
-    [CLAUDE_ENV.sonnet.name, p.sonnetModel],
-    [CLAUDE_ENV.fable.name, p.model],
-    [CLAUDE_ENV.haiku.name, p.smallModel],
-    [CLAUDE_ENV.smallFast.name, p.smallModel],
-    [CLAUDE_ENV.subagent.name, p.subagentModel],
-  ];
-  if (p.maxOutputTokens !== undefined) vars.push([CLAUDE_ENV.maxOutput.name, String(p.maxOutputTokens)]);
-  if (p.contextWindow !== undefined) vars.push([CLAUDE_ENV.maxContext.name, String(p.contextWindow)]);
-  vars.push(['CCENV_PROFILE', p.name], ...p.env);
-  return vars;
 }
 
 function plan(cfg: ProfilesConfig, p: Profile): CallPlan {

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX } from '../knowledge/litellm.js';
 import { checkProfiles } from '../profiles/load.js';
 import { cachedProfiles, storeProfiles } from '../profiles/cache.js';
+import { sentIds } from '../profiles/derive.js';
 import type { ProfilesConfig } from '../profiles/types.js';
 import validateConfig from '../generated/litellm-config-validator.js';
 import { parseLocated, walkStrings, type LocatedYaml, type Pos } from '../util/yaml.js';
@@ -237,10 +238,7 @@ export function validateFiles(files: readonly string[], o: { profiles?: string; 
     const served = (id: string) => names.has(id) || patterns.some((r) => r.test(id));
     for (const { file, cfg, located } of profiles) {
       for (const p of cfg.profiles) {
-        const slots: Array<[string, string]> = [['model', p.model], ['small_model', p.smallModel], ['subagent_model', p.subagentModel], ['opus_model', p.opusModel], ['sonnet_model', p.sonnetModel]];
-        const missing = new Map<string, string>();
-        for (const [slot, id] of slots) if (!served(id) && !missing.has(id)) missing.set(id, slot);
-        for (const [id, slot] of missing) {
+        for (const { id, setBy: slot } of sentIds(p).filter((x) => !served(x.id))) {
           out.push({ file, ...located().at(['profiles', p.name, slot]), code: 'model-missing', message: `profiles.${p.name}.${slot} '${id}' is not a model_name in ${cfgFile} (LiteLLM: "Invalid model name passed in model=${id}")` });
         }
       }

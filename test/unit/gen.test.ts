@@ -60,10 +60,6 @@ describe('buildLiteLLMConfig', () => {
     expect(n).toEqual([
       "profile 'b' has no upstream: its model 'm-b' must already exist on the proxy",
       "profile 'a': small_model 'm-small' is not the model of any profile with an upstream; the proxy must serve it otherwise",
-      "profile 'b': small_model 'm-b' is not the model of any profile with an upstream; the proxy must serve it otherwise",
-      "profile 'b': subagent_model 'm-b' is not the model of any profile with an upstream; the proxy must serve it otherwise",
-      "profile 'b': opus_model 'm-b' is not the model of any profile with an upstream; the proxy must serve it otherwise",
-      "profile 'b': sonnet_model 'm-b' is not the model of any profile with an upstream; the proxy must serve it otherwise",
     ]);
   });
 
