@@ -1,4 +1,4 @@
-import { CLAUDE_ENV, HTTP_PROXY_VARS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
+import { CLAUDE_ENV, CLAUDE_SETTINGS_INVALID, HTTP_PROXY_VARS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
 import { HANG_HINT } from '../knowledge/litellm.js';
 import { matchSignature, signature, upstreamMessage } from '../knowledge/signatures.js';
 import { sentIds } from '../profiles/derive.js';
@@ -154,7 +154,7 @@ export const CHECKS: readonly Check[] = [
       if (state.state === 'invalid') out.push(couldNotLook('~/.claude.json', state.error));
       const s = f.settings;
       if (s.state === 'invalid') {
-        out.push({ status: 'warn', diagnosis: 'settings-invalid', message: `${s.error}: Claude Code skips a settings file it cannot parse, so nothing in it applies (env, apiKeyHelper, permissions)`, fix: 'fix the JSON at that position (a trailing comma is the usual cause), then run ccenv doctor again' });
+        out.push({ status: 'warn', diagnosis: 'settings-invalid', message: `${s.error}: ${CLAUDE_SETTINGS_INVALID.effect}`, fix: 'fix the JSON at that position (a trailing comma is the usual cause), then run ccenv doctor again', details: [`source: ${CLAUDE_SETTINGS_INVALID.source}`] });
       } else if (s.state === 'ok') {
         if (s.value.apiKeyHelper) out.push({ status: 'warn', diagnosis: 'auth-conflict-helper', message: `${s.value.path} sets apiKeyHelper, which overrides the proxy token`, fix: 'remove apiKeyHelper from settings.json, or keep it out of proxy sessions' });
         const overrides = s.value.envKeys.filter((k) => ([CLAUDE_ENV.apiKey.name, CLAUDE_ENV.authToken.name, CLAUDE_ENV.baseUrl.name, CLAUDE_ENV.model.name] as string[]).includes(k));

@@ -96,7 +96,7 @@ export const DEFAULT_MAX_TOKENS = { known: 128_000, unknown: 32_000, source: `${
  */
 export const UNKNOWN_MODEL_WINDOW = {
   tokens: 1_000_000,
-  source: `observed with @anthropic-ai/claude-code 2.1.328 and 2.1.330 (the notice it prints for kimi-k2.5); ${CC_MODEL_DOCS}#correct-the-window-for-a-gateway-or-custom-model-id`,
+  source: `observed with @anthropic-ai/claude-code 2.1.330 (\`-p /context\` shows "Tokens: … / 1m" for gpt-4o and kimi-k2.5, with the notice "… assumes a context window of 1m tokens"; 200k only with CLAUDE_CODE_DISABLE_1M_CONTEXT); ${CC_MODEL_DOCS}#correct-the-window-for-a-gateway-or-custom-model-id`,
 } as const;
 
 /**
@@ -113,6 +113,16 @@ export const CLAUDE_CODE_REQUEST = {
   contextManagement: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] },
   outputConfig: { effort: 'high' },
   source: `${CC_OBS} (body keys model, messages, system, tools, metadata, max_tokens, thinking, context_management, output_config, stream; the first three of its anthropic-beta values)`,
+} as const;
+
+/**
+ * What Claude Code does with a user, project or local settings file it cannot parse: it rejects the whole file
+ * (its env, apiKeyHelper, hooks and permissions do not apply) and says "These settings did not load, so nothing in
+ * them is in effect …: <file>: Invalid or malformed JSON".
+ */
+export const CLAUDE_SETTINGS_INVALID = {
+  effect: 'Claude Code rejects a settings file it cannot parse as a whole, so nothing in it applies (env, apiKeyHelper, hooks, permissions)',
+  source: 'observed with @anthropic-ai/claude-code 2.1.330 (a trailing comma after apiKeyHelper: "These settings did not load, so nothing in them is in effect"); https://code.claude.com/docs/en/settings',
 } as const;
 
 /** Where Claude Code reads its user files: `~/.claude.json` (login state, `primaryApiKey`) and `~/.claude/settings.json`. */

@@ -3,7 +3,7 @@
 // reports nothing (no false alarms). Then hostile fake proxies that must not hang doctor.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,7 +64,8 @@ beforeAll(async () => {
   delete cfg.litellm_settings.use_chat_completions_url_for_anthropic_messages;
   writeFileSync(join(dir, 'litellm/no-routing.yaml'), stringify(cfg));
   [proxy, routingProxy] = await Promise.all([
-    startLiteLLM(join(dir, 'litellm/config.yaml'), { TEST_KEY: KEY, TEST_UPSTREAM_KEY: UPSTREAM_KEY, LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES: '1' }),
+    // Started like a user who loads ccenv's generated config but not its env file: the config's routing setting is enough.
+    startLiteLLM(join(dir, 'litellm/config.yaml'), { TEST_KEY: KEY, TEST_UPSTREAM_KEY: UPSTREAM_KEY }),
     startLiteLLM(join(dir, 'litellm/no-routing.yaml'), { TEST_KEY: KEY, TEST_UPSTREAM_KEY: UPSTREAM_KEY }),
   ]);
 }, 240_000);
@@ -166,12 +167,63 @@ describe('doctor names each fault produced through a real LiteLLM proxy', () => 
 });
 
 describe('the running proxy processes (Linux /proc)', () => {
-  it('reads the routing flag from each proxy process environment', async () => {
-    const withFlag = await doctor(['--offline', 'proxy-process']);
-    expect(withFlag.report.checks).toMatchObject([{ status: 'ok', message: `pid ${proxy.pid}: LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1` }]);
+  it("reads the routing setting from each proxy process: its environment, else the --config on its command line", async () => {
+    const generated = await doctor(['--offline', 'proxy-process']);
+    expect(generated.report.checks).toMatchObject([{ status: 'ok', message: `pid ${proxy.pid}: its config ${join(dir, 'litellm/config.yaml')} sets litellm_settings.use_chat_completions_url_for_anthropic_messages: true` }]);
     const without = await doctor(['--offline', 'proxy-process'], env({ TEST_LITELLM_URL: routingProxy.url }));
     expect(without.report.checks).toMatchObject([{ status: 'warn', diagnosis: 'routing-flag-unset' }]);
     expect(without.report.checks[0]!.message).toContain(`pid ${routingProxy.pid} `);
+  });
+});
+
+describe('honest verdicts', () => {
+  it('only live checks selected, proxy down: the proxy failure is reported once as the cause, and the run fails', async () => {
+    const { code, report } = await doctor(['--profile', 'healthy', '--timeout', '2', 'messages', 'stream'], env({ TEST_LITELLM_URL: 'http://127.0.0.1:9' }));
+    expect(code).toBe(1);
+    expect(report.checks.map((c) => [c.code, c.status, c.diagnosis])).toEqual([
+      ['proxy', 'fail', 'unreachable'],
+      ['messages', 'skip', 'prerequisite-failed'],
+      ['stream', 'skip', 'prerequisite-failed'],
+    ]);
+  });
+
+  it('a dangling litellm-*.dist-info symlink in a site-packages: a full JSON report, the version still read from the name', async () => {
+    const h = mkdtempSync(join(tmpdir(), 'ccenv-home-'));
+    const site = join(h, '.config/litellm/venv/lib/python3.11/site-packages');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(h, '.config/litellm/venv/pyvenv.cfg'), 'version = 3.11.7\n');
+    symlinkSync(join(h, 'gone/litellm-1.82.8.dist-info'), join(site, 'litellm-1.82.8.dist-info'));
+    const { code, report } = await doctor(['--offline', 'litellm-compromised', 'litellm-version'], env({ HOME: h, PATH: '/usr/bin:/bin' }));
+    expect(code).toBe(1);
+    expect(report.checks[0]).toMatchObject({ code: 'litellm-compromised', status: 'fail', diagnosis: 'litellm-compromised' });
+  });
+
+  it('an invalid ~/.claude/settings.json (a trailing comma) is a warning with file:line:col, not "no competing credentials"', async () => {
+    const h = mkdtempSync(join(tmpdir(), 'ccenv-home-'));
+    mkdirSync(join(h, '.claude'));
+    writeFileSync(join(h, '.claude/settings.json'), '{\n  "apiKeyHelper": "~/bin/key.sh",\n}\n');
+    const { report } = await doctor(['--offline', 'auth-conflict'], env({ HOME: h }));
+    expect(report.checks).toMatchObject([{ code: 'auth-conflict', status: 'warn', diagnosis: 'settings-invalid' }]);
+    expect(report.checks[0]!.message).toMatch(new RegExp(`^${join(h, '.claude/settings.json')}:3:1: .*rejects a settings file it cannot parse as a whole`));
+  });
+
+  it('a claude whose native binary is missing is reported broken, with its own words', async () => {
+    const pkg = mkdtempSync(join(tmpdir(), 'ccenv-claude-'));
+    mkdirSync(join(pkg, 'node_modules/@anthropic-ai/claude-code/bin'), { recursive: true });
+    writeFileSync(join(pkg, 'node_modules/@anthropic-ai/claude-code/package.json'), JSON.stringify({ name: '@anthropic-ai/claude-code', version: '2.1.330' }));
+    // The shape of the package's placeholder, which its postinstall replaces with the native binary.
+    writeFileSync(join(pkg, 'node_modules/@anthropic-ai/claude-code/bin/claude.exe'), '#!/bin/sh\necho "Error: claude native binary not installed." >&2\nexit 1\n', { mode: 0o755 });
+    mkdirSync(join(pkg, 'bin'));
+    symlinkSync('../node_modules/@anthropic-ai/claude-code/bin/claude.exe', join(pkg, 'bin/claude'));
+    const { report } = await doctor(['--offline', 'claude'], env({ PATH: `${join(pkg, 'bin')}:/usr/bin:/bin` }));
+    expect(report.checks).toMatchObject([{ code: 'claude', status: 'fail', diagnosis: 'claude-broken' }]);
+    expect(report.checks[0]!.message).toContain('Error: claude native binary not installed.');
+  });
+
+  it('the real Claude Code version is read from its package, without starting it', async () => {
+    const { report } = await doctor(['--offline', 'claude']);
+    expect(report.checks[0]).toMatchObject({ code: 'claude', status: 'ok' });
+    expect(report.checks[0]!.message).toMatch(/^claude 2\.1\.\d+ /);
   });
 });
 

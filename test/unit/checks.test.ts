@@ -1,0 +1,140 @@
+// Each doctor check as a pure function, tested as a table: facts in → status, diagnosis code, message out.
+// Facts are built by hand here (no gatherer runs), so every state a gatherer can return is covered:
+// ok(value), absent(why), invalid(error).
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/doctor/checks.js';
+import type { CheckResult } from '../../src/doctor/check.js';
+import { absent, invalid, ok, type Fact } from '../../src/doctor/fact.js';
+import type { Facts, LiveFacts, ProxyApi, ProxyHealth } from '../../src/doctor/facts.js';
+import type { ProbeResult } from '../../src/doctor/http.js';
+import type { ProxyProcess, PythonEnv } from '../../src/doctor/installs.js';
+import { parseProfiles } from '../../src/profiles/load.js';
+import { runChecks } from '../../src/doctor/report.js';
+
+const PROFILES = parseProfiles(
+  'proxy: { base_url: "http://127.0.0.1:4000" }\nprofiles:\n  kimi: { model: kimi-k2.5, subagent_model: kimi-sub, context_window: 262144 }\n',
+  '/p.yaml',
+);
+
+const probe = (status: number | undefined, json?: unknown, extra: Partial<ProbeResult> = {}): ProbeResult => ({ status, headers: {}, text: json === undefined ? '' : JSON.stringify(json), json, truncated: false, timedOut: false, ms: 5, ...extra });
+const health = (v: Partial<ProxyHealth> = {}): Fact<ProxyHealth> => ok({ url: 'http://127.0.0.1:4000', version: '1.106.0', liveliness: probe(200, 'ok'), readiness: probe(200, {}), ...v });
+const api = (ids: unknown, groups: unknown = { data: [{ model_group: 'kimi-k2.5', max_input_tokens: 262144 }] }): Fact<ProxyApi> => ok({ models: probe(200, ids), groupInfo: probe(200, groups) });
+const env = (e: Partial<PythonEnv>): PythonEnv => ({ source: 'litellm-venv', root: '/v', sitePackages: ['/v/lib/python3.11/site-packages'], pth: [], pythonVersion: '3.11.7', ...e });
+const dist = (version: string) => ({ version, path: `/v/lib/python3.11/site-packages/litellm-${version}.dist-info`, installed: '2026-11-01T00:00:00.000Z' });
+const proc = (p: Partial<ProxyProcess>): ProxyProcess => ({ pid: 42, cmdline: '/v/bin/python /v/bin/litellm --config /c.yaml --port 4000', port: 4000, ...p });
+
+/** Facts where everything is fine and looked at; each row overrides what it tests. */
+function facts(over: Partial<Facts> = {}): Facts {
+  const base: Facts = {
+    env: { CCENV_SHELL: 'zsh', LITELLM_MASTER_KEY: 'sk-x' },
+    home: '/home/u',
+    offline: false,
+    timeoutMs: 2000,
+    profilesPath: '/p.yaml',
+    proxyUrl: 'http://127.0.0.1:4000',
+    tokenEnv: 'LITELLM_MASTER_KEY',
+    token: 'sk-x',
+    selected: PROFILES.profiles,
+    profiles: ok(PROFILES),
+    settings: absent('no ~/.claude/settings.json'),
+    claudeJson: absent('no ~/.claude.json'),
+    claude: ok({ path: '/usr/bin/claude', version: '2.1.330', from: 'package.json' }),
+    processes: ok([]),
+    installs: ok([env({ litellm: dist('1.106.0'), openai: dist('2.54.0') })]),
+    imports: absent('not asked'),
+    health: health(),
+    api: api({ data: [{ id: 'kimi-k2.5' }, { id: 'kimi-sub' }] }),
+    live: ok([] as LiveFacts[]),
+  };
+  return { ...base, ...over };
+}
+
+const run = (code: string, f: Facts): CheckResult[] => {
+  const r = CHECKS.find((c) => c.code === code)!.run(f);
+  return Array.isArray(r) ? r : [r];
+};
+const verdict = (code: string, f: Facts) => run(code, f).map((r) => [r.status, r.diagnosis ?? null]);
+
+describe('checks, as tables', () => {
+  it.each<[string, string, Partial<Facts>, Array<[string, string | null]>, RegExp?]>([
+    ['profiles', 'loaded', {}, [['ok', null]], /1 profile\(s\) in \/p\.yaml/],
+    ['profiles', 'no file', { profiles: absent('no profiles file') }, [['fail', 'profiles-missing']], /ccenv init|no profiles file/],
+    ['profiles', 'invalid', { profiles: invalid('/p.yaml:3:5: bad') }, [['fail', 'profiles-invalid']]],
+    ['auth-conflict', 'nothing found, everything read', {}, [['ok', null]]],
+    ['auth-conflict', 'API key and token both exported', { env: { ANTHROPIC_API_KEY: 'a', ANTHROPIC_AUTH_TOKEN: 'b' } }, [['fail', 'auth-conflict-env']]],
+    ['auth-conflict', 'an invalid settings.json is not OK', { settings: invalid('/home/u/.claude/settings.json:3:1: Expected double-quoted property name') }, [['warn', 'settings-invalid']], /settings\.json:3:1: .*rejects a settings file it cannot parse as a whole/],
+    ['auth-conflict', 'an unreadable ~/.claude.json is not OK', { claudeJson: invalid('/home/u/.claude.json: cannot read (EACCES)') }, [['warn', 'could-not-look']]],
+    ['auth-conflict', 'apiKeyHelper and env overrides', { settings: ok({ path: '/s.json', apiKeyHelper: true, envKeys: ['ANTHROPIC_BASE_URL', 'OTHER'] }) }, [['warn', 'auth-conflict-helper'], ['warn', 'settings-env-override']], /ANTHROPIC_BASE_URL/],
+    ['auth-conflict', 'a console login key', { claudeJson: ok({ path: '/c.json', primaryApiKey: true }) }, [['warn', 'auth-conflict-login']]],
+    ['base-url', 'a /v1 suffix', { proxyUrl: 'http://127.0.0.1:4000/v1' }, [['fail', 'base-url-suffix']]],
+    ['base-url', 'no profiles: nothing to compare', { proxyUrl: undefined }, [['skip', null]]],
+    ['http-proxy', 'HTTPS_PROXY without NO_PROXY', { env: { HTTPS_PROXY: 'http://corp:3128' } }, [['warn', 'http-proxy-no-bypass']]],
+    ['http-proxy', 'covered by NO_PROXY', { env: { HTTPS_PROXY: 'http://corp:3128', NO_PROXY: 'localhost,127.0.0.1' } }, [['ok', null]]],
+    ['claude', 'installed', {}, [['ok', null]], /2\.1\.330/],
+    ['claude', 'missing', { claude: absent('not found on PATH') }, [['fail', 'claude-missing']]],
+    ['claude', 'broken: reported as broken with its own words', { claude: invalid('/usr/bin/claude is installed but does not run (`claude --version` failed: exit 1): Error: native binary not installed') }, [['fail', 'claude-broken']], /native binary not installed/],
+    ['shell', 'not loaded', { env: {} }, [['warn', 'shell-not-loaded']]],
+    ['proxy', 'healthy', {}, [['ok', null]], /v1\.106\.0/],
+    ['proxy', 'offline', { health: absent('skipped (--offline)') }, [['skip', null]]],
+    ['proxy', 'refused', { health: health({ liveliness: probe(undefined, undefined, { error: 'connection refused (nothing listens there)' }) }) }, [['fail', 'unreachable']]],
+    ['proxy', 'timed out', { health: health({ liveliness: probe(undefined, undefined, { error: 'no complete answer within 2 s', timedOut: true }) }) }, [['fail', 'timeout']]],
+    ['proxy', 'not LiteLLM', { health: health({ liveliness: probe(404, {}) }) }, [['fail', 'not-litellm']]],
+    ['key', 'empty token', { token: undefined }, [['fail', 'token-missing']]],
+    ['key', 'wrong key without a DB', { api: ok({ models: probe(400, { error: { message: 'No connected db.', type: 'no_db_connection' } }), groupInfo: probe(400, {}) }) }, [['fail', 'wrong-key']]],
+    ['models', 'all served', {}, [['ok', null]]],
+    ['models', 'a typo in model names the key the user wrote, not a default slot', { api: api({ data: [{ id: 'kimi-sub' }] }) }, [['fail', 'unknown-model']], /^kimi: not on the proxy: model 'kimi-k2\.5' \(sent for model, opus_model, sonnet_model, small_model\)/],
+    ['models', 'a written slot is named', { api: api({ data: [{ id: 'kimi-k2.5' }] }) }, [['fail', 'unknown-model']], /subagent_model 'kimi-sub'/],
+    ['models', 'data is not a list: a diagnosis, not a crash', { api: api({ data: null }) }, [['fail', 'answer-shape']], /\/v1\/models answer is not LiteLLM's shape/],
+    ['models', 'null entries are ignored', { api: api({ data: [null, { id: 'kimi-k2.5' }, { id: 'kimi-sub' }] }) }, [['ok', null]]],
+    ['context-window', 'agrees', {}, [['ok', null]]],
+    ['context-window', 'a model the proxy does not serve is not OK', { api: api({ data: [] }, { data: [{ model_group: 'other', max_input_tokens: 8192 }] }) }, [['skip', null]], /not a model group/],
+    ['context-window', 'mismatch', { api: api({ data: [] }, { data: [{ model_group: 'kimi-k2.5', max_input_tokens: 8192 }] }) }, [['warn', 'context-window-mismatch']]],
+    ['context-window', 'wrong shape', { api: api({ data: [] }, { data: 'x' }) }, [['fail', 'answer-shape']]],
+    ['litellm-compromised', 'clean', {}, [['ok', null]]],
+    ['litellm-compromised', 'nothing found is not OK', { installs: ok([]) }, [['skip', null]], /no litellm installation found to check/],
+    ['litellm-compromised', 'could not look', { installs: invalid('ENOENT: no such file or directory, stat …dist-info') }, [['warn', 'could-not-look']]],
+    ['litellm-compromised', 'compromised 1.82.8', { installs: ok([env({ litellm: dist('1.82.8') })]) }, [['fail', 'litellm-compromised']]],
+    ['litellm-advisories', 'clean', {}, [['ok', null]]],
+    ['litellm-advisories', 'nothing found', { installs: ok([]), health: absent('offline') }, [['skip', null]]],
+    ['litellm-advisories', 'the running proxy counts too', { installs: ok([]), health: health({ version: '1.83.3' }) }, [['fail', 'CVE-2026-42208'], ['fail', 'CVE-2026-30623']]],
+    ['openai-pair', 'nothing found', { installs: ok([]) }, [['skip', null]]],
+    ['litellm-version', 'nothing found', { installs: ok([]) }, [['skip', null]]],
+    ['proxy-process', 'none running', {}, [['skip', null]]],
+    ['proxy-process', 'flag in the environment', { processes: ok([proc({ routingFlag: '1' })]) }, [['ok', null]]],
+    ['proxy-process', 'no flag, but its config sets the routing: healthy, no warning', { processes: ok([proc({ config: { path: '/c.yaml', routing: true } })]) }, [['ok', null]], /its config \/c\.yaml sets/],
+    ['proxy-process', 'neither', { processes: ok([proc({ config: { path: '/c.yaml', routing: false } })]) }, [['warn', 'routing-flag-unset']]],
+    ['proxy-process', 'another port', { processes: ok([proc({ port: 4001, routingFlag: '' })]) }, [['skip', null]]],
+  ])('%s: %s', (code, _name, over, want, message) => {
+    const f = facts(over);
+    expect(verdict(code, f)).toEqual(want);
+    if (message) expect(run(code, f).map((r) => r.message).join('\n')).toMatch(message);
+  });
+
+  it('the compromised-release message and fix come from the advisory that matched', () => {
+    const [r] = run('litellm-compromised', facts({ installs: ok([env({ litellm: dist('1.82.7') })]) }));
+    expect(r!.message).toContain('litellm 1.82.7 is a compromised release');
+    expect(r!.fix).toMatch(/rotate every credential/);
+  });
+});
+
+describe('prerequisites', () => {
+  const down = facts({ health: health({ liveliness: probe(undefined, undefined, { error: 'connection refused (nothing listens there)' }) }), api: absent('the proxy is not reachable'), live: absent('the proxy is not reachable') });
+
+  it('selecting only live checks with the proxy down reports the proxy once, as the cause, and fails', async () => {
+    const out = await runChecks(CHECKS, down, 1000, ['messages', 'stream']);
+    expect(out.map((f) => [f.code, f.status, f.diagnosis ?? null])).toEqual([
+      ['proxy', 'fail', 'unreachable'],
+      ['messages', 'skip', 'prerequisite-failed'],
+      ['stream', 'skip', 'prerequisite-failed'],
+    ]);
+    expect(out[1]!.message).toBe('not run: Proxy reachable failed (above)');
+  });
+
+  it('a failed key stops what needs it; passing prerequisites that were not selected are not shown', async () => {
+    const wrong = facts({ api: ok({ models: probe(401, { error: { message: 'Authentication Error, Invalid proxy server token passed' } }), groupInfo: probe(401, {}) }) });
+    const out = await runChecks(CHECKS, wrong, 1000, ['models']);
+    expect(out.map((f) => [f.code, f.status])).toEqual([['key', 'fail'], ['models', 'skip']]);
+    const fine = await runChecks(CHECKS, facts(), 1000, ['models']);
+    expect(fine.map((f) => [f.code, f.status])).toEqual([['models', 'ok']]);
+  });
+});
