@@ -148,7 +148,7 @@ export async function probe(url: string, o: ProbeOptions): Promise<ProbeResult> 
 
 /**
  * The error message inside a proxy answer: LiteLLM's OpenAI envelope `{error: {message}}`, Anthropic's
- * `{type: "error", error: {message}}` (LiteLLM ≥ PR #39037 on /v1/messages — research/litellm.md §4), FastAPI's
+ * `{type: "error", error: {message}}` (LiteLLM on /v1/messages since BerriAI/litellm#39037), FastAPI's
  * `{detail}`, or an SSE `data: {"error": …}` frame. Undefined when there is none.
  */
 export function errorMessage(r: ProbeResult): string | undefined {

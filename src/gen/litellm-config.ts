@@ -6,7 +6,7 @@ import type { Profile, ProfilesConfig } from '../profiles/types.js';
 
 /** Names that tie the generated config to the generated hook module (templates/ccenv_hooks.py). */
 export const HOOK = {
-  /** File name; LiteLLM loads `callbacks: ccenv_hooks.handler` from `<config dir>/ccenv_hooks.py` — research/litellm.md §1.2. */
+  /** File name; LiteLLM loads `callbacks: ccenv_hooks.handler` from `<config dir>/ccenv_hooks.py` — https://docs.litellm.ai/docs/proxy/call_hooks */
   fileName: 'ccenv_hooks.py',
   callback: 'ccenv_hooks.handler',
   forceStreamProvider: 'ccenv_stream',
@@ -41,8 +41,8 @@ export interface GeneratedConfig {
  * Build the LiteLLM config for a profiles file.
  * - one model_list entry per distinct profile `model` with an `upstream` (litellm_params from it; the api key
  *   only as `os.environ/<api_key_env>`; model_info with the profile's limits so /model_group/info reports them —
- *   research/litellm.md §3);
- * - `litellm_settings.drop_params: true` and the chat-completions routing key (research/litellm.md §2: without
+ *   https://docs.litellm.ai/docs/proxy/model_management);
+ * - `litellm_settings.drop_params: true` and the chat-completions routing key (knowledge/litellm.ts: without
  *   it LiteLLM ≥ 1.82.0 sends openai/ models' /v1/messages to the upstream's /v1/responses);
  * - `general_settings.master_key: os.environ/<proxy.auth_token_env>`;
  * - `router_settings.model_group_alias` mapping the model ids Claude Code sends by default

@@ -43,7 +43,7 @@ export function serviceDefaults(cfg?: ProfilesConfig): ServiceOptions {
 
 /**
  * The proxy process environment ccenv sets: the routing flag (value "1": LiteLLM reads it as
- * `bool(os.getenv(...))`, so never "false" — research/litellm.md §2.1) and the offline settings.
+ * `bool(os.getenv(...))`, so never "false" — knowledge/litellm.ts) and the offline settings.
  */
 export function proxyEnv(): Record<string, string> {
   return { [CHAT_COMPLETIONS_ROUTING.envVar]: CHAT_COMPLETIONS_ROUTING.envValue, ...OFFLINE_PROXY_ENV };

@@ -96,7 +96,7 @@ export const DEFAULT_MAX_TOKENS = { known: 128_000, unknown: 32_000, source: `${
  */
 export const UNKNOWN_MODEL_WINDOW = {
   tokens: 1_000_000,
-  source: `observed with @anthropic-ai/claude-code 2.1.330 (\`-p /context\` shows "Tokens: … / 1m" for gpt-4o and kimi-k2.5, with the notice "… assumes a context window of 1m tokens"; 200k only with CLAUDE_CODE_DISABLE_1M_CONTEXT); ${CC_MODEL_DOCS}#correct-the-window-for-a-gateway-or-custom-model-id`,
+  source: `observed with @anthropic-ai/claude-code 2.1.330 (\`-p /context\` shows "Tokens: … / 1m" for gpt-4o and kimi-k2.5, with the notice "… assumes a context window of 1m tokens", and 200k only with CLAUDE_CODE_DISABLE_1M_CONTEXT); ${CC_MODEL_DOCS}#correct-the-window-for-a-gateway-or-custom-model-id`,
 } as const;
 
 /**
@@ -112,7 +112,7 @@ export const CLAUDE_CODE_REQUEST = {
   thinking: { type: 'adaptive' },
   contextManagement: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] },
   outputConfig: { effort: 'high' },
-  source: `${CC_OBS} (body keys model, messages, system, tools, metadata, max_tokens, thinking, context_management, output_config, stream; the first three of its anthropic-beta values)`,
+  source: `${CC_OBS} (body keys model, messages, system, tools, metadata, max_tokens, thinking, context_management, output_config, stream, and the first three of its anthropic-beta values)`,
 } as const;
 
 /**

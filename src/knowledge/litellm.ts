@@ -14,7 +14,7 @@ export const CHAT_COMPLETIONS_ROUTING = {
   envValue: '1',
   settingsKey: 'use_chat_completions_url_for_anthropic_messages',
   sinceVersion: '1.82.0',
-  source: 'https://docs.litellm.ai/release_notes/v1.82.0 (2026-02-28); BerriAI/litellm litellm/__init__.py reads it as bool(os.getenv(...)); observed with LiteLLM 1.106.0 (test/real/hook.test.ts records /v1/responses without it)',
+  source: 'https://docs.litellm.ai/release_notes/v1.82.0 (2026-02-28); https://github.com/BerriAI/litellm/blob/main/litellm/__init__.py reads it as bool(os.getenv(...)); observed with LiteLLM 1.106.0 (test/real/hook.test.ts records /v1/responses without it)',
 } as const;
 
 /** Prefix LiteLLM's config loader resolves from the environment: `os.environ/NAME` — https://docs.litellm.ai/docs/proxy/configs */
@@ -61,5 +61,5 @@ export const ROUTER_SUFFIXES = {
   received: 'Received Model Group=',
   failed: 'LiteLLM: model group ',
   failedEnd: ' failed with the error above',
-  source: 'BerriAI/litellm litellm/router.py; observed with LiteLLM 1.106.0 (LiteLLM: model group … failed with the error above)',
+  source: 'https://github.com/BerriAI/litellm/blob/main/litellm/router.py; observed with LiteLLM 1.106.0 (LiteLLM: model group … failed with the error above)',
 } as const;

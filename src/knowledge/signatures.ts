@@ -1,7 +1,7 @@
 /**
  * Error signatures: text users see (in Claude Code, in a proxy's answer, in LiteLLM's log) → the diagnosis,
  * its cause and the fix ccenv can generate. Ordered most specific first; the first match wins.
- * Sources: shared/research/peers.md §4 and Appendix A (exact strings from issue threads), research/litellm.md.
+ * Each names its source: the issue threads where users pasted the text, or what ccenv's tests observed.
  */
 
 /** A known failure: how to recognise it and what to do. */
@@ -23,7 +23,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the installed openai SDK does not match what litellm imports (a 500 from the proxy with an ImportError)',
     fix: 'pin openai next to litellm in the proxy venv: ccenv gen requirements > constraints.txt; pip install "litellm[proxy]" -c constraints.txt; restart the proxy',
     severity: 'fail',
-    source: 'shared/seeds/001 (openai 2.30.0 vs litellm 1.83.4); BerriAI/litellm#13711; research/litellm.md §6.5',
+    source: 'BerriAI/litellm#13711; SWE-agent/mini-swe-agent#446',
   },
   {
     code: 'responses-routing',
@@ -31,7 +31,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the upstream answered 404 Not Found: LiteLLM ≥ 1.82.0 sends /v1/messages for openai/ models to the upstream /v1/responses, which OpenAI-compatible hosts do not serve (or the api_base path is wrong)',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment (ccenv gen env) or litellm_settings.use_chat_completions_url_for_anthropic_messages: true (ccenv gen litellm-config), and restart the proxy',
     severity: 'fail',
-    source: 'BerriAI/litellm#13352, #20103; release notes v1.82.0; research/litellm.md §2; observed on LiteLLM 1.106.0 (OpenAIException - {"error":{"message":"Not Found"}})',
+    source: 'BerriAI/litellm#13352; BerriAI/litellm#20103; https://docs.litellm.ai/release_notes/v1.82.0; observed with LiteLLM 1.106.0 (OpenAIException - {"error":{"message":"Not Found"}})',
   },
   {
     code: 'max-tokens-rejected',
@@ -39,7 +39,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: "the upstream rejects Claude Code's max_tokens (32000–128000), or needs stream=true for large requests",
     fix: 'in the profile set max_output_tokens: <the upstream limit> (→ CLAUDE_CODE_MAX_OUTPUT_TOKENS), or max_tokens_cap / force_stream (proxy hook: ccenv gen litellm --dir DIR)',
     severity: 'fail',
-    source: 'peers.md §4.3 (Fireworks, DashScope, OpenAI reasoning models); research/litellm.md §7',
+    source: 'anthropics/claude-code#24451; BerriAI/litellm#5656; anthropics/claude-code#11302',
   },
   {
     code: 'thinking-rejected',
@@ -47,7 +47,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: "the upstream rejects Claude Code's thinking parameter (adaptive thinking, or the reasoning_effort LiteLLM derives from it)",
     fix: 'in the profile set thinking: drop (proxy hook), or env: { CLAUDE_CODE_DISABLE_THINKING: "1" }',
     severity: 'fail',
-    source: 'farion1231/cc-switch#991; peers.md §4.7',
+    source: 'farion1231/cc-switch#991; Wei-Shaw/claude-relay-service#934',
   },
   {
     code: 'param-rejected',
@@ -55,7 +55,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the upstream rejects an Anthropic-only request field that Claude Code sends',
     fix: 'in the profile list it under drop_params (e.g. drop_params: [context_management, output_config, top_k]) and regenerate the hook',
     severity: 'fail',
-    source: 'research/claude-code-client.md (body keys); peers.md §4.6',
+    source: 'anthropics/claude-code#4415; anthropics/claude-code#51700; observed with @anthropic-ai/claude-code 2.1.330 (body keys context_management, output_config)',
   },
   {
     code: 'invalid-beta',
@@ -71,7 +71,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the proxy does not accept this key: LiteLLM with a master key and no database answers any other key with 400 no_db_connection',
     fix: 'export the proxy master key (general_settings.master_key) in the variable named by proxy.auth_token_env',
     severity: 'fail',
-    source: 'research/litellm.md §4 (user_api_key_auth.py; black-box v1.93.0)',
+    source: 'BerriAI/litellm#4880; observed with LiteLLM 1.106.0 (a master key, no DB, another key: 400 no_db_connection)',
   },
   {
     code: 'auth-rejected',
@@ -79,7 +79,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the proxy rejected the key Claude Code sent',
     fix: 'export the proxy master key or a virtual key in the variable named by proxy.auth_token_env',
     severity: 'fail',
-    source: 'research/litellm.md §4',
+    source: 'BerriAI/litellm#4880; Alishahryar1/free-claude-code#350',
   },
   {
     code: 'unknown-model',
@@ -87,7 +87,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
     fix: 'add it to the proxy (ccenv gen litellm-config, then restart) or point the profile slot (model, small_model, subagent_model) at a served model',
     severity: 'fail',
-    source: 'BerriAI/litellm#12061; peers.md §4.2',
+    source: 'BerriAI/litellm#12061; BerriAI/litellm#8326',
   },
   {
     code: 'upstream-credentials',
@@ -95,7 +95,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: "the proxy has no key for the upstream: the variable named by upstream.api_key_env is not set in the proxy's environment",
     fix: 'export the upstream key variable in the proxy environment (see `ccenv gen env` for the names) and restart the proxy',
     severity: 'fail',
-    source: 'observed: LiteLLM 1.106.0 with an unset os.environ/ key (ccenv tests)',
+    source: 'observed with LiteLLM 1.106.0 (an unset os.environ/ key in the config); BerriAI/litellm#15349',
   },
   {
     code: 'stream-order',
@@ -127,12 +127,12 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the upstream failed the call and LiteLLM passed its error on',
     fix: "read the upstream's message above; check the upstream's status, its api_base, and the proxy log",
     severity: 'fail',
-    source: "research/litellm.md §4 (router.py appends 'Received Model Group=' to any routed failure); LiteLLM 1.106.0 appends 'LiteLLM: model group … failed with the error above' instead (observed)",
+    source: "anthropics/claude-code#7046; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above')",
   },
 ];
 
 /**
- * The part of a LiteLLM message before its router suffix: `X. Received Model Group=…` (research/litellm.md §4)
+ * The part of a LiteLLM message before its router suffix: `X. Received Model Group=…` (older releases)
  * or `X\n\nLiteLLM: model group 'g' failed with the error above…` (LiteLLM 1.106.0, observed) → `X`.
  */
 export function upstreamMessage(text: string): string {

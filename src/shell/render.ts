@@ -8,7 +8,7 @@ export type Shell = (typeof SHELLS)[number];
 
 /**
  * POSIX single-quoting (bash, zsh, sh): `'` becomes `'\''`; nothing else is special inside `'…'`.
- * Any string without NUL round-trips byte for byte. — research/shell-doctor-anchors.md §1.8
+ * Any string without NUL round-trips byte for byte (POSIX.1-2017 Shell Command Language §2.2.2).
  */
 export function quotePosix(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
@@ -16,7 +16,7 @@ export function quotePosix(s: string): string {
 
 /**
  * fish single-quoting: inside `'…'` fish treats `\\` and `\'` as escapes, so both are escaped.
- * Reusing the POSIX form lets a trailing backslash inject code (cashapp/hermit#614). — anchors §1.4, §1.8
+ * Reusing the POSIX form lets a trailing backslash inject code (cashapp/hermit#614; https://fishshell.com/docs/current/language.html#quotes).
  */
 export function quoteFish(s: string): string {
   return `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
