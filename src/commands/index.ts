@@ -91,7 +91,8 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
         y
           .positional('files', { type: 'string', array: true, describe: 'files to check (default: the profiles file)' })
           .option('litellm-config', { type: 'string', describe: 'a LiteLLM config to cross-check the profiles against (not itself reported on; repeatable)' })
-          .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
+          .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
+          .option('list', { type: 'boolean', default: false, describe: 'list the rules, with the files they read' }),
       lazy(() => import('./validate.js'), ({ validateCommand }, a) => validateCommand(a, io)),
     )
     .command(
