@@ -28,7 +28,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       'Print shell functions (one claude-<profile> per profile). Use: eval "$(ccenv shell zsh)"',
       (y) =>
         y
-          .positional('shell', { type: 'string', choices: ['bash', 'zsh', 'fish'], describe: 'default: from $SHELL' })
+          .positional('shell', { type: 'string', describe: 'bash, zsh or fish (default: from $SHELL; name it in rc files)' })
           .option('cache', { type: 'boolean', describe: 'cached mode: write the code to ~/.cache/ccenv and print a stub for your rc file that sources it without starting Node' })
           .option('write-cache', { type: 'boolean', describe: 'regenerate the cached code (what the stub runs when the profiles changed)' }),
       lazy(() => import('./shell.js'), ({ shellCommand }, a) => shellCommand({ shell: a.shell, profiles: a.profiles, cache: a.cache, writeCache: a.writeCache }, io)),
@@ -114,7 +114,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     .command(
       'completion [shell]',
       'Print a completion script for ccenv itself (bash, zsh, fish)',
-      (y) => y.positional('shell', { type: 'string', choices: ['bash', 'zsh', 'fish'], describe: 'default: from $SHELL' }),
+      (y) => y.positional('shell', { type: 'string', describe: 'bash, zsh or fish (default: from $SHELL; name it in rc files)' }),
       async (a) => {
         const { completionScript } = await import('./completion.js');
         const { pickShell } = await import('./shell.js');

@@ -1,0 +1,53 @@
+// One dispatcher: the bin tries the fast path (no yargs) for `shell` and `validate`, else the yargs CLI. For
+// every argv the fast path either defers (undefined) or does exactly what yargs does with it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runYargs } from '../../src/commands/index.js';
+import { runFast } from '../../src/fast-main.js';
+import { guarded, type Io } from '../../src/util/io.js';
+import { ROOT } from '../helpers/paths.js';
+
+const EXAMPLE = join(ROOT, 'examples/profiles.yaml');
+const home = mkdtempSync(join(tmpdir(), 'ccenv-dispatch-'));
+const bad = join(home, 'bad.yaml');
+writeFileSync(bad, 'profiles:\n  k: { modle: x }\n');
+const env = { HOME: home, XDG_CACHE_HOME: join(home, 'cache'), PATH: '/usr/bin:/bin', SHELL: '/bin/zsh' };
+
+function capture(): { io: Io; out: () => { stdout: string; stderr: string } } {
+  let stdout = '';
+  let stderr = '';
+  return { io: { out: (s) => (stdout += s), err: (s) => (stderr += s), env }, out: () => ({ stdout, stderr }) };
+}
+
+describe('fast path and yargs agree', () => {
+  it.each([
+    [['shell', 'bash', '--profiles', EXAMPLE]],
+    [['shell', 'zsh', `--profiles=${EXAMPLE}`]],
+    [['shell', 'fish', '--profiles', EXAMPLE, '-q']],
+    [['shell', '--profiles', EXAMPLE]],
+    [['shell', 'bash', '--profiles', bad]],
+    [['shell', 'tcsh', '--profiles', EXAMPLE]],
+    [['shell', 'bash', 'zsh', '--profiles', EXAMPLE]],
+    [['shell', 'bash', '--bogus']],
+    [['shell', 'bash', '--profiles']],
+    [['validate', EXAMPLE]],
+    [['validate', '--json', EXAMPLE]],
+    [['validate', '--quiet', EXAMPLE, bad]],
+    [['validate', '--list']],
+    [['validate', '--bogus', EXAMPLE]],
+    [['validate', '--litellm-config']],
+  ])('%j', async (argv) => {
+    const fast = capture();
+    const code = await runFast(argv, fast.io);
+    const slow = capture();
+    const yCode = await guarded(slow.io, () => runYargs(argv, slow.io));
+    if (code === undefined) {
+      expect(fast.out()).toEqual({ stdout: '', stderr: '' }); // deferred without a word
+      return;
+    }
+    expect(code).toBe(yCode);
+    expect(fast.out()).toEqual(slow.out());
+  });
+});
