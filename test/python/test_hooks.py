@@ -149,3 +149,19 @@ def test_streaming_hook_leaves_models_without_repair_untouched():
 
 def test_estimate_is_positive():
     assert hooks.estimate_input_tokens({"messages": [{"role": "user", "content": "hello world"}]}) > 0
+
+
+def test_estimate_counts_text_of_system_messages_and_tools_a_token_per_three_bytes():
+    request = {"system": [{"type": "text", "text": "a" * 300}], "messages": [{"role": "user", "content": [{"type": "text", "text": "é" * 150}]}],
+               "tools": [{"name": "t", "description": "d" * 597}], "max_tokens": 32000}
+    # every string counts, no number does: system "text" 4 + 300; messages "user" 4 + "text" 4 + 300 (é is 2 bytes);
+    # tools "t" 1 + 597 — 1210 bytes, a token per 3 bytes rounded up
+    assert hooks.estimate_input_tokens(request) == 404
+
+
+def test_estimate_of_a_large_request_is_cheap():
+    import time
+    request = {"messages": [{"role": "user", "content": [{"type": "text", "text": "x = 1\n" * 50_000}]}] * 4}
+    start = time.perf_counter()
+    hooks.estimate_input_tokens(request)
+    assert time.perf_counter() - start < 0.5

@@ -1,0 +1,58 @@
+// README's walkthrough, step by step, in a temporary HOME: `ccenv init`, `ccenv gen requirements`, the pinned
+// LiteLLM (the test venv stands in for ~/.config/litellm/venv), `ccenv gen litellm --dir`, LiteLLM started with
+// the generated env file on 127.0.0.1, `eval "$(ccenv shell bash)"` in a real bash, then `ccenv doctor --strict`:
+// the setup the walkthrough produces is doctor-clean — no failure and no warning.
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeUpstream } from '../helpers/fake-upstream.js';
+import { startLiteLLM, type Proxy } from '../helpers/litellm.js';
+import { BIN, CLAUDE, VENV } from '../helpers/paths.js';
+import { ccenv, run } from '../helpers/run.js';
+
+const KEY = 'sk-walkthrough-FAKE-master';
+let home: string;
+let upstream: FakeUpstream;
+let proxy: Proxy;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'ccenv-walk-'));
+  upstream = new FakeUpstream('ok from the walkthrough');
+  await upstream.start();
+  const bin = join(home, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'ccenv'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+  env = { PATH: `${bin}:${dirname(CLAUDE)}:/usr/bin:/bin`, HOME: home, LITELLM_MASTER_KEY: KEY, EXAMPLE_API_KEY: 'FAKE-upstream-key' };
+  // 1. ccenv init; the user points the starter profile at their provider (here: the fake upstream).
+  expect((await ccenv(['init'], { env })).code).toBe(0);
+  const profiles = join(home, '.config/ccenv/profiles.yaml');
+  writeFileSync(profiles, readFileSync(profiles, 'utf8').replace('https://api.example.com/v1', upstream.baseUrl));
+  // 2. the pinned LiteLLM in ~/.config/litellm/venv (the test venv, already installed from the same pins).
+  expect((await ccenv(['gen', 'requirements', '-o', join(home, '.config/litellm/constraints.txt')], { env })).code).toBe(0);
+  symlinkSync(VENV, join(home, '.config/litellm/venv'));
+  // 3. the proxy files, and LiteLLM started with the generated env file.
+  const gen = await ccenv(['gen', 'litellm', '--dir', join(home, '.config/litellm')], { env });
+  expect(gen.code, gen.stderr).toBe(0);
+  const fileEnv = Object.fromEntries(readFileSync(join(home, '.config/litellm/litellm.env'), 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split('=', 2) as [string, string]));
+  proxy = await startLiteLLM(join(home, '.config/litellm/config.yaml'), { ...fileEnv, LITELLM_MASTER_KEY: KEY, EXAMPLE_API_KEY: 'FAKE-upstream-key' });
+  writeFileSync(profiles, readFileSync(profiles, 'utf8').replace('http://localhost:4000', proxy.url));
+}, 240_000);
+
+afterAll(async () => {
+  await proxy?.stop();
+  await upstream?.stop();
+});
+
+describe("README's walkthrough", () => {
+  it('ends doctor-clean: ccenv doctor --strict in a shell that loaded the functions reports no failure and no warning', async () => {
+    const r = await run('bash', ['--noprofile', '--norc', '-c', 'eval "$(ccenv shell bash)" && type -t claude-kimi && ccenv doctor --strict --json'], { env, timeoutMs: 60_000 });
+    const report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { checks: Array<{ code: string; status: string; message: string; diagnosis: string | null }> };
+    expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([]);
+    expect(r.stdout.startsWith('function\n')).toBe(true);
+    expect(r.code).toBe(0);
+    const byCode = Object.fromEntries(report.checks.map((c) => [c.code, c.status]));
+    expect(byCode).toMatchObject({ profiles: 'ok', claude: 'ok', shell: 'ok', proxy: 'ok', key: 'ok', models: 'ok', 'context-window': 'ok', messages: 'ok', stream: 'ok', 'litellm-compromised': 'ok', 'proxy-process': 'ok' });
+  });
+});
