@@ -1,12 +1,29 @@
+import { DOCTOR_OPTIONS, GLOBAL_OPTIONS, parseSimple } from './commands/options.js';
+import { FAST_COMMANDS, runFastWith, type FastCommand } from './fast-main.js';
 import { guarded, processIo, type Io } from './util/io.js';
 
 export type { Io } from './util/io.js';
 
 /**
- * Run ccenv with `argv` (without node and the script) through the full CLI (yargs). Returns the exit code: 0 ok,
- * 1 a check failed, 2 bad input or usage. Never throws (util/io.ts `guarded`). The bin tries the fast path
- * (fast-main.ts) for `ccenv shell` and `ccenv validate` first, and comes here for everything else.
+ * The fast paths of the full CLI bundle: those of dist/fast.cjs, and `ccenv doctor` (its options parsed from the
+ * same table yargs uses, so yargs' ~40 ms load is skipped on the commonest runs, `doctor --offline` among them).
+ */
+export const CLI_FAST_COMMANDS: Readonly<Record<string, FastCommand>> = {
+  ...FAST_COMMANDS,
+  doctor: async (args, io) => {
+    const parsed = parseSimple(args, DOCTOR_OPTIONS, GLOBAL_OPTIONS);
+    if (!parsed) return undefined;
+    return (await import('./commands/doctor.js')).doctorCommand({ ...parsed.options, codes: parsed.positionals }, io);
+  },
+};
+
+/**
+ * Run ccenv with `argv` (without node and the script): the fast path when the command has one, else the yargs
+ * CLI — one dispatcher. Returns the exit code: 0 ok, 1 a check failed, 2 bad input or usage. Never throws
+ * (util/io.ts `guarded`).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const fast = await runFastWith(CLI_FAST_COMMANDS, argv, io);
+  if (fast !== undefined) return fast;
   return guarded(io, async () => (await import('./commands/index.js')).runYargs(argv, io));
 }

@@ -1,14 +1,11 @@
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type Options } from 'yargs';
 import type { Io } from '../util/io.js';
 import { suggestion, UserError } from '../util/errors.js';
 import { printable } from '../util/text.js';
 import { GEN_OPTION_HELP, GEN_TARGETS } from './gen-targets.js';
+import { DOCTOR_OPTIONS, GLOBAL_OPTIONS } from './options.js';
 import { VERSION } from '../version.js';
 
-const PROFILES_OPTION = {
-  type: 'string',
-  describe: 'profiles file (default: $CCENV_PROFILES, else ${XDG_CONFIG_HOME:-~/.config}/ccenv/profiles.yaml)',
-} as const;
 
 /** Registers every command; each handler lazy-loads its module, so `ccenv list` never loads the generators. */
 function build(argv: string[], io: Io, exit: { code: number }): Argv {
@@ -21,8 +18,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
   return yargs(argv)
     .scriptName('ccenv')
     .usage('$0 <command>\n\nDeclarative profiles for running Claude Code on any model through a LiteLLM proxy.')
-    .option('profiles', PROFILES_OPTION)
-    .option('quiet', { alias: 'q', type: 'boolean', describe: 'no success line on stderr (wrote …, no problems)' })
+    .options(GLOBAL_OPTIONS as Record<string, Options>)
     .command(
       'shell [shell]',
       'Print shell functions (one claude-<profile> per profile). Use: eval "$(ccenv shell zsh)"',
@@ -31,7 +27,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .positional('shell', { type: 'string', describe: 'bash, zsh or fish (default: from $SHELL; name it in rc files)' })
           .option('cache', { type: 'boolean', describe: 'cached mode: write the code to ~/.cache/ccenv and print a stub for your rc file that sources it without starting Node' })
           .option('write-cache', { type: 'boolean', describe: 'regenerate the cached code (what the stub runs when the profiles changed)' }),
-      lazy(() => import('./shell.js'), ({ shellCommand }, a) => shellCommand({ shell: a.shell, profiles: a.profiles, cache: a.cache, writeCache: a.writeCache }, io)),
+      lazy(() => import('./shell.js'), ({ shellCommand }, a) => shellCommand(a as never, io)),
     )
     .command('gen', 'Generate files for the LiteLLM side from the profiles', (y) => {
       for (const t of GEN_TARGETS) {
@@ -52,7 +48,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
             yy
               .option('dir', { type: 'string', demandOption: true, describe: 'folder to write into (created if missing)' })
               .option('force', { type: 'boolean', default: false, describe: 'replace existing files' }),
-          lazy(() => import('./gen.js'), ({ genLiteLLMDir }, a) => genLiteLLMDir(a, io)),
+          lazy(() => import('./gen.js'), ({ genLiteLLMDir }, a) => genLiteLLMDir(a as never, io)),
         )
         .demandCommand(1, `name what to generate: ${[...GEN_TARGETS.map((t) => t.name), 'litellm'].join(', ')}`);
     })
@@ -72,17 +68,8 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       'doctor [codes..]',
       'Diagnose the Claude Code → LiteLLM → upstream path; names the cause and the fix of each known failure. Live probes send tiny Claude Code–shaped requests (a few tokens) to the proxy',
       (y) =>
-        y
-          .positional('codes', { type: 'string', array: true, describe: 'run only these checks (see --list)' })
-          .option('json', { type: 'boolean', default: false, describe: 'one JSON document (schemaVersion 1)' })
-          .option('strict', { type: 'boolean', default: false, describe: 'warnings fail too' })
-          .option('profile', { type: 'string', describe: 'live probes for this profile only' })
-          .option('offline', { type: 'boolean', default: false, describe: 'no network: skip proxy and live checks' })
-          .option('timeout', { type: 'number', default: 10, describe: 'seconds each probe may take' })
-          .option('list', { type: 'boolean', default: false, describe: 'list the checks and diagnoses' })
-          .option('explain', { type: 'string', describe: 'diagnose a pasted error message instead' })
-          .option('deep', { type: 'boolean', default: false, describe: 'also import litellm.proxy.proxy_server in each litellm environment found' }),
-      lazy(() => import('./doctor.js'), ({ doctorCommand }, a) => doctorCommand(a, io)),
+        y.positional('codes', { type: 'string', array: true, describe: 'run only these checks (see --list)' }).options(DOCTOR_OPTIONS as Record<string, Options>),
+      lazy(() => import('./doctor.js'), ({ doctorCommand }, a) => doctorCommand(a as never, io)),
     )
     .command(
       'validate [files..]',
@@ -103,7 +90,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
         for (const o of ['litellm', 'config', 'port', 'image'] as const) y.option(o, GEN_OPTION_HELP[o]);
         return y;
       },
-      lazy(() => import('./gen.js'), ({ checkGeneratedFiles }, a) => checkGeneratedFiles(a.files as string[], a, io)),
+      lazy(() => import('./gen.js'), ({ checkGeneratedFiles }, a) => checkGeneratedFiles(a.files as string[], a as never, io)),
     )
     .command(
       'advisories',

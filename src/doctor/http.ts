@@ -1,4 +1,3 @@
-import { request } from 'undici';
 
 /** One server-sent event: its `event:` name and parsed `data:` JSON (undefined when not JSON). */
 export interface SseEvent {
@@ -100,6 +99,10 @@ export async function probe(url: string, o: ProbeOptions): Promise<ProbeResult> 
   const maxBytes = o.maxBytes ?? 1 << 20;
   const result: ProbeResult = { headers: {}, text: '', truncated: false, timedOut: false, ms: 0 };
   try {
+    // Loaded only when a probe runs (doctor --offline never pays for it); a CommonJS module, so its exports may
+    // sit under `default` once bundled.
+    const undici = (await import('undici')) as typeof import('undici') & { default?: typeof import('undici') };
+    const request = undici.request ?? undici.default!.request;
     const res = await request(url, {
       method: o.method ?? 'GET',
       headers: { ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import semver from 'semver';
@@ -117,6 +117,55 @@ function askPython(python: string, timeoutMs: number): Promise<{ version: string
   });
 }
 
+/** The first line of a small text file, or undefined. */
+function firstLine(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8').split('\n')[0]!.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A python's prefix and site-packages found on disk, without starting it: a pyenv shim resolved to the version it
+ * would run (PYENV_VERSION, else `.python-version` up from the working directory, else pyenv's global `version`
+ * file — https://github.com/pyenv/pyenv#understanding-python-version-selection), or a real interpreter binary
+ * (ELF) whose prefix holds `lib/python3.X/site-packages` (and Debian's dist-packages for /usr). Undefined when that
+ * cannot be told from the files (then the interpreter is asked).
+ */
+export function installedPrefix(python: string, env: NodeJS.ProcessEnv): { prefix: string; site: string[]; python: string; version?: string } | undefined {
+  const shims = dirname(python);
+  if (shims.endsWith('/shims') && existsSync(join(dirname(shims), 'versions'))) {
+    const pyenvRoot = dirname(shims);
+    let version = env.PYENV_VERSION?.split(':')[0];
+    for (let dir = process.cwd(); !version && dir !== dirname(dir); dir = dirname(dir)) version = firstLine(join(dir, '.python-version'));
+    version ??= firstLine(join(pyenvRoot, 'version'));
+    if (!version || version === 'system') return undefined;
+    const prefix = join(pyenvRoot, 'versions', version);
+    const site = sitePackagesOf(prefix);
+    return site.length > 0 ? { prefix, site, python: join(prefix, 'bin/python3'), version: /^\d+\.\d+(\.\d+)?/.exec(version)?.[0] } : undefined;
+  }
+  let real: string;
+  try {
+    real = realpathSync(python);
+    const head = Buffer.alloc(4);
+    const fd = openSync(real, 'r');
+    try {
+      readSync(fd, head, 0, 4, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (!head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) return undefined; // a script (a shim of another manager): ask it
+  } catch {
+    return undefined;
+  }
+  const prefix = dirname(dirname(real));
+  const minor = /python(3\.\d+)$/.exec(real)?.[1];
+  const debian = prefix === '/usr' && minor ? ['/usr/lib/python3/dist-packages', `/usr/local/lib/python${minor}/dist-packages`].filter((d) => existsSync(d)) : [];
+  const site = [...sitePackagesOf(prefix), ...debian];
+  return site.length > 0 ? { prefix, site, python, version: minor } : undefined;
+}
+
 /** Folders holding one venv per tool (pipx, uv tool). */
 function toolVenvs(base: string): string[] {
   try {
@@ -145,6 +194,8 @@ export async function discoverInstalls(env: NodeJS.ProcessEnv, home: string, pro
   const viaPython = async (source: EnvSource, python: string) => {
     const root = dirname(dirname(python));
     if (existsSync(join(root, 'pyvenv.cfg'))) return add(describeEnv(source, root, sitePackagesOf(root), python));
+    const known = installedPrefix(python, env);
+    if (known) return add(describeEnv(source, known.prefix, known.site, known.python, known.version));
     const info = await askPython(python, timeoutMs);
     if (info) add(describeEnv(source, info.prefix, info.site.filter((s) => existsSync(s)), python, info.version));
   };

@@ -72,10 +72,10 @@ describe('discovery and verdicts on installs shaped like real ones', () => {
     ]);
   });
 
-  it('the active virtualenv with litellm 1.83.4 + openai 2.30.0: the known-bad pair, with the pin', async () => {
-    const checks = await doctor((h) => ({ VIRTUAL_ENV: fakeEnv(join(h, 'proj/.venv'), { litellm: '1.83.10', openai: '2.30.0' }) }));
-    expect(bad(checks)).toEqual([['openai-pair', 'warn', 'openai-2.30-path_template']]);
-    expect(checks.find((c) => c.code === 'openai-pair')!.fix).toContain('openai==2.29.0');
+  it('the active virtualenv with litellm 1.74.0 + openai 1.100.0: the known-bad pair, with the pin', async () => {
+    const checks = await doctor((h) => ({ VIRTUAL_ENV: fakeEnv(join(h, 'proj/.venv'), { litellm: '1.74.0', openai: '1.100.0' }) }));
+    expect(bad(checks).filter(([code]) => code === 'openai-pair')).toEqual([['openai-pair', 'warn', 'openai-1.100-ResponseTextConfig']]);
+    expect(checks.find((c) => c.code === 'openai-pair')!.fix).toContain("openai<1.100");
   });
 
   it('litellm 1.98 on Python 3.10 is unsupported', async () => {
