@@ -8,7 +8,11 @@ import { secretEnvNames } from '../profiles/derive.js';
 import { valueOf } from '../doctor/fact.js';
 import { SIGNATURES, matchSignature, upstreamMessage } from '../knowledge/signatures.js';
 import { suggestion, UserError } from '../util/errors.js';
+import { printable } from '../util/text.js';
 import { VERSION } from '../version.js';
+
+/** The longest --timeout doctor accepts (seconds): Node's timers hold at most 2^31 − 1 ms. */
+export const MAX_TIMEOUT_S = 3600;
 
 /** Arguments of `ccenv doctor`. */
 export interface DoctorArgs {
@@ -61,7 +65,7 @@ function explain(text: string, io: Io): number {
     return 1;
   }
   const inner = upstreamMessage(text);
-  io.out(`${sig.code}: ${sig.cause}\n${inner !== text ? `    upstream said: ${inner.trim().slice(0, 300)}\n` : ''}    Fix: ${sig.fix}\n    Source: ${sig.source}\n`);
+  io.out(`${sig.code}: ${sig.cause}\n${inner !== text ? `    upstream said: ${printable(inner.trim(), 300)}\n` : ''}    Fix: ${sig.fix}\n    Source: ${sig.source}\n`);
   return 0;
 }
 
@@ -82,8 +86,9 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   for (const code of a.codes ?? []) {
     if (!known.includes(code)) throw new UserError(`unknown check '${code}'${suggestion(code, known)}; see ccenv doctor --list`);
   }
-  const timeoutMs = Math.round((a.timeout ?? 10) * 1000);
-  if (!(timeoutMs > 0)) throw new UserError('--timeout takes a positive number of seconds');
+  const timeout = a.timeout ?? 10;
+  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_S) throw new UserError(`--timeout takes a number of seconds from 0.1 to ${MAX_TIMEOUT_S} (got ${printable(String(a.timeout), 40)})`);
+  const timeoutMs = Math.max(100, Math.round(timeout * 1000));
   const selected = a.codes && a.codes.length > 0 ? a.codes : undefined;
   const needed = new Set<string>(selected ?? CHECKS.map((c) => c.code));
   for (const c of CHECKS) if (needed.has(c.code)) for (const n of c.needs ?? []) needed.add(n);

@@ -1,5 +1,6 @@
 import type { Check, CheckResult, Status } from './check.js';
 import type { Facts } from './facts.js';
+import { printable } from '../util/text.js';
 
 /** JSON output schema version of `ccenv doctor --json`; bump on incompatible changes. */
 export const DOCTOR_SCHEMA_VERSION = 1;
@@ -93,9 +94,10 @@ export function renderText(findings: readonly Finding[], fancy: boolean, colour:
   const lines: string[] = [];
   for (const f of findings) {
     const mark = fancy ? colour(f.status, FANCY[f.status]) : PLAIN[f.status];
-    lines.push(`${mark} ${f.title} ${fancy ? '—' : '-'} ${f.message}${f.diagnosis && f.status !== 'ok' ? ` [${f.diagnosis}]` : ''}`);
-    for (const d of f.details ?? []) lines.push(`    ${d}`);
-    if (f.fix && (f.status === 'fail' || f.status === 'warn')) lines.push(`    Fix: ${f.fix}`);
+    // Text from outside (profile values, proxy answers) never reaches the terminal with control characters.
+    lines.push(`${mark} ${f.title} ${fancy ? '—' : '-'} ${printable(f.message)}${f.diagnosis && f.status !== 'ok' ? ` [${printable(f.diagnosis)}]` : ''}`);
+    for (const d of f.details ?? []) lines.push(`    ${printable(d)}`);
+    if (f.fix && (f.status === 'fail' || f.status === 'warn')) lines.push(`    Fix: ${printable(f.fix)}`);
   }
   const s = summarise(findings);
   lines.push('', `${findings.length} checks: ${s.ok} ok, ${s.warn} warnings, ${s.fail} failed, ${s.skip} skipped`);

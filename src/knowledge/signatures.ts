@@ -1,3 +1,5 @@
+import { ROUTER_SUFFIXES } from './litellm.js';
+
 /**
  * Error signatures: text users see (in Claude Code, in a proxy's answer, in LiteLLM's log) → the diagnosis,
  * its cause and the fix ccenv can generate. Ordered most specific first; the first match wins.
@@ -132,12 +134,33 @@ export const SIGNATURES: readonly Signature[] = [
 ];
 
 /**
- * The part of a LiteLLM message before its router suffix: `X. Received Model Group=…` (older releases)
- * or `X\n\nLiteLLM: model group 'g' failed with the error above…` (LiteLLM 1.106.0, observed) → `X`.
+ * The part of a LiteLLM message before its router suffix (knowledge/litellm.ts ROUTER_SUFFIXES):
+ * `X. Received Model Group=…` or `X\n\nLiteLLM: model group 'g' failed with the error above…` → `X`.
+ * Found with indexOf and a backward trim — linear in the text's length, whatever it holds (a regular expression
+ * with `\s*` before the marker is quadratic on long whitespace runs).
  */
 export function upstreamMessage(text: string): string {
-  const at = text.search(/\.?\s*Received Model Group=|\s*LiteLLM: model group '[^']*' failed with the error above/);
-  return at > 0 ? text.slice(0, at) : text;
+  let at = text.indexOf(ROUTER_SUFFIXES.received);
+  for (let from = 0; at < 0; ) {
+    const m = text.indexOf(ROUTER_SUFFIXES.failed, from);
+    if (m < 0) break;
+    const close = text.indexOf("'", m + ROUTER_SUFFIXES.failed.length + 1);
+    if (text[m + ROUTER_SUFFIXES.failed.length] === "'" && close > 0 && text.startsWith(ROUTER_SUFFIXES.failedEnd, close + 1)) at = m;
+    else from = m + 1;
+  }
+  if (at <= 0) return text;
+  let end = at;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  if (text.startsWith(ROUTER_SUFFIXES.received, at) && text[end - 1] === '.') end--;
+  return end > 0 ? text.slice(0, end) : text;
+}
+
+/** Bytes of a text the signatures look at: its first and last 64 kB (an error is at one end of a body or log). */
+export const MATCH_WINDOW = 64 * 1024;
+
+/** `text` cut to its first and last {@link MATCH_WINDOW} characters, so matching costs the same on a 1 MB body. */
+export function capped(text: string): string {
+  return text.length <= 2 * MATCH_WINDOW ? text : `${text.slice(0, MATCH_WINDOW)}\n…\n${text.slice(-MATCH_WINDOW)}`;
 }
 
 /**
@@ -145,9 +168,10 @@ export function upstreamMessage(text: string): string {
  * `Received Model Group=` suffix) first, so the real cause wins over the generic wrapper.
  */
 export function matchSignature(text: string): Signature | undefined {
-  const inner = upstreamMessage(text);
+  const inner = upstreamMessage(capped(text));
   const find = (t: string) => SIGNATURES.find((s) => s.patterns.some((p) => p.test(t)));
-  return (inner !== text ? find(inner) : undefined) ?? find(text);
+  const all = capped(text);
+  return (inner !== all ? find(inner) : undefined) ?? find(all);
 }
 
 /** The signature with this code. @throws Error when there is none (a programming error). */

@@ -1,11 +1,13 @@
 import type { ErrorObject } from 'ajv';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { REFUSED_COMMANDS } from '../knowledge/shells.js';
 import { MANAGED_ENV } from './derive.js';
 import { DEFAULT_MASTER_KEY_ENV, DEFAULT_PROXY_URL } from '../knowledge/litellm.js';
 import { suggestion, UserError } from '../util/errors.js';
 import precompiled from '../generated/profiles-validator.js';
 import { readJsonResource } from '../util/resource.js';
+import { printable } from '../util/text.js';
 import { parseLocated, walkStrings, type LocatedYaml } from '../util/yaml.js';
 import type { Profile, ProfilesConfig, Upstream } from './types.js';
 
@@ -28,8 +30,6 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.key ? `${p.key}: ` : ''}${p.message}`;
 }
 
-/** Function names a profile may not take: they would shadow the real program or the tools the function calls. */
-const RESERVED_COMMANDS = new Set(['claude', 'env', 'command', 'builtin', 'function', 'functions', 'ccenv', 'printf', 'test', 'set', 'local', 'return', 'unalias', 'end', 'if']);
 
 /**
  * Read and validate a profiles file.
@@ -40,18 +40,54 @@ const RESERVED_COMMANDS = new Set(['claude', 'env', 'command', 'builtin', 'funct
  *   commands, reserved names, env keys ccenv manages, NUL bytes, unknown default_profile).
  */
 export function loadProfiles(path: string): ProfilesConfig {
-  let text: string;
+  return parseProfiles(readProfilesText(path), path);
+}
+
+/** Largest profiles file ccenv reads (bytes): a real one is a few kB; anything larger is refused before parsing. */
+export const MAX_PROFILES_BYTES = 1 << 20;
+
+/**
+ * The text of a profiles file: refused, with one line, when missing, unreadable, larger than 1 MB, or not valid
+ * UTF-8 (`file:line:col` of the first bad byte; decoding would silently turn it into U+FFFD).
+ * @throws UserError (exit 2)
+ */
+export function readProfilesText(path: string): string {
+  let buf: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    const size = statSync(path).size;
+    if (size > MAX_PROFILES_BYTES) throw new UserError(`${printable(path)}: ${size} bytes is larger than a profiles file can be (${MAX_PROFILES_BYTES} bytes); check the path`);
+    buf = readFileSync(path);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(
       code === 'ENOENT'
-        ? `${path}: no profiles file here; create one with \`ccenv init\` or pass --profiles FILE`
-        : `${path}: cannot read the profiles file (${code ?? String(e)})`,
+        ? `${printable(path)}: no profiles file here; create one with \`ccenv init\` or pass --profiles FILE`
+        : `${printable(path)}: cannot read the profiles file (${code ?? String(e)})`,
     );
   }
-  return parseProfiles(text, path);
+  const bad = firstInvalidUtf8(buf);
+  if (bad >= 0) {
+    const before = buf.subarray(0, bad).toString('utf8');
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    throw new UserError(`${printable(path)}:${line}:${col}: not valid UTF-8 (byte 0x${buf[bad]!.toString(16).padStart(2, '0')}); save the file as UTF-8`);
+  }
+  return buf.toString('utf8');
+}
+
+/** Offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i]!;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0 || (n > 0 && i + n >= buf.length)) return i; // not a lead byte, or a sequence cut off at the end
+    for (let k = 1; k <= n; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
+    if (n === 2 && ((b === 0xe0 && buf[i + 1]! < 0xa0) || (b === 0xed && buf[i + 1]! > 0x9f))) return i; // overlong, surrogate
+    if (n === 3 && ((b === 0xf0 && buf[i + 1]! < 0x90) || (b === 0xf4 && buf[i + 1]! > 0x8f))) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 /** A profiles file's problems (code, position, key, message) and, when there are none, the loaded config. */
@@ -111,7 +147,8 @@ function crossCheck(raw: RawFile, report: Report): void {
   for (const [name, p] of Object.entries(raw.profiles)) {
     const command = p.command ?? `claude-${name}`;
     const where = p.command === undefined ? ['profiles', name] : ['profiles', name, 'command'];
-    if (RESERVED_COMMANDS.has(command)) report(where, 'command-reserved', `command '${command}' would shadow a program or shell keyword; pick another name`, p.command === undefined);
+    const refused = REFUSED_COMMANDS.get(command);
+    if (refused) report(where, 'command-reserved', `command '${command}' is a reserved word or builtin (${refused.join(', ')}), or the program the function runs; pick another name`, p.command === undefined);
     const clash = commands.get(command);
     if (clash !== undefined) report(where, 'command-duplicate', `command '${command}' is already defined by profile '${clash}'`, p.command === undefined);
     commands.set(command, name);
@@ -244,6 +281,10 @@ function simplify(errors: ErrorObject[], schema: Record<string, unknown>): Schem
         break;
       case 'minProperties':
         message = 'needs at least one profile';
+        break;
+      case 'minimum':
+      case 'maximum':
+        message = `must be a whole number of tokens from 1 to ${String((profilesSchema().definitions as { tokens: { maximum: number } }).tokens.maximum)}`;
         break;
       default:
         message = e.message ?? e.keyword;

@@ -1,5 +1,6 @@
 import { writeSync } from 'node:fs';
 import { UserError } from './errors.js';
+import { printable } from './text.js';
 
 /** Output sinks, injectable for tests. */
 export interface Io {
@@ -37,7 +38,7 @@ export const processIo: Io = {
 
 /**
  * Run a command body, turning failures into exit codes: a UserError becomes its lines on stderr (exit as it
- * says, usually 2); anything else one `ccenv: internal error: …` line and exit 2 (the stack only with
+ * says, usually 2), each with control characters escaped (one problem stays one line; no input can forge a line); anything else one `ccenv: internal error: …` line and exit 2 (the stack only with
  * CCENV_DEBUG). Never throws.
  */
 export async function guarded<T extends number | undefined>(io: Io, body: () => Promise<T>): Promise<T | number> {
@@ -45,10 +46,10 @@ export async function guarded<T extends number | undefined>(io: Io, body: () => 
     return await body();
   } catch (e) {
     if (e instanceof UserError) {
-      for (const line of e.lines) io.err(`ccenv: ${line}\n`);
+      for (const line of e.lines) io.err(`ccenv: ${printable(line)}\n`);
       return e.exitCode;
     }
-    io.err(`ccenv: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`ccenv: internal error: ${printable(e instanceof Error ? e.message : String(e), 500)}\n`);
     if (io.env.CCENV_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     return 2;
   }

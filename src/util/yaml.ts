@@ -1,5 +1,11 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
+/** The message of a parse failure; V8's stack overflow on deeply nested input becomes "nesting too deep". */
+function tooDeep(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'nesting too deep (more levels of lists or maps than ccenv reads)';
+  return e instanceof Error ? e.message.split('\n')[0]! : String(e);
+}
+
 /** A 1-based position in a file. */
 export interface Pos {
   line: number;
@@ -21,14 +27,19 @@ export interface LocatedYaml {
  */
 export function parseLocated(text: string, o: { version?: '1.1' | '1.2'; uniqueKeys?: boolean } = {}): LocatedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: o.uniqueKeys ?? true, version: o.version ?? '1.2' });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: o.uniqueKeys ?? true, version: o.version ?? '1.2' });
+  } catch (e) {
+    return { data: undefined, errors: [{ line: 1, col: 1, code: 'YAML', message: tooDeep(e) }], at: () => ({ line: 1, col: 1 }) };
+  }
   const pos = (offset: number): Pos => lineCounter.linePos(offset);
-  const errors: LocatedYaml['errors'] = doc.errors.map((e) => ({ ...pos(e.pos[0]), code: String(e.code), message: e.message.split('\n')[0]! }));
+  const errors: LocatedYaml['errors'] = doc.errors.map((e) => ({ ...pos(e.pos[0]), code: String(e.code), message: /call stack/i.test(e.message) ? tooDeep(new RangeError(e.message)) : e.message.split('\n')[0]! }));
   let data: unknown;
   try {
     data = errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   } catch (e) {
-    errors.push({ line: 1, col: 1, code: 'YAML', message: e instanceof Error ? e.message : String(e) });
+    errors.push({ line: 1, col: 1, code: 'YAML', message: tooDeep(e) });
   }
   return {
     data,

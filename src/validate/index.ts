@@ -10,7 +10,7 @@ export { credentialKind, servedModels, RULES, LOADER_CODES, type ValidationProbl
 
 /** `file:line:col: code: message`. */
 export function formatValidation(p: ValidationProblem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.code}: ${p.message}`;
+  return printable(`${p.file}:${p.line}:${p.col}: ${p.code}: ${p.message}`);
 }
 
 type Kind = 'profiles' | 'litellm-config' | 'unknown';

@@ -74,6 +74,7 @@ function entropy(s: string): number {
  * keys (api_key, *token, *secret, password, master_key) also flag high-entropy strings.
  */
 export function credentialKind(key: string, value: string): string | undefined {
+  if (value.length > 4096) return undefined; // no key is this long; bounds the patterns below
   const v = value.trim();
   if (!v || v.startsWith(OS_ENVIRON_PREFIX)) return undefined;
   if (/^sk-ant-[A-Za-z0-9_-]{8,}/.test(v)) return 'an Anthropic API key (sk-ant-…)';

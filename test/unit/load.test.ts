@@ -59,7 +59,7 @@ describe('parseProfiles: one line per problem with file:line:col and the key', (
     ['bad profile name', 'profiles:\n  "a b":\n    model: m\n', [/^p\.yaml:2:3: profiles\.a b: 'a b' is not a valid name/]],
     ['name starting with a dash', 'profiles:\n  -x:\n    model: m\n', [/^p\.yaml:2:3: profiles\.-x: '-x' is not a valid name/]],
     ['bad command', 'profiles:\n  a:\n    model: m\n    command: "rm -rf"\n', [/^p\.yaml:4:14: profiles\.a\.command: is not a valid function name/]],
-    ['command shadowing claude', 'profiles:\n  a:\n    model: m\n    command: claude\n', [/^p\.yaml:4:14: profiles\.a\.command: command 'claude' would shadow/]],
+    ['command shadowing claude', 'profiles:\n  a:\n    model: m\n    command: claude\n', [/^p\.yaml:4:14: profiles\.a\.command: command 'claude' is a reserved word or builtin \(every shell\)/]],
     ['duplicate command', 'profiles:\n  a:\n    model: m\n    command: cx\n  b:\n    model: n\n    command: cx\n', ["p.yaml:7:14: profiles.b.command: command 'cx' is already defined by profile 'a'"]],
     ['default command clash', 'profiles:\n  x:\n    model: m\n  b:\n    model: n\n    command: claude-x\n', ["p.yaml:6:14: profiles.b.command: command 'claude-x' is already defined by profile 'x'"]],
     ['bad env name', 'profiles:\n  a:\n    model: m\n    env: { 1X: y }\n', [/^p\.yaml:4:12: profiles\.a\.env\.1X: '1X' is not a valid environment variable name/]],
