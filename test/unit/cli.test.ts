@@ -103,3 +103,13 @@ describe('usage and help', () => {
     expect(r.stdout).not.toContain('[default: []]');
   });
 });
+
+describe('doctor --list', () => {
+  it('aligns the titles after the longest code (litellm-compromised, litellm-advisories)', async () => {
+    const r = await cli(['doctor', '--list'], { env: env() });
+    const rows = r.stdout.split('\n\n')[0]!.split('\n');
+    const starts = new Set(rows.map((l) => l.indexOf(l.split(/\s{2,}/)[1]!)));
+    expect(starts.size).toBe(1);
+    expect(rows.find((l) => l.startsWith('litellm-compromised'))).toMatch(/^litellm-compromised\s{2,}Compromised litellm/);
+  });
+});
