@@ -6,6 +6,7 @@
 //   ccenv validate on the examples       ≤ 1.5 × node -e 0
 //   ccenv validate, file changed (cold)  (reported: no parse cache)
 //   ccenv doctor --offline               ≤ 150 ms beyond node -e 0 (difference of medians; issue 11)
+//   ccenv explain < a 1 MB log           ≤ 300 ms beyond node -e 0 (both through sh, for the redirect; issue 13)
 // Medians of 40 runs after 5 warm-ups. `--check` exits 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,12 @@ const stub = execFileSync(node, [bin, 'shell', 'zsh', '--cache', '--profiles', p
 writeFileSync(join(home, 'stub.zsh'), stub);
 execFileSync(node, [bin, 'shell', 'zsh', '--profiles', profiles], { env }); // warm the parse cache too
 
+// A 1 MB LiteLLM debug log with one real error line in it.
+const log = join(home, 'litellm.log');
+const logLines = Array.from({ length: 10_000 }, (_, i) => `14:53:${String(i % 60).padStart(2, '0')} - LiteLLM Proxy:DEBUG: proxy_server.py:${2000 + (i % 900)} - request ${i} routed to deployment kimi-k2.5 ok`);
+logLines.splice(7_000, 0, 'litellm.BadRequestError: OpenAIException - Requests with max_tokens > 4096 must have stream=true. Received Model Group=kimi');
+writeFileSync(log, `${logLines.join('\n')}\n`);
+
 const commands = [
   ['node -e 0', `${sh(node)} -e 0`],
   ['ccenv shell zsh', `${sh(node)} ${sh(bin)} shell zsh --profiles ${sh(profiles)}`],
@@ -32,6 +39,8 @@ const commands = [
   ['ccenv validate (cold)', `env XDG_CACHE_HOME=/dev/null/none ${sh(node)} ${sh(bin)} validate ${sh(profiles)}`],
   ['ccenv doctor --offline', `${sh(node)} ${sh(bin)} doctor --offline --profiles ${sh(profiles)}`],
   ['zsh -f -c exit', `zsh -f -c exit`],
+  ['sh: node -e 0', `sh -c ${sh(`${sh(node)} -e 0 < ${sh(log)}`)}`],
+  ['sh: ccenv explain < 1 MB log', `sh -c ${sh(`${sh(node)} ${sh(bin)} explain < ${sh(log)}`)}`],
   ['cached stub in zsh -f', `zsh -f -c ${sh(`. ${join(home, 'stub.zsh')}; exit`)}`],
 ];
 const out = join(home, 'hyperfine.json');
@@ -44,6 +53,7 @@ const rows = [
   ['cached stub in zsh -f', `+${(results['cached stub in zsh -f'] - results['zsh -f -c exit']).toFixed(1)} ms over zsh -f -c exit`, results['cached stub in zsh -f'] - results['zsh -f -c exit'] <= 5, '≤ 5 ms'],
   ['ccenv validate examples', `${ratio('ccenv validate examples').toFixed(2)} × node -e 0`, ratio('ccenv validate examples') <= 1.5, '≤ 1.5 ×'],
   ['ccenv validate (cold)', `${ratio('ccenv validate (cold)').toFixed(2)} × node -e 0`, true, '(reported: a changed file)'],
+  ['ccenv explain < 1 MB log', `+${(results['sh: ccenv explain < 1 MB log'] - results['sh: node -e 0']).toFixed(0)} ms over node -e 0`, results['sh: ccenv explain < 1 MB log'] - results['sh: node -e 0'] <= 300, '≤ 300 ms'],
   ['ccenv doctor --offline', `+${(results['ccenv doctor --offline'] - base).toFixed(0)} ms over node -e 0 (${ratio('ccenv doctor --offline').toFixed(2)} ×)`, results['ccenv doctor --offline'] - base <= 150, '≤ 150 ms'],
 ];
 process.stdout.write(`\nmedians: ${Object.entries(results).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('; ')}\n`);

@@ -6,7 +6,7 @@ import { exitCode, renderJson, renderText, runChecks, type Finding } from '../do
 import { redact, redactDeep } from '../util/redact.js';
 import { secretEnvNames } from '../profiles/derive.js';
 import { valueOf } from '../doctor/fact.js';
-import { SIGNATURES, matchSignature, upstreamMessage } from '../knowledge/signatures.js';
+import { SIGNATURES } from '../knowledge/signatures.js';
 import { suggestion, UserError } from '../util/errors.js';
 import { printable } from '../util/text.js';
 import { VERSION } from '../version.js';
@@ -57,18 +57,6 @@ function liveProgress(): { progress: Progress; clear: () => void } {
   };
 }
 
-/** `ccenv doctor --explain TEXT`: the diagnosis of a pasted error, by the same signatures the live checks use. */
-function explain(text: string, io: Io): number {
-  const sig = matchSignature(text);
-  if (!sig) {
-    io.out(`No known diagnosis for that text. The proxy log (litellm --detailed_debug) shows the upstream's own error.\n`);
-    return 1;
-  }
-  const inner = upstreamMessage(text);
-  io.out(`${sig.code}: ${sig.cause}\n${inner !== text ? `    upstream said: ${printable(inner.trim(), 300)}\n` : ''}    Fix: ${sig.fix}\n    Source: ${sig.source}\n`);
-  return 0;
-}
-
 /**
  * `ccenv doctor`: gather facts once (environment, profiles, Claude Code, the proxy and live Claude Code–shaped
  * probes), run the checks, print findings in a stable order. Exit 0 when nothing failed, 1 on a failure (or a
@@ -78,10 +66,10 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   if (a.list) {
     const width = Math.max(...CHECKS.map((c) => c.code.length)) + 2;
     for (const c of CHECKS) io.out(`${c.code.padEnd(width)}${c.title}${c.network ? ' (network)' : ''}${c.needs?.length ? ` — needs ${c.needs.join(', ')}` : ''}\n`);
-    io.out(`\nDiagnoses (--explain): ${SIGNATURES.map((s) => s.code).join(', ')}\n`);
+    io.out(`\nDiagnoses (ccenv explain): ${SIGNATURES.map((s) => s.code).join(', ')}\n`);
     return 0;
   }
-  if (a.explain !== undefined) return explain(a.explain, io);
+  if (a.explain !== undefined) return (await import('./explain.js')).explainCommand({ text: a.explain, json: a.json }, io);
   const known = CHECKS.map((c) => c.code);
   for (const code of a.codes ?? []) {
     if (!known.includes(code)) throw new UserError(`unknown check '${code}'${suggestion(code, known)}; see ccenv doctor --list`);

@@ -72,6 +72,12 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
       lazy(() => import('./doctor.js'), ({ doctorCommand }, a) => doctorCommand(a as never, io)),
     )
     .command(
+      'explain [text]',
+      'Name the cause and the fix of a pasted error (a Claude Code screen, API Error lines, a LiteLLM log, a traceback); - or a pipe reads standard input',
+      (y) => y.positional('text', { type: 'string', describe: 'the error text; - or nothing with a pipe: standard input' }).option('json', { type: 'boolean', default: false, describe: 'one JSON document (schemaVersion 1)' }),
+      lazy(() => import('./explain.js'), ({ explainCommand }, a) => explainCommand(a as never, io)),
+    )
+    .command(
       'validate [files..]',
       'Check profiles files and LiteLLM configs (schema, cross-checks, literal secrets); for pre-commit',
       (y) =>
@@ -123,7 +129,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
 }
 
 /** Every command name (yargs' own `__complete` included), for the unknown-command message. */
-export const COMMANDS = ['shell', 'gen', 'init', 'list', 'doctor', 'validate', 'check-generated', 'advisories', 'completion', '__complete'] as const;
+export const COMMANDS = ['shell', 'gen', 'init', 'list', 'doctor', 'explain', 'validate', 'check-generated', 'advisories', 'completion', '__complete'] as const;
 
 /**
  * A first word that names no command (or a `gen` word that names no target) is a usage error that says so,

@@ -2,42 +2,199 @@ import { ROUTER_SUFFIXES } from './litellm.js';
 
 /**
  * Error signatures: text users see (in Claude Code, in a proxy's answer, in LiteLLM's log) → the diagnosis,
- * its cause and the fix ccenv can generate. Ordered most specific first; the first match wins.
- * Each names its source: the issue threads where users pasted the text, or what ccenv's tests observed.
+ * its cause and the fix ccenv can generate. One table for doctor's live answers and for `ccenv explain`.
+ * Ordered most specific first: doctor takes the first that matches; explain reports every one that matches, each
+ * once, and drops one that another match `supersedes`. Each names its source: the issue threads
+ * where users pasted the text (test/fixtures/explain-corpus.jsonl holds them), or what ccenv's tests observed.
  */
 
 /** A known failure: how to recognise it and what to do. */
 export interface Signature {
-  /** Stable diagnosis code (doctor's `diagnosis`, `--explain`, `--json`). */
+  /** Stable diagnosis code (doctor's `diagnosis`, `ccenv explain`, `--json`). */
   readonly code: string;
-  /** Any of these matching the text is a hit. */
+  /** Lower-case words one of which a text must hold before the patterns run (a cheap pre-filter). */
+  readonly keywords: readonly string[];
+  /** Any of these matching the text (whitespace runs collapsed to one space) is a hit. Bounded repetition only. */
   readonly patterns: readonly RegExp[];
   readonly cause: string;
   readonly fix: string;
   readonly severity: 'fail' | 'warn';
   readonly source: string;
+  /** Codes this one replaces when both match one text (a specific cause over the symptom it produces). */
+  readonly supersedes?: readonly string[];
+  /** A generic wrapper (an upstream error, LiteLLM's router relabel): dropped when any specific cause matches the same evidence. */
+  readonly generic?: boolean;
 }
+
+const DOCTOR = 'run `ccenv doctor` to see which hop fails';
 
 export const SIGNATURES: readonly Signature[] = [
   {
-    code: 'openai-import-error',
-    patterns: [/path_template/, /solve_response_format_t/, /cannot import name '?\w+'? from '?openai/i],
-    cause: 'the installed openai SDK does not match what litellm imports (a 500 from the proxy with an ImportError)',
-    fix: 'pin openai next to litellm in the proxy venv: ccenv gen requirements > constraints.txt; pip install "litellm[proxy]" -c constraints.txt; restart the proxy',
+    code: 'litellm-compromised',
+    keywords: ['litellm_init.pth', 'models.litellm.cloud', 'checkmarx.zone', '1.82.7', '1.82.8'],
+    patterns: [/litellm_init\.pth|models\.litellm\.cloud|checkmarx\.zone|litellm(?:\[proxy\])?\s?={1,2}\s?1\.82\.[78]\b/i],
+    cause: 'signs of the compromised litellm releases (1.82.7 / 1.82.8, March 2026): their litellm_init.pth payload steals credentials and survives upgrades',
+    fix: 'run `ccenv doctor litellm-compromised`; delete that environment and any litellm_init.pth, reinstall a clean release (ccenv gen requirements), and rotate every credential the machine held',
     severity: 'fail',
-    source: 'BerriAI/litellm#13711; SWE-agent/mini-swe-agent#446',
+    source: 'https://docs.litellm.ai/blog/security-update-march-2026; BerriAI/litellm#24512; BerriAI/litellm#24521',
+  },
+  {
+    code: 'openai-import-error',
+    keywords: ['import', 'no module named', 'path_template', 'responsetextconfig'],
+    patterns: [/path_template|solve_response_format_t|ResponseTextConfig/, /cannot import name '?\w+'? from '?openai/i, /No module named '?openai[._]/i],
+    cause: 'the installed openai SDK does not match what litellm imports (a 500 from the proxy, or a traceback at start-up)',
+    fix: 'pin openai next to litellm in the proxy venv: ccenv gen requirements > constraints.txt; pip install "litellm[proxy]" -c constraints.txt; restart the proxy (ccenv doctor --deep checks the import)',
+    severity: 'fail',
+    source: 'BerriAI/litellm#13711; SWE-agent/mini-swe-agent#446; joshpxyne/gpt-migrate#46',
+  },
+  {
+    code: 'auth-conflict',
+    keywords: ['auth conflict'],
+    patterns: [/Auth conflict/i],
+    cause: "Claude Code sees two credentials — a token (ANTHROPIC_AUTH_TOKEN, or a claude.ai login) and an API key (ANTHROPIC_API_KEY, or a /login managed key) — and may send the wrong one, or your Anthropic key, to the proxy",
+    fix: 'start Claude Code through its claude-<profile> function (it unsets ANTHROPIC_API_KEY for that call); unset ANTHROPIC_API_KEY in your shell rc; `claude /logout` if you use Claude Code only through the proxy; `ccenv doctor auth-conflict` shows which is set',
+    severity: 'fail',
+    source: 'anthropics/claude-code#50537; Alishahryar1/free-claude-code#488; UfoMiao/zcf#254',
+  },
+  {
+    code: 'wrong-key',
+    keywords: ['no connected db', 'no_db_connection'],
+    patterns: [/No connected db|no_db_connection/i],
+    supersedes: ['auth-rejected'],
+    cause: 'the proxy does not accept this key: LiteLLM with a master key and no database answers any other key with "No connected db"',
+    fix: 'export the proxy master key (general_settings.master_key) in the variable named by proxy.auth_token_env; virtual keys need the proxy to have a database',
+    severity: 'fail',
+    source: 'BerriAI/litellm#4880; BerriAI/litellm#2532; observed with LiteLLM 1.106.0 (a master key, no DB, another key: 400 no_db_connection)',
+  },
+  {
+    code: 'key-model-denied',
+    keywords: ['key_model_access_denied', '_can_object_call_model', 'not allowed to access model', 'not available for this api key', 'only deployed for other teams', 'invalid model for team', "don't have access to the model"],
+    patterns: [/key_model_access_denied|not allowed to access model|not available for this API key|only deployed for other teams|Invalid model for team|team not allowed to access model|don't have access to the model|_can_object_call_model/i],
+    supersedes: ['auth-rejected', 'model-404'],
+    cause: 'the virtual key (or its team) is not allowed the model id Claude Code sent — often a background call with a built-in id',
+    fix: 'ask the gateway admin to allow that id for your key, or to alias it to an allowed model; set every slot of the profile (small_model, subagent_model, …) to allowed ids; ccenv doctor models lists what is sent',
+    severity: 'fail',
+    source: 'BerriAI/litellm#39867; winfunc/opcode#358; thedotmack/claude-mem#690',
+  },
+  {
+    code: 'budget-exceeded',
+    keywords: ['budget'],
+    patterns: [/Budget has been exceeded|ExceededBudget|budget_exceeded|max budget[^\n]{0,40}exceeded/i],
+    supersedes: ['auth-rejected', 'upstream-error'],
+    cause: 'the key, user or team has spent its LiteLLM budget',
+    fix: 'ask the gateway admin to raise or reset the budget (LiteLLM /key/update max_budget), or use another key',
+    severity: 'fail',
+    source: 'BerriAI/litellm#22726; BerriAI/litellm#14144',
+  },
+  {
+    code: 'upstream-credentials',
+    keywords: ['api key', 'api_key', 'credentials', 'x-api-key'],
+    patterns: [
+      /Missing \w+ API Key|api_key client option must be set|OPENAI_API_KEY environment variable|Missing credentials|missing 1 required positional argument: '?api_key/i,
+      /(?:Anthropic|OpenAI|Bedrock|Vertex_?ai|Gemini|Azure)Exception[^\n]{0,120}(?:authentication_error|invalid x-api-key|incorrect api key|invalid api key)/i,
+    ],
+    cause: "the proxy has no valid key for the upstream provider: the variable named by upstream.api_key_env is unset (or wrong) in the proxy's environment",
+    fix: 'export the upstream key variable in the proxy environment (`ccenv gen env` names them) and restart the proxy',
+    severity: 'fail',
+    supersedes: ['auth-rejected'],
+    source: 'BerriAI/litellm#15349; OpenHands/OpenHands#311; observed with LiteLLM 1.106.0 (an unset os.environ/ key in the config)',
+  },
+  {
+    code: 'auth-rejected',
+    keywords: ['api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login'],
+    patterns: [/Invalid API key|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
+    cause: 'the proxy rejected the key Claude Code sent (missing, wrong, or not a key of this proxy)',
+    fix: 'export the proxy master key or a virtual key in the variable named by proxy.auth_token_env (the claude-* functions send it as ANTHROPIC_AUTH_TOKEN); ccenv doctor key checks it',
+    severity: 'fail',
+    source: 'BerriAI/litellm#4880; Alishahryar1/free-claude-code#350',
+  },
+  {
+    code: 'no-deployments',
+    keywords: ['no deployments available', 'no fallback model group', 'cooldown'],
+    patterns: [/No deployments available|No fallback model group found|cooldown_list|in cooldown/i],
+    cause: "LiteLLM has no healthy deployment for the model group: every deployment failed recently and is in cooldown (the upstream's own error came first), or none is configured",
+    fix: 'look for the first error in the proxy log; check the upstream (ccenv doctor messages); LiteLLM retries after the cooldown',
+    severity: 'fail',
+    supersedes: ['rate-limit'],
+    source: 'BerriAI/litellm#5634; BerriAI/litellm#20867; heyitsnoah/claudesidian#14',
+  },
+  {
+    code: 'unknown-model',
+    keywords: ['invalid model name', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist'],
+    patterns: [/Invalid model name|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)/i],
+    cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
+    fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
+    severity: 'fail',
+    source: 'BerriAI/litellm#12061; BerriAI/litellm#8326; wandb/openui#200',
   },
   {
     code: 'responses-routing',
-    patterns: [/\/v1\/responses\b/, /\/responses\b[^\n]{0,80}\b404\b/, /\b404\b[^\n]{0,80}\/responses\b/, /does not support Responses API/i, /OpenAIException - [^\n]{0,60}\bNot Found\b/],
-    cause: 'the upstream answered 404 Not Found: LiteLLM ≥ 1.82.0 sends /v1/messages for openai/ models to the upstream /v1/responses, which OpenAI-compatible hosts do not serve (or the api_base path is wrong)',
+    keywords: ['/responses', 'responses api', 'responsesapiresponse', 'not found'],
+    patterns: [/\/v1\/responses\b|does not support Responses API|ResponsesAPIResponse|responses\/transformation\.py/i, /OpenAIException - [^\n]{0,60}\bNot Found\b/],
+    cause: 'LiteLLM ≥ 1.82.0 sends /v1/messages for openai/ models to the upstream /v1/responses, which OpenAI-compatible hosts do not serve (a 404, a hang, or an answer of the wrong shape)',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment (ccenv gen env) or litellm_settings.use_chat_completions_url_for_anthropic_messages: true (ccenv gen litellm-config), and restart the proxy',
     severity: 'fail',
-    source: 'BerriAI/litellm#13352; BerriAI/litellm#20103; https://docs.litellm.ai/release_notes/v1.82.0; observed with LiteLLM 1.106.0 (OpenAIException - {"error":{"message":"Not Found"}})',
+    supersedes: ['model-404', 'unknown-model'],
+    source: 'BerriAI/litellm#20103; BerriAI/litellm#13352; BerriAI/litellm#25418; observed with LiteLLM 1.106.0 (OpenAIException - {"error":{"message":"Not Found"}})',
+  },
+  {
+    code: 'model-404',
+    keywords: ["issue with the selected model", 'not_found_error'],
+    patterns: [/There's an issue with the selected model/i, /not_found_error[^\n]{0,60}model/i],
+    cause: "Claude Code's words for any 404: the model id is missing on the proxy, LiteLLM's Responses-API routing got a 404 from the upstream, or the base URL's path is wrong",
+    fix: `${DOCTOR}: its models check names a missing id, its messages check the routing 404, its base-url check a wrong path`,
+    severity: 'fail',
+    source: 'anthropics/claude-code#9243; Alishahryar1/free-claude-code#301',
+  },
+  {
+    code: 'base-url-suffix',
+    keywords: ['404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |'],
+    patterns: [/404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages/i],
+    cause: 'the request reached a path the server does not serve: the base URL has /v1 or a provider path appended (Claude Code adds /v1/messages itself), or it is the wrong port or server',
+    fix: 'set the base URL to the proxy root, e.g. http://localhost:4000 (proxy.base_url); ccenv doctor base-url checks it',
+    severity: 'fail',
+    supersedes: ['model-404'],
+    source: 'anthropics/claude-code#20416; MartialBE/one-hub#173; ollama/ollama#13708',
+  },
+  {
+    code: 'invalid-beta',
+    keywords: ['beta'],
+    patterns: [/invalid beta flag|anthropic-beta[^\n]{0,40}(?:invalid|not supported|unsupported)/i],
+    cause: "Claude Code's anthropic-beta header reached a backend that rejects it",
+    fix: 'in the profile set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }, and do not forward client headers upstream',
+    severity: 'fail',
+    source: 'BerriAI/litellm#20021; anthropics/claude-code#21676; anthropics/claude-code#49370',
+  },
+  {
+    code: 'context-too-long',
+    keywords: ['too long', 'context', 'compact'],
+    patterns: [/prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
+    cause: "the conversation (plus max_tokens) is larger than the model's context window; Claude Code compacts too late when it assumes a larger window than the model has",
+    fix: 'set context_window in the profile to the real window (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS) so Claude Code compacts in time, and max_output_tokens to what the model can produce; then /compact',
+    severity: 'fail',
+    supersedes: ['max-tokens-rejected'],
+    source: 'Alishahryar1/free-claude-code#263; anymorph-ai/Claudable#3; Wei-Shaw/sub2api#5093',
+  },
+  {
+    code: 'tool-input-invalid',
+    keywords: ['tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call'],
+    patterns: [
+      /tool_use`? ids were found without `?tool_result|Invalid tool parameters|tool input error|Error normalizing tool input|emitted invalid JSON arguments|arguments could not be parsed as JSON|input_schema: Field required/i,
+      /'tools\[\d+\]\.function\.name': string too long/i,
+    ],
+    cause: 'a tool call or its result was malformed on the way through the proxy (arguments that are not valid JSON, a tool_use without its tool_result, a tool definition the backend rejects)',
+    fix: 'keep the chat-completions routing flag set and use a LiteLLM outside the 1.82.x–1.83.7 adapter regressions; for schema rejections, list the field under drop_params',
+    severity: 'fail',
+    supersedes: ['context-too-long'],
+    source: 'anthropics/claude-code#5705; anthropics/claude-code#7796; BerriAI/litellm#25321',
   },
   {
     code: 'max-tokens-rejected',
-    patterns: [/must have stream\s*=?\s*true/i, /Range of max_tokens/i, /max_completion_tokens/, /max_tokens[^\n]{0,60}(too large|exceed|at most|maximum|must be (less|<=))/i, /max_tokens: \d+ > \d+/],
+    keywords: ['max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens'],
+    patterns: [
+      /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds|max_completion_tokens|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached/i,
+      /max_tokens[^\n]{0,80}(?:too large|exceed|at most|maximum|must be (?:less|<=|greater)|above maximum|not valid)/i,
+    ],
     cause: "the upstream rejects Claude Code's max_tokens (32000–128000), or needs stream=true for large requests",
     fix: 'in the profile set max_output_tokens: <the upstream limit> (→ CLAUDE_CODE_MAX_OUTPUT_TOKENS), or max_tokens_cap / force_stream (proxy hook: ccenv gen litellm --dir DIR)',
     severity: 'fail',
@@ -45,91 +202,155 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'thinking-rejected',
-    patterns: [/Input tag 'adaptive'/, /(thinking|reasoning_effort|reasoning)[^\n]{0,80}(unrecognized|unsupported|not supported|not permitted|invalid|unknown)/i, /(unrecognized|unsupported|unknown|invalid)[^\n]{0,40}(thinking|reasoning_effort)/i],
+    keywords: ['thinking', 'reasoning', 'adaptive', 'budget_tokens'],
+    patterns: [
+      /Input tag 'adaptive'|thinking_budget is out of range|is not supported for this model\. Use "[^"]{0,40}adaptive"/i,
+      /(?:thinking|reasoning_effort|reasoning)[^\n]{0,80}(?:unrecognized|unsupported|not supported|not permitted|invalid|unknown|cannot be disabled|out of range)/i,
+      /(?:unrecognized|unsupported|unknown|invalid)[^\n]{0,40}(?:thinking|reasoning_effort)/i,
+    ],
     cause: "the upstream rejects Claude Code's thinking parameter (adaptive thinking, or the reasoning_effort LiteLLM derives from it)",
     fix: 'in the profile set thinking: drop (proxy hook), or env: { CLAUDE_CODE_DISABLE_THINKING: "1" }',
     severity: 'fail',
-    source: 'farion1231/cc-switch#991; Wei-Shaw/claude-relay-service#934',
+    source: 'farion1231/cc-switch#991; Wei-Shaw/claude-relay-service#934; HosheaLi/dsv4-cc-proxy#6',
   },
   {
     code: 'param-rejected',
-    patterns: [/(unrecognized|unknown|unsupported|extra inputs are not permitted|not permitted)[^\n]{0,100}(context_management|output_config|top_k|top_p|cache_control|defer_loading)/i, /(context_management|output_config|top_k|defer_loading)[^\n]{0,80}(unrecognized|unknown|unsupported|not permitted|not allowed)/i],
-    cause: 'the upstream rejects an Anthropic-only request field that Claude Code sends',
-    fix: 'in the profile list it under drop_params (e.g. drop_params: [context_management, output_config, top_k]) and regenerate the hook',
+    keywords: ['extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter'],
+    patterns: [
+      /Extra inputs are not permitted|Unrecognized request argument|No endpoints found that support cache control|Unknown name \\?"\w+\\?" at/i,
+      /(?:unrecognized|unknown|unsupported)[^\n]{0,100}(?:context_management|output_config|top_k|top_p|cache_control|defer_loading)/i,
+      /(?:context_management|output_config|top_k|defer_loading)[^\n]{0,80}(?:unrecognized|unknown|unsupported|not permitted|not allowed)/i,
+    ],
+    cause: 'the upstream rejects a request field Claude Code sends that only Anthropic accepts (context_management, output_config, top_k, cache_control, defer_loading, tool schema keywords)',
+    fix: 'in the profile list the field under drop_params (e.g. drop_params: [context_management, output_config, top_k]) and regenerate the hook; for defer_loading set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }',
     severity: 'fail',
-    source: 'anthropics/claude-code#4415; anthropics/claude-code#51700; observed with @anthropic-ai/claude-code 2.1.330 (body keys context_management, output_config)',
-  },
-  {
-    code: 'invalid-beta',
-    patterns: [/invalid beta flag/i],
-    cause: "Claude Code's anthropic-beta header reached a backend that rejects it",
-    fix: 'in the profile set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }, and do not forward client headers upstream',
-    severity: 'fail',
-    source: 'BerriAI/litellm#20021; anthropics/claude-code#21676',
-  },
-  {
-    code: 'wrong-key',
-    patterns: [/no_db_connection/, /No connected db/],
-    cause: 'the proxy does not accept this key: LiteLLM with a master key and no database answers any other key with 400 no_db_connection',
-    fix: 'export the proxy master key (general_settings.master_key) in the variable named by proxy.auth_token_env',
-    severity: 'fail',
-    source: 'BerriAI/litellm#4880; observed with LiteLLM 1.106.0 (a master key, no DB, another key: 400 no_db_connection)',
-  },
-  {
-    code: 'auth-rejected',
-    patterns: [/Authentication Error/i, /No api key passed/i, /Invalid API key/i, /authentication_error/],
-    cause: 'the proxy rejected the key Claude Code sent',
-    fix: 'export the proxy master key or a virtual key in the variable named by proxy.auth_token_env',
-    severity: 'fail',
-    source: 'BerriAI/litellm#4880; Alishahryar1/free-claude-code#350',
-  },
-  {
-    code: 'unknown-model',
-    patterns: [/Invalid model name passed in model=/, /There is no 'model_name' with this string/, /There's an issue with the selected model/],
-    cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
-    fix: 'add it to the proxy (ccenv gen litellm-config, then restart) or point the profile slot (model, small_model, subagent_model) at a served model',
-    severity: 'fail',
-    source: 'BerriAI/litellm#12061; BerriAI/litellm#8326',
-  },
-  {
-    code: 'upstream-credentials',
-    patterns: [/Missing credentials/i, /api_key client option must be set/i, /OPENAI_API_KEY environment variable/i],
-    cause: "the proxy has no key for the upstream: the variable named by upstream.api_key_env is not set in the proxy's environment",
-    fix: 'export the upstream key variable in the proxy environment (see `ccenv gen env` for the names) and restart the proxy',
-    severity: 'fail',
-    source: 'observed with LiteLLM 1.106.0 (an unset os.environ/ key in the config); BerriAI/litellm#15349',
-  },
-  {
-    code: 'stream-order',
-    patterns: [/Content block not found/i, /Streaming fallback triggered/i, /request ended without sending any chunks/i],
-    cause: 'the Anthropic event stream from the proxy is malformed (events out of order, or ended early)',
-    fix: 'upgrade LiteLLM (fixed for tool calls in ≥ 1.75.7) and keep the chat-completions routing flag set',
-    severity: 'fail',
-    source: 'BerriAI/litellm#13373, #11358',
+    source: 'anthropics/claude-code#4415; anthropics/claude-code#51700; caozhiyuan/copilot-api#305',
   },
   {
     code: 'usage-missing',
-    patterns: [/evaluating '[_$]\.input_tokens'/, /reading 'input_tokens'/, /setting 'output_tokens'/, /cannot add None/],
+    keywords: ['input_tokens', 'output_tokens', 'cannot add none'],
+    patterns: [/evaluating '[\w$]{1,4}\.input_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: 'load the ccenv hook (fix_usage repairs usage in the stream): ccenv gen litellm --dir DIR',
     severity: 'fail',
-    source: 'Alishahryar1/free-claude-code#123; anthropics/claude-code#40260; BerriAI/litellm#24176',
+    source: 'anthropics/claude-code#46932; anthropics/claude-code#45623; BerriAI/litellm#24176',
+  },
+  {
+    code: 'stream-order',
+    keywords: ['content block not found', 'streaming fallback', 'without sending any chunks', 'event order'],
+    patterns: [/Content block not found|Streaming fallback triggered|request ended without sending any chunks|unexpected event order/i],
+    cause: 'the Anthropic event stream from the proxy is malformed (events out of order, or it ended early)',
+    fix: 'upgrade LiteLLM (fixed for tool calls in ≥ 1.75.7) and keep the chat-completions routing flag set; ccenv doctor stream checks the order',
+    severity: 'fail',
+    source: 'BerriAI/litellm#13373; BerriAI/litellm#11358; router-for-me/CLIProxyAPI#3720',
   },
   {
     code: 'tool-input-empty',
-    patterns: [/Invalid tool parameters/i],
+    keywords: [],
+    patterns: [],
     cause: 'tool calls reach Claude Code with empty input (an adapter regression, or the Responses bridge)',
     fix: 'set the chat-completions routing flag and use a LiteLLM outside 1.82.x–1.83.7',
     severity: 'fail',
-    source: 'BerriAI/litellm#25321, #27468',
+    source: 'BerriAI/litellm#25321; BerriAI/litellm#27468',
+  },
+  {
+    code: 'empty-content',
+    keywords: ['empty', 'no content in response', 'content": []', 'content":[]', 'non-empty', "'choices'"],
+    patterns: [/empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'/i],
+    supersedes: ['rate-limit', 'upstream-error'],
+    cause: 'the answer had no content: an empty reply from the model, the Responses bridge answering `"content": []`, or something in between answering with a page instead of a message',
+    fix: 'keep the chat-completions routing flag set (the Responses bridge is the usual cause, BerriAI/litellm#27492); check that nothing between Claude Code and the proxy intercepts the request; ccenv doctor messages',
+    severity: 'fail',
+    source: 'BerriAI/litellm#27492; Alishahryar1/free-claude-code#1858; RooCodeInc/Roo-Code#12016',
+  },
+  {
+    code: 'tls-error',
+    keywords: ['cert', 'ssl', 'self-signed', 'self signed'],
+    patterns: [/SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to get (?:local )?issuer certificate|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED/i],
+    cause: 'the TLS certificate on the way is not trusted (a corporate proxy re-signing traffic, or a self-signed proxy certificate)',
+    fix: 'point NODE_EXTRA_CA_CERTS at your CA bundle for Claude Code (SSL_CERT_FILE for the proxy), or use the proxy over plain http on 127.0.0.1',
+    severity: 'fail',
+    supersedes: ['http-proxy', 'proxy-unreachable'],
+    source: 'anthropics/claude-code#2855; anthropics/claude-code#20194; anthropics/claude-code#26897',
+  },
+  {
+    code: 'http-proxy',
+    keywords: ['407', 'proxy authentication', 'intercepting', 'html page', 'anthropic services'],
+    patterns: [/407 Proxy Authentication Required|gateway intercepting the request|body is an HTML page|Unable to connect to Anthropic services/i],
+    cause: 'an HTTP proxy (HTTP(S)_PROXY) or a gateway is in the way: it intercepts the traffic meant for your LiteLLM proxy, or the requests go to api.anthropic.com instead',
+    fix: 'add the proxy host to NO_PROXY (e.g. NO_PROXY=localhost,127.0.0.1), and start Claude Code through its claude-<profile> function so ANTHROPIC_BASE_URL points at your proxy; ccenv doctor http-proxy',
+    severity: 'fail',
+    supersedes: ['upstream-error', 'proxy-unreachable'],
+    source: 'anthropics/claude-code#217; SSYCloud/claude-code-proxy-ssy#1',
+  },
+  {
+    code: 'connection-reset',
+    keywords: ['econnreset', 'socket hang up', 'other side closed'],
+    patterns: [/ECONNRESET|socket hang up|other side closed/i],
+    cause: 'the connection was cut mid-request: the proxy crashed or restarted, or something between closed it',
+    fix: 'check that the proxy is up and read its log around that time; ccenv doctor proxy',
+    severity: 'fail',
+    supersedes: ['proxy-unreachable'],
+    source: 'anthropics/claude-code#56711; anthropics/claude-code#35768',
+  },
+  {
+    code: 'host-not-found',
+    keywords: ['enotfound', 'getaddrinfo', 'name resolution', 'could not resolve', 'eai_again'],
+    patterns: [/\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve|\bEAI_AGAIN\b/],
+    cause: 'the host in the base URL does not resolve (a typo, a container name used outside its network, no DNS)',
+    fix: 'fix proxy.base_url (http://localhost:4000 for a local proxy); ccenv doctor proxy',
+    severity: 'fail',
+    supersedes: ['proxy-unreachable'],
+    source: 'EdanStarfire/claudecode_webui#1184; ivanfioravanti/chatbot-ollama#16',
+  },
+  {
+    code: 'proxy-unreachable',
+    keywords: ['econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf'],
+    patterns: [/ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|API Error \(Connection error\.\)|Unable to connect to API \([A-Z_]{3,}\)/i],
+    cause: 'nothing answers at the base URL: the proxy is not running, or listens on another host or port',
+    fix: 'start the proxy (ccenv gen systemd|launchd|compose, or litellm --config …), or fix proxy.base_url; ccenv doctor proxy. With the proxy down Claude Code retries for minutes: CLAUDE_CODE_MAX_RETRIES=0 fails at once',
+    severity: 'fail',
+    source: 'anthropics/claude-code#62793; anthropics/claude-code#87259; zai-org/GLM-4.5#6',
+  },
+  {
+    code: 'timeout',
+    keywords: ['timed out', 'timeout', 'time-out', 'etimedout'],
+    patterns: [/timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout/i],
+    cause: 'a request took longer than its limit: a slow or stuck upstream, or Responses-API routing on hosts that neither answer nor 404',
+    fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment if it is unset; otherwise check the upstream, raise API_TIMEOUT_MS (Claude Code) or the deployment timeout; ccenv doctor messages',
+    severity: 'fail',
+    supersedes: ['upstream-error', 'proxy-unreachable'],
+    source: 'anthropics/claude-code#1999; anthropics/claude-code#8698; farion1231/cc-switch#5831',
+  },
+  {
+    code: 'overloaded',
+    keywords: ['529', 'overloaded'],
+    patterns: [/overloaded_error|\bOverloaded\b|(?:API Error|Error|status|code)[^\n]{0,12}\b529\b/i],
+    cause: 'the upstream is overloaded (529): a temporary capacity problem on the provider side',
+    fix: 'wait and retry; configure a fallback model group in LiteLLM for the profile',
+    severity: 'fail',
+    supersedes: ['upstream-error'],
+    source: 'anthropics/claude-code#39745; anthropics/claude-code#87317',
+  },
+  {
+    code: 'rate-limit',
+    keywords: ['429', 'rate limit', 'rate_limit', 'quota', 'resource_exhausted', 'usage limit', 'too many requests'],
+    patterns: [/rate[_ ]limit(?!ing)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|quota|RESOURCE_EXHAUSTED|usage limits|Too Many Requests/i],
+    cause: 'the upstream (or a LiteLLM limit) refuses more requests for now: a rate limit or an exhausted quota',
+    fix: 'wait and retry; lower concurrency (subagents); raise the limit with the provider, or set rpm/tpm and fallbacks on the deployment',
+    severity: 'fail',
+    supersedes: ['upstream-error'],
+    source: 'Wei-Shaw/claude-relay-service#56; anthropics/claude-code#37488',
   },
   {
     code: 'upstream-error',
-    patterns: [/Received Model Group=/, /model group '[^']*' failed with the error above/, /InternalServerError/, /ServiceUnavailable/i, /\b50[0-4]\b/],
+    keywords: ['received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50'],
+    patterns: [/Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b/i],
     cause: 'the upstream failed the call and LiteLLM passed its error on',
-    fix: "read the upstream's message above; check the upstream's status, its api_base, and the proxy log",
+    fix: "read the upstream's message; check the upstream's status and its api_base, and the proxy log; ccenv doctor messages",
     severity: 'fail',
-    source: "anthropics/claude-code#7046; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above')",
+    generic: true,
+    source: "anthropics/claude-code#7046; anthropics/claude-code#7402; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above')",
   },
 ];
 
@@ -168,10 +389,18 @@ export function capped(text: string): string {
  * `Received Model Group=` suffix) first, so the real cause wins over the generic wrapper.
  */
 export function matchSignature(text: string): Signature | undefined {
-  const inner = upstreamMessage(capped(text));
-  const find = (t: string) => SIGNATURES.find((s) => s.patterns.some((p) => p.test(t)));
-  const all = capped(text);
+  const all = collapse(capped(text));
+  const inner = collapse(upstreamMessage(capped(text)));
+  const find = (t: string) => {
+    const lower = t.toLowerCase();
+    return SIGNATURES.find((s) => s.keywords.some((k) => lower.includes(k)) && s.patterns.some((p) => p.test(t)));
+  };
   return (inner !== all ? find(inner) : undefined) ?? find(all);
+}
+
+/** Whitespace runs (line wraps, indentation) as one space, so a wrapped message matches like an unwrapped one. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 /** The signature with this code. @throws Error when there is none (a programming error). */

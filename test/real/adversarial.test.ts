@@ -149,6 +149,20 @@ describe('pasted text', () => {
     expect(r.stdout).toMatch(/^max-tokens-rejected: /);
   });
 
+  it.each([
+    ['20 MB of log with the error near the end', () => Buffer.from(`${'14:53:09 - LiteLLM Proxy:DEBUG: routed ok\n'.repeat(480_000)}litellm.BadRequestError: invalid beta flag\n`), 0, /^invalid-beta: /],
+    ['20 MB of binary garbage', () => Buffer.from(Array.from({ length: 20 << 20 }, (_, i) => (i * 2654435761) % 251)), 1, /^No known diagnosis in that text\./],
+  ])('ccenv explain reading %s from standard input ends in bounded time with a clear answer', async (_name, make, code, message) => {
+    const f = join(dir, `big-${n++}.log`);
+    writeFileSync(f, make());
+    const start = Date.now();
+    const r = await run('sh', ['-c', `"$0" "$1" explain < "$2"`, process.execPath, join(process.cwd(), 'bin/ccenv.cjs'), f], { env: env() });
+    expect(Date.now() - start).toBeLessThan(8_000);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toMatch(message);
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  }, 30_000);
+
   it('a config glob of 18 stars against a long profile model id validates in bounded time', async () => {
     const cfg = file(`model_list:\n  - model_name: "${'*a'.repeat(18)}*b"\n    litellm_params: { model: openai/x }\nlitellm_settings: { drop_params: true }\n`, 'glob-config.yaml');
     const profiles = file(`profiles:\n  a: { model: ${'a'.repeat(3000)} }\n`);

@@ -1,0 +1,65 @@
+import { capped, collapse, SIGNATURES, type Signature } from './knowledge/signatures.js';
+import { redact } from './util/redact.js';
+import { printable } from './util/text.js';
+
+/** One diagnosis of a pasted text: the signature's code, cause, fix and source, and the evidence line that matched. */
+export interface Diagnosis {
+  code: string;
+  cause: string;
+  fix: string;
+  /** The line that matched (1-based), and its text (redacted, control characters escaped, at most 300 characters). */
+  line: number;
+  evidence: string;
+  source: string;
+}
+
+/** Largest text explain reads (characters): its first and last 2 MB when longer (a log's error is near one end). */
+export const EXPLAIN_MAX = 4 << 20;
+/** A line longer than this is matched on its first and last 4 kB. */
+const LINE_MAX = 8 << 10;
+/** Lines apart that still count as the same evidence (a wrapped banner, an error and its router suffix or cause). */
+const SAME_EVIDENCE = 3;
+
+/**
+ * Every known failure in a pasted text (a Claude Code screen, an `API Error: …` line, a LiteLLM log, a traceback,
+ * curl output), each reported once, in the order its evidence appears — a pure function of the text.
+ *
+ * Each line is read with the next two joined to it (wrapped banners), whitespace collapsed. A signature is tried
+ * only on lines holding one of its keywords (so a 1 MB log costs one pass of substring checks, then a few
+ * regular expressions on the candidate lines). A match that another match `supersedes` (a symptom of that cause:
+ * a refused connection beside a certificate error), or a generic wrapper within three lines of a specific cause,
+ * is dropped.
+ */
+export function explainText(input: string): Diagnosis[] {
+  const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
+  const lines = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l));
+  const lower = lines.map((l) => l.toLowerCase());
+  const found = new Map<string, { sig: Signature; line: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    const windowLower = `${lower[i]} ${lower[i + 1] ?? ''} ${lower[i + 2] ?? ''}`;
+    let window: string | undefined;
+    for (const sig of SIGNATURES) {
+      if (found.has(sig.code) || sig.patterns.length === 0 || !sig.keywords.some((k) => windowLower.includes(k))) continue;
+      window ??= collapse(`${lines[i]} ${lines[i + 1] ?? ''} ${lines[i + 2] ?? ''}`);
+      const first = collapse(lines[i]!).trim();
+      for (const p of sig.patterns) {
+        const m = p.exec(window);
+        if (!m) continue;
+        // The line the match starts on: this one, or one of the two joined to it.
+        const at = m.index <= first.length + 1 ? i : m.index <= first.length + 2 + collapse(lines[i + 1] ?? '').trim().length ? i + 1 : i + 2;
+        found.set(sig.code, { sig, line: at });
+        break;
+      }
+    }
+  }
+  const hits = [...found.values()];
+  const near = (a: number, b: number) => Math.abs(a - b) <= SAME_EVIDENCE;
+  const kept = hits.filter((h) => {
+    if (hits.some((o) => o !== h && o.sig.supersedes?.includes(h.sig.code))) return false;
+    if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic && near(o.line, h.line))) return false;
+    return true;
+  });
+  kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
+  return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(lines[line]!.trim(), []), 300), source: sig.source }));
+}

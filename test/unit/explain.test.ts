@@ -1,0 +1,79 @@
+// `ccenv explain` as a pure function of the text, and its command: several failures in one text, generic
+// wrappers dropped next to a specific cause, evidence lines, JSON, exit codes, input rules.
+import { describe, expect, it } from 'vitest';
+import { explainCommand, explainInput } from '../../src/commands/explain.js';
+import { explainText } from '../../src/explain.js';
+import { UserError } from '../../src/util/errors.js';
+
+const capture = () => {
+  let out = '';
+  return { io: { out: (s: string) => (out += s), err: () => {}, env: {} }, out: () => out };
+};
+
+describe('explainText', () => {
+  it('reports each distinct cause once, in the order its evidence appears, with the line that matched', () => {
+    const text = [
+      'INFO:     127.0.0.1:5000 - "POST /v1/messages?beta=true HTTP/1.1" 200 OK',
+      'API Error: Unable to connect to API (ECONNREFUSED)',
+      'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"invalid beta flag"}}',
+      'API Error: Unable to connect to API (ECONNREFUSED)',
+    ].join('\n');
+    expect(explainText(text).map((d) => [d.code, d.line])).toEqual([['proxy-unreachable', 2], ['invalid-beta', 3]]);
+  });
+
+  it("drops LiteLLM's generic router relabel when the upstream's own words name a cause", () => {
+    const text = 'litellm.BadRequestError: OpenAIException - Requests with max_tokens > 4096 must have stream=true\nReceived Model Group=kimi\nAvailable Model Group Fallbacks=None';
+    expect(explainText(text).map((d) => d.code)).toEqual(['max-tokens-rejected']);
+    expect(explainText('Something odd happened. Received Model Group=kimi\nAvailable Model Group Fallbacks=None').map((d) => d.code)).toEqual(['upstream-error']);
+  });
+
+  it('matches a banner wrapped over lines, with its bullets', () => {
+    const banner = ' ⚠Auth conflict: Both a token (ANTHROPIC_AUTH_TOKEN) and an API key\n  (ANTHROPIC_API_KEY) are set. This may lead to unexpected behavior.\n    • Trying to use ANTHROPIC_AUTH_TOKEN? Unset the ANTHROPIC_API_KEY';
+    expect(explainText(banner).map((d) => [d.code, d.line])).toEqual([['auth-conflict', 1]]);
+  });
+
+  it('a specific cause replaces the symptom it produces anywhere in the text', () => {
+    const text = 'Unable to connect to Anthropic services\n\n\n\n\nFailed to connect to api.anthropic.com: SELF_SIGNED_CERT_IN_CHAIN';
+    expect(explainText(text).map((d) => d.code)).toEqual(['tls-error']);
+  });
+
+  it.each([
+    ['a LiteLLM INFO line', '10:46:02 - LiteLLM Router:INFO: router.py:4346 - Trying to fallback b/w models'],
+    ['an access-log 200', 'INFO:     127.0.0.1:61428 - "POST /v1/messages?beta=true HTTP/1.1" 200 OK'],
+    ['a successful Claude Code result', '{"type":"result","subtype":"success","is_error":false,"result":"ok","num_turns":1}'],
+    ['a stack frame alone', '    at async Promise.all (index 0)'],
+    ['a log line that mentions 429 and 529 as numbers', '14:53:09 - LiteLLM Proxy:DEBUG: proxy_server.py:2429 - request 429 routed, node:events:529:35'],
+    ['a traceback through ModuleNotFoundError of another module', "ModuleNotFoundError: No module named 'requests'"],
+  ])('no alarm on %s', (_n, text) => {
+    expect(explainText(text)).toEqual([]);
+  });
+
+  it('evidence is redacted and has no raw control character', () => {
+    const [d] = explainText('curl -H "Authorization: Bearer sk-live-SECRET-0123456789" … {"error":{"message":"No connected db.","type":"no_db_connection"}}\x1b[2J');
+    expect(d!.code).toBe('wrong-key');
+    expect(d!.evidence).not.toContain('SECRET');
+    expect(d!.evidence).not.toMatch(/\x1b/);
+  });
+});
+
+describe('ccenv explain', () => {
+  it('--json: one document with schemaVersion and the diagnoses; exit 0 when something was diagnosed', () => {
+    const c = capture();
+    expect(explainCommand({ text: 'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}', json: true }, c.io, true)).toBe(0);
+    const doc = JSON.parse(c.out());
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.diagnoses).toEqual([expect.objectContaining({ code: 'overloaded', line: 1, evidence: expect.stringContaining('overloaded_error'), cause: expect.any(String), fix: expect.any(String), source: expect.stringMatching(/#\d+/) })]);
+  });
+
+  it('nothing known: exit 1, and the next step (doctor, where the log is, what to paste)', () => {
+    const c = capture();
+    expect(explainCommand({ text: 'all good here' }, c.io, true)).toBe(1);
+    expect(c.out()).toMatch(/^No known diagnosis in that text\.\nNext: run `ccenv doctor`/);
+    expect(c.out()).toContain('Paste the whole error block');
+  });
+
+  it('no text and standard input on a terminal: a usage error (exit 2)', () => {
+    expect(() => explainInput(undefined, true)).toThrow(UserError);
+    expect(explainInput('x', true)).toBe('x');
+  });
+});
