@@ -100,8 +100,12 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     )
     .command(
       'advisories',
-      'List the known litellm/openai advisories and bad version pairs doctor checks',
-      (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
+      'List the litellm/openai advisories doctor checks (OSV records and curated entries), with their date; --update fetches the current OSV records',
+      (y) =>
+        y
+          .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
+          .option('update', { type: 'boolean', default: false, describe: 'fetch every OSV record for PyPI litellm and openai (CCENV_OSV_URL, default https://api.osv.dev) into ~/.cache/ccenv/advisories.json' })
+          .option('timeout', { type: 'number', default: 30, describe: 'seconds the update may take' }),
       lazy(() => import('./advisories.js'), ({ advisoriesCommand }, a) => advisoriesCommand(a, io)),
     )
     .command(

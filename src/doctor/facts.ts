@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { loadAdvisoryData, type AdvisoryData } from '../advisories/data.js';
 import { CLAUDE_CODE_REQUEST, CLAUDE_FILES, DEFAULT_MAX_TOKENS } from '../knowledge/claude-code.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
@@ -74,6 +75,7 @@ export interface Gathered {
   health: ProxyHealth;
   api: ProxyApi;
   live: LiveFacts[];
+  advisories: AdvisoryData;
 }
 
 /** Everything the checks look at, gathered once: derived values, and one Fact per gatherer. */
@@ -100,6 +102,9 @@ export interface Facts {
   health: Fact<ProxyHealth>;
   api: Fact<ProxyApi>;
   live: Fact<LiveFacts[]>;
+  advisories: Fact<AdvisoryData>;
+  /** The time the checks judge ages by (ms since the epoch): now, or `CCENV_NOW` (an ISO date; tests inject the clock). */
+  now: number;
 }
 
 /** Progress of the gatherers, for live display on a TTY. */
@@ -340,6 +345,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
         return ok({ models, groupInfo });
       },
     },
+    advisories: { needs: [], label: 'advisory data', run: () => ok(loadAdvisoryData(env)) },
     live: {
       needs: ['health'],
       label: 'POST /v1/messages',
@@ -379,5 +385,6 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
   const keys = Object.keys(table) as Array<keyof Gathered>;
   const settled = await Promise.allSettled(keys.map(start));
   const facts = Object.fromEntries(keys.map((k, i) => [k, settled[i]!.status === 'fulfilled' ? settled[i]!.value : invalid(String(settled[i]!.reason))])) as { [K in keyof Gathered]: Fact<Gathered[K]> };
-  return { env, home, offline: o.offline, timeoutMs: o.timeoutMs, profilesPath: path, proxyUrl, tokenEnv, token, selected, ...facts };
+  const injected = env.CCENV_NOW ? Date.parse(env.CCENV_NOW) : Number.NaN;
+  return { env, home, offline: o.offline, timeoutMs: o.timeoutMs, profilesPath: path, proxyUrl, tokenEnv, token, selected, now: Number.isNaN(injected) ? Date.now() : injected, ...facts };
 }

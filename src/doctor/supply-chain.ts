@@ -1,5 +1,7 @@
 import semver from 'semver';
-import { ADVISORIES, BAD_PAIRS, REQUIREMENTS, type Advisory } from '../knowledge/advisories.js';
+import { advisoriesFor, dataAgeDays, STALE_AFTER_DAYS, type AdvisoryData, type AdvisoryHit } from '../advisories/data.js';
+import { withinSpan } from '../advisories/osv.js';
+import { BAD_PAIRS, REQUIREMENTS } from '../knowledge/advisories.js';
 import { CHAT_COMPLETIONS_ROUTING, PINNED } from '../knowledge/litellm.js';
 import { matchSignature } from '../knowledge/signatures.js';
 import { printable } from '../util/text.js';
@@ -8,15 +10,12 @@ import { valueOf } from './fact.js';
 import { proxyPort, type Facts } from './facts.js';
 import { pyVersion, type PythonEnv } from './installs.js';
 
-const inRange = (version: string, range: string) => {
-  const v = pyVersion(version);
-  return v !== undefined && semver.satisfies(v, range, { includePrerelease: true });
-};
-
-/** Advisories that apply to a package version (data: knowledge/advisories.ts). */
-export function advisoriesFor(pkg: Advisory['package'], version: string): Advisory[] {
-  return ADVISORIES.filter((a) => a.package === pkg && inRange(version, a.affected));
+/** Which advisory data was used, and how old it is (for messages). */
+function provenance(d: AdvisoryData, now: number): string {
+  return `advisory data: ${d.sources.map((x) => `${x.kind === 'cache' ? 'OSV fetch' : 'shipped OSV snapshot'} of ${x.date.slice(0, 10)} (${x.records} records)`).join(' + ') || 'none'}, ${dataAgeDays(d, now)} days old, and ${d.curated.length} curated entries`;
 }
+
+const idOf = (h: AdvisoryHit) => `${h.id}${h.aliases.length ? ` (${h.aliases.join(', ')})` : ''}`;
 
 const where = (e: PythonEnv) => `${e.root} (${e.source})`;
 
@@ -54,18 +53,20 @@ export const SUPPLY_CHAIN_CHECKS: readonly Check[] = [
       const envs = environments(f);
       if (!Array.isArray(envs)) return envs;
       if (envs.length === 0) return nothing();
+      const data = valueOf(f.advisories);
+      if (!data) return couldNotLook('the advisory data', f.advisories.state === 'invalid' ? f.advisories.error : 'none');
       const out: CheckResult[] = [];
-      const mal = ADVISORIES.filter((a) => a.kind === 'compromised');
+      const payload = data.curated.find((a) => a.kind === 'compromised')!; // a stray litellm_init.pth is its payload
       for (const e of envs) {
-        const hit = e.litellm && mal.find((a) => inRange(e.litellm!.version, a.affected));
+        const hit = e.litellm && advisoriesFor(data, 'litellm', e.litellm.version).find((h) => h.kind === 'compromised');
         if (!hit && e.pth.length === 0) continue;
-        const about = hit ?? mal[0]!; // a stray litellm_init.pth is the payload of that compromised release
         const files = [...e.pth, ...(hit ? [e.litellm!.path] : [])];
         const since = e.litellm?.installed || undefined;
+        const about = hit ?? { summary: payload.summary, fix: payload.fix };
         out.push({
           status: 'fail',
           diagnosis: 'litellm-compromised',
-          message: `${where(e)}: ${hit ? `litellm ${e.litellm!.version} is a compromised release` : 'litellm_init.pth is present (the 1.82.8 payload, which survives upgrades)'} — ${about.summary}`,
+          message: `${where(e)}: ${hit ? `litellm ${e.litellm!.version} is a compromised release (${idOf(hit)})` : 'litellm_init.pth is present (the 1.82.8 payload, which survives upgrades)'} — ${about.summary}`,
           details: [...files.map((p) => `file: ${p}`), `exposure window: from ${since ?? 'the install'} until removal; the releases were on PyPI 2026-03-24 from 10:39 UTC for about 40 minutes`],
           fix: `${about.fix}: rm -rf ${e.root}${e.pth.length ? ` (and ${e.pth.join(', ')})` : ''}`,
         });
@@ -75,20 +76,27 @@ export const SUPPLY_CHAIN_CHECKS: readonly Check[] = [
   },
   {
     code: 'litellm-advisories',
-    title: 'litellm advisories',
+    title: 'litellm / openai advisories',
     network: false,
     run: (f) => {
       const envs = environments(f);
       if (!Array.isArray(envs)) return envs;
+      const data = valueOf(f.advisories);
+      if (!data) return couldNotLook('the advisory data', f.advisories.state === 'invalid' ? f.advisories.error : 'none');
       const versions = litellmVersions(f, envs);
+      const openai = envs.filter((e) => e.openai).map((e) => ({ label: `openai ${e.openai!.version} in ${where(e)}`, version: e.openai!.version }));
       if (versions.length === 0) return nothing();
       const out: CheckResult[] = [];
-      for (const { label, version } of versions) {
-        for (const a of advisoriesFor('litellm', version).filter((x) => x.kind !== 'compromised')) {
-          out.push({ status: a.severity === 'critical' || a.severity === 'high' ? (a.kind === 'suspect' ? 'warn' : 'fail') : 'warn', diagnosis: a.id, message: `${label}: ${a.id} (${a.severity}): ${a.summary}`, fix: `${a.fix}${a.fixed ? ` — fixed in ${a.fixed}` : ''}`, details: [`source: ${a.source}`] });
+      const checked = [...versions.map((v) => ({ ...v, pkg: 'litellm' as const })), ...openai.map((v) => ({ ...v, pkg: 'openai' as const }))];
+      for (const { label, version, pkg } of checked) {
+        for (const h of advisoriesFor(data, pkg, version).filter((x) => x.kind !== 'compromised')) {
+          const status = h.kind === 'suspect' ? 'warn' : h.severity === 'critical' || h.severity === 'high' ? 'fail' : 'warn';
+          out.push({ status, diagnosis: h.id, message: `${label}: ${idOf(h)} (${h.severity}${h.kind === 'suspect' ? ', unconfirmed' : ''}): ${printable(h.summary, 300)}`, fix: h.fix, details: [`source: ${h.source}`] });
         }
       }
-      return out.length > 0 ? out : ok(`no known advisory applies to ${versions.map((v) => v.version).join(', ')}`);
+      const age = dataAgeDays(data, f.now);
+      if (age > STALE_AFTER_DAYS) out.push({ status: 'warn', diagnosis: 'advisories-stale', message: `the advisory data is ${age} days old (older than ${STALE_AFTER_DAYS}): advisories published since are not known here`, details: [provenance(data, f.now)], fix: 'ccenv advisories --update (fetches the current OSV records for litellm and openai)' });
+      return out.length > 0 ? out : ok(`no known advisory applies to ${versions.map((v) => `litellm ${v.version}`).concat(openai.map((v) => `openai ${v.version}`)).join(', ')}`, { details: [provenance(data, f.now)] });
     },
   },
   {
@@ -103,7 +111,7 @@ export const SUPPLY_CHAIN_CHECKS: readonly Check[] = [
       const imports = valueOf(f.imports);
       const out: CheckResult[] = [];
       for (const e of withLitellm) {
-        const pair = e.openai && BAD_PAIRS.find((p) => inRange(e.litellm!.version, p.litellm) && inRange(e.openai!.version, p.openai));
+        const pair = e.openai && BAD_PAIRS.find((p) => withinSpan(e.litellm!.version, p.litellm) && withinSpan(e.openai!.version, p.openai));
         if (pair) out.push({ status: 'warn', diagnosis: pair.id, message: `${where(e)}: litellm ${e.litellm!.version} with openai ${e.openai!.version}: ${pair.summary}`, fix: pair.fix, details: [`source: ${pair.source}`] });
         const err = imports?.get(e.root);
         const sig = err ? matchSignature(err) : undefined;

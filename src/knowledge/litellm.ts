@@ -39,10 +39,11 @@ export const OFFLINE_PROXY_ENV: Readonly<Record<string, string>> = {
 
 /**
  * The LiteLLM release ccenv verifies against (its real-proxy tests run it) and the openai SDK installed with it.
- * Source: test/python/requirements.txt and constraints.txt (a unit test keeps them equal). 1.106.0 is the newest
- * release before the suspect 1.107 line that installs from PyPI (1.106.1+ need a newer certifi).
+ * Source: test/python/requirements.txt and constraints.txt (a unit test keeps them equal). 1.108.7 is the newest
+ * release of the long-term-support 1.108 line whose [proxy] extra installs from PyPI, and no record in
+ * data/osv-snapshot.json affects it (a unit test holds that).
  */
-export const PINNED = { litellm: '1.106.0', openai: '2.54.0', source: 'observed with LiteLLM 1.106.0 in ccenv\'s real-proxy tests (test/python/constraints.txt)' } as const;
+export const PINNED = { litellm: '1.108.7', openai: '3.57.0', source: 'observed with LiteLLM 1.108.7 in ccenv\'s real-proxy tests (test/python/constraints.txt: the openai it resolves to)' } as const;
 
 /**
  * What a hang on `/v1/messages` can mean: besides a slow or stuck upstream, Responses-API routing on hosts that

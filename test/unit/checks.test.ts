@@ -10,7 +10,9 @@ import type { ProbeResult } from '../../src/doctor/http.js';
 import type { ProxyProcess, PythonEnv } from '../../src/doctor/installs.js';
 import { parseProfiles } from '../../src/profiles/load.js';
 import { runChecks } from '../../src/doctor/report.js';
+import { loadAdvisoryData } from '../../src/advisories/data.js';
 
+const ADVISORY_DATA = loadAdvisoryData({ XDG_CACHE_HOME: '/nonexistent/cache' });
 const PROFILES = parseProfiles(
   'proxy: { base_url: "http://127.0.0.1:4000" }\nprofiles:\n  kimi: { model: kimi-k2.5, subagent_model: kimi-sub, context_window: 262144 }\n',
   '/p.yaml',
@@ -40,11 +42,13 @@ function facts(over: Partial<Facts> = {}): Facts {
     claudeJson: absent('no ~/.claude.json'),
     claude: ok({ path: '/usr/bin/claude', version: '2.1.330', from: 'package.json' }),
     processes: ok([]),
-    installs: ok([env({ litellm: dist('1.106.0'), openai: dist('2.54.0') })]),
+    installs: ok([env({ litellm: dist('1.108.7'), openai: dist('3.57.0') })]),
     imports: absent('not asked'),
     health: health(),
     api: api({ data: [{ id: 'kimi-k2.5' }, { id: 'kimi-sub' }] }),
     live: ok([] as LiveFacts[]),
+    advisories: ok(ADVISORY_DATA),
+    now: Date.parse('2026-12-01T00:00:00Z'),
   };
   return { ...base, ...over };
 }
@@ -96,7 +100,8 @@ describe('checks, as tables', () => {
     ['litellm-compromised', 'compromised 1.82.8', { installs: ok([env({ litellm: dist('1.82.8') })]) }, [['fail', 'litellm-compromised']]],
     ['litellm-advisories', 'clean', {}, [['ok', null]]],
     ['litellm-advisories', 'nothing found', { installs: ok([]), health: absent('offline') }, [['skip', null]]],
-    ['litellm-advisories', 'the running proxy counts too', { installs: ok([]), health: health({ version: '1.83.3' }) }, [['fail', 'CVE-2026-42208'], ['fail', 'CVE-2026-30623']]],
+    ['litellm-advisories', 'stale data (over 90 days) is a warning with the update command', { now: Date.parse('2027-06-01T00:00:00Z') }, [['warn', 'advisories-stale']], /days old/],
+    ['litellm-advisories', 'no data could be read', { advisories: invalid('EACCES') }, [['warn', 'could-not-look']]],
     ['openai-pair', 'nothing found', { installs: ok([]) }, [['skip', null]]],
     ['litellm-version', 'nothing found', { installs: ok([]) }, [['skip', null]]],
     ['proxy-process', 'none running', {}, [['skip', null]]],
@@ -108,6 +113,15 @@ describe('checks, as tables', () => {
     const f = facts(over);
     expect(verdict(code, f)).toEqual(want);
     if (message) expect(run(code, f).map((r) => r.message).join('\n')).toMatch(message);
+  });
+
+  it('the running proxy counts too: its version is judged by the OSV records, each vulnerability once', () => {
+    const results = run('litellm-advisories', facts({ installs: ok([]), health: health({ version: '1.83.3' }) }));
+    const ids = results.map((r) => r.diagnosis);
+    expect(ids).toContain('CVE-2026-42208');
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(results.find((r) => r.diagnosis === 'CVE-2026-42208')).toMatchObject({ status: 'fail', fix: expect.stringContaining('≥ 1.83.7') });
+    expect(results.find((r) => r.diagnosis === 'CVE-2026-42208')!.message).toMatch(/the running proxy at .*\(critical\)|GHSA-r75f-5x8p-qvmc/);
   });
 
   it('the compromised-release message and fix come from the advisory that matched', () => {
