@@ -79,7 +79,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'budget-exceeded',
     keywords: ['budget'],
-    patterns: [/Budget has been exceeded|ExceededBudget|budget_exceeded|max budget[^\n]{0,40}exceeded/i],
+    patterns: [/Budget has been exceeded|ExceededBudget|budget_exceeded|Exceeded budget|crossed budget|max budget[^\n]{0,40}exceeded/i],
     supersedes: ['auth-rejected', 'upstream-error'],
     cause: 'the key, user or team has spent its LiteLLM budget',
     fix: 'ask the gateway admin to raise or reset the budget (LiteLLM /key/update max_budget), or use another key',
@@ -130,7 +130,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'responses-routing',
     keywords: ['/responses', 'responses api', 'responsesapiresponse', 'not found'],
-    patterns: [/\/v1\/responses\b|does not support Responses API|ResponsesAPIResponse|responses\/transformation\.py/i, /OpenAIException - [^\n]{0,60}\bNot Found\b/],
+    patterns: [/\/v1\/responses\b|\/responses\b[^\n]{0,20}\b404\b|does not support Responses API|ResponsesAPIResponse|responses\/transformation\.py/i, /OpenAIException - [^\n]{0,60}\bNot Found\b/],
     cause: 'LiteLLM ≥ 1.82.0 sends /v1/messages for openai/ models to the upstream /v1/responses, which OpenAI-compatible hosts do not serve (a 404, a hang, or an answer of the wrong shape)',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment (ccenv gen env) or litellm_settings.use_chat_completions_url_for_anthropic_messages: true (ccenv gen litellm-config), and restart the proxy',
     severity: 'fail',
@@ -177,9 +177,9 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'tool-input-invalid',
-    keywords: ['tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call'],
+    keywords: ['tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools."],
     patterns: [
-      /tool_use`? ids were found without `?tool_result|Invalid tool parameters|tool input error|Error normalizing tool input|emitted invalid JSON arguments|arguments could not be parsed as JSON|input_schema: Field required/i,
+      /tool_use`? ids were found without `?tool_result|tool_use_id`? found in `?tool_result|Invalid tool parameters|tool input error|Error normalizing tool input|emitted invalid JSON arguments|could not be parsed as JSON|input_schema: Field required|Invalid type for 'tools\.\d+'/i,
       /'tools\[\d+\]\.function\.name': string too long/i,
     ],
     cause: 'a tool call or its result was malformed on the way through the proxy (arguments that are not valid JSON, a tool_use without its tool_result, a tool definition the backend rejects)',
@@ -204,7 +204,7 @@ export const SIGNATURES: readonly Signature[] = [
     code: 'thinking-rejected',
     keywords: ['thinking', 'reasoning', 'adaptive', 'budget_tokens'],
     patterns: [
-      /Input tag 'adaptive'|thinking_budget is out of range|is not supported for this model\. Use "[^"]{0,40}adaptive"/i,
+      /Input tag 'adaptive'|thinking_budget is out of range|is not supported for this model\. Use "[^"]{0,40}adaptive"|content\[\]\.thinking|thinking (?:mode|blocks?)[^\n]{0,60}must/i,
       /(?:thinking|reasoning_effort|reasoning)[^\n]{0,80}(?:unrecognized|unsupported|not supported|not permitted|invalid|unknown|cannot be disabled|out of range)/i,
       /(?:unrecognized|unsupported|unknown|invalid)[^\n]{0,40}(?:thinking|reasoning_effort)/i,
     ],
@@ -229,7 +229,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'usage-missing',
     keywords: ['input_tokens', 'output_tokens', 'cannot add none'],
-    patterns: [/evaluating '[\w$]{1,4}\.input_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
+    patterns: [/evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: 'load the ccenv hook (fix_usage repairs usage in the stream): ccenv gen litellm --dir DIR',
     severity: 'fail',
@@ -255,8 +255,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'empty-content',
-    keywords: ['empty', 'no content in response', 'content": []', 'content":[]', 'non-empty', "'choices'"],
-    patterns: [/empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'/i],
+    keywords: ['empty', 'no content in response', '"content":', '"output":', 'non-empty', "'choices'"],
+    patterns: [/empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"content":\s?""|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'/i],
     supersedes: ['rate-limit', 'upstream-error'],
     cause: 'the answer had no content: an empty reply from the model, the Responses bridge answering `"content": []`, or something in between answering with a page instead of a message',
     fix: 'keep the chat-completions routing flag set (the Responses bridge is the usual cause, BerriAI/litellm#27492); check that nothing between Claude Code and the proxy intercepts the request; ccenv doctor messages',
@@ -275,8 +275,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'http-proxy',
-    keywords: ['407', 'proxy authentication', 'intercepting', 'html page', 'anthropic services'],
-    patterns: [/407 Proxy Authentication Required|gateway intercepting the request|body is an HTML page|Unable to connect to Anthropic services/i],
+    keywords: ['407', 'proxy authentication', 'intercepting', 'html page'],
+    patterns: [/407 Proxy Authentication Required|status code 407|\b407\b[^\n]{0,20}Proxy|gateway intercepting the request|body is an HTML page/i],
     cause: 'an HTTP proxy (HTTP(S)_PROXY) or a gateway is in the way: it intercepts the traffic meant for your LiteLLM proxy, or the requests go to api.anthropic.com instead',
     fix: 'add the proxy host to NO_PROXY (e.g. NO_PROXY=localhost,127.0.0.1), and start Claude Code through its claude-<profile> function so ANTHROPIC_BASE_URL points at your proxy; ccenv doctor http-proxy',
     severity: 'fail',
@@ -285,8 +285,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'connection-reset',
-    keywords: ['econnreset', 'socket hang up', 'other side closed'],
-    patterns: [/ECONNRESET|socket hang up|other side closed/i],
+    keywords: ['econnreset', 'socket hang up', 'other side closed', 'closed unexpectedly'],
+    patterns: [/ECONNRESET|socket hang up|other side closed|socket connection was closed unexpectedly/i],
     cause: 'the connection was cut mid-request: the proxy crashed or restarted, or something between closed it',
     fix: 'check that the proxy is up and read its log around that time; ccenv doctor proxy',
     severity: 'fail',
