@@ -1,12 +1,12 @@
-import { CLAUDE_ENV, CLAUDE_SETTINGS_INVALID, HTTP_PROXY_VARS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
+import { CLAUDE_ENV, CLAUDE_SETTINGS_INVALID, DEPRECATED_SOURCE, DEPRECATED_VARS, HTTP_PROXY_VARS, SETTINGS_ENV_OVERRIDES, SETTINGS_KEYS, SETTINGS_LAYERS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
 import { HANG_HINT } from '../knowledge/litellm.js';
 import { matchSignature, signature, upstreamMessage } from '../knowledge/signatures.js';
-import { sentIds } from '../profiles/derive.js';
+import { contextWindowIgnored, sentIds } from '../profiles/derive.js';
 import { suggestion } from '../util/errors.js';
 import { printable } from '../util/text.js';
 import { couldNotLook, ok, skip, type Check, type CheckResult } from './check.js';
 import { valueOf } from './fact.js';
-import type { LiveFacts } from './facts.js';
+import type { Facts, LiveFacts, SettingsLayer } from './facts.js';
 import { errorMessage, type ProbeResult, type SseEvent } from './http.js';
 import { SUPPLY_CHAIN_CHECKS } from './supply-chain.js';
 
@@ -127,6 +127,61 @@ const shapeFailure = (what: string, r: ProbeResult): CheckResult => ({
   fix: 'check that proxy.base_url is a LiteLLM proxy (without /v1)',
 });
 
+const LAYER_NAME: Record<SettingsLayer['layer'], string> = { managed: 'managed settings', 'project-local': 'project local settings', project: 'project settings', user: 'user settings' };
+
+/**
+ * Every settings layer Claude Code reads (managed, project local, project, user), and what in them overrides a
+ * claude-<profile> function: an `env` key that reroutes (base URL, token, API key, cloud switch) fails every
+ * profile; a model key fails the profiles whose proxy does not serve that id (a warning when it does, or when the
+ * model list is not known); `apiKeyHelper` replaces the proxy token; a managed `forceLoginMethod` forces a login;
+ * deprecated variables are named. An unreadable file is a warning (a managed one a failure: Claude Code then
+ * refuses to start).
+ */
+function settingsCheck(f: Facts): CheckResult[] | CheckResult {
+  const layers = f.settings;
+  if (layers.state !== 'ok') return layers.state === 'absent' ? skip(layers.why) : couldNotLook('the Claude Code settings files', layers.error);
+  const out: CheckResult[] = [];
+  const served = (() => {
+    const a = valueOf(f.api);
+    return a ? modelIds(a.models) : undefined;
+  })();
+  const everyProfile = f.selected.map((p) => p.name).join(', ') || 'every profile';
+  for (const [k, d] of Object.entries(DEPRECATED_VARS)) {
+    if (f.env[k] !== undefined) out.push({ status: 'warn', diagnosis: 'deprecated-var', message: `${k} is exported in your environment: deprecated for ${d.use} (${d.note})`, fix: `unset ${k} in your shell rc; the claude-* functions set ${d.use}`, details: [`source: ${DEPRECATED_SOURCE}`] });
+  }
+  for (const l of layers.value) {
+    const where = `${l.path} (${LAYER_NAME[l.layer]})`;
+    if (l.file.state === 'invalid') {
+      out.push(l.layer === 'managed'
+        ? { status: 'fail', diagnosis: 'settings-invalid', message: `${l.file.error}: a managed settings file that does not parse makes Claude Code refuse to start`, fix: 'ask your administrator to fix or remove it' }
+        : { status: 'warn', diagnosis: 'settings-invalid', message: `${l.file.error}: ${CLAUDE_SETTINGS_INVALID.effect}`, fix: 'fix the JSON at that position (a trailing comma is the usual cause), then run ccenv doctor again', details: [`source: ${CLAUDE_SETTINGS_INVALID.source}`] });
+      continue;
+    }
+    if (l.file.state !== 'ok') continue;
+    const c = l.file.value;
+    for (const [key, value] of Object.entries(c.env)) {
+      const kind = SETTINGS_ENV_OVERRIDES[key];
+      if (DEPRECATED_VARS[key]) out.push({ status: 'warn', diagnosis: 'deprecated-var', message: `${where} "env" sets ${key}: deprecated for ${DEPRECATED_VARS[key]!.use}`, fix: `replace it with ${DEPRECATED_VARS[key]!.use}, or remove it (the claude-* functions set both)` });
+      if (kind === 'route') {
+        out.push({ status: 'fail', diagnosis: 'settings-override', message: `${where} "env" sets ${key}${key === CLAUDE_ENV.baseUrl.name ? `=${printable(value, 120)}` : ''}: it beats what the claude-* functions export, so ${everyProfile} ${key === CLAUDE_ENV.baseUrl.name ? 'send their requests there instead of the proxy' : 'send another credential (or route elsewhere)'}`, fix: `remove ${key} from the "env" block of ${l.path}; the functions set it per call`, details: [`source: ${SETTINGS_LAYERS.source}`] });
+      } else if (kind === 'model') {
+        const missing = served !== undefined && !served.includes(value);
+        out.push({
+          status: missing ? 'fail' : 'warn',
+          diagnosis: 'settings-model-override',
+          message: `${where} "env" sets ${key}=${printable(value, 100)}: it beats the profiles' own ${key}${missing ? `, and the proxy does not serve '${printable(value, 100)}'` : served ? ' (the proxy serves it)' : ''} — ${everyProfile} send that id`,
+          fix: `remove ${key} from the "env" block of ${l.path} (set the slot in the profile instead)`,
+        });
+      }
+    }
+    if (c.apiKeyHelper) out.push({ status: 'fail', diagnosis: 'settings-api-key-helper', message: `${where} sets apiKeyHelper: its output is sent as the credential (Authorization and x-api-key) in place of the proxy token, for ${everyProfile}`, fix: `remove apiKeyHelper from ${l.path}, or keep that file out of proxy sessions`, details: [`source: ${SETTINGS_KEYS.source}`] });
+    if (c.forceLoginMethod && l.layer === 'managed') out.push({ status: 'fail', diagnosis: 'settings-force-login', message: `${where} sets forceLoginMethod=${printable(c.forceLoginMethod, 40)}: Claude Code requires that login, which a proxy token does not satisfy`, fix: 'ask your administrator; managed settings cannot be overridden per call' });
+  }
+  if (out.length > 0) return out;
+  const read = layers.value.map((l) => `${l.path} (${LAYER_NAME[l.layer]})`);
+  return ok(read.length ? `nothing overrides the profiles in ${read.join(', ')}` : 'no settings file (managed, project or user) to override the profiles', { details: ['not visible to ccenv: --settings on a command line, MDM and server-managed settings'] });
+}
+
 /** Every check, in output order. */
 export const CHECKS: readonly Check[] = [
   {
@@ -152,16 +207,14 @@ export const CHECKS: readonly Check[] = [
       const state = f.claudeJson;
       if (state.state === 'ok' && state.value.primaryApiKey) out.push({ status: 'warn', diagnosis: 'auth-conflict-login', message: `${state.value.path} holds a console login key (primaryApiKey): "Auth conflict … (/login managed key)"`, fix: 'run `claude /logout` if you only use Claude Code through the proxy' });
       if (state.state === 'invalid') out.push(couldNotLook('~/.claude.json', state.error));
-      const s = f.settings;
-      if (s.state === 'invalid') {
-        out.push({ status: 'warn', diagnosis: 'settings-invalid', message: `${s.error}: ${CLAUDE_SETTINGS_INVALID.effect}`, fix: 'fix the JSON at that position (a trailing comma is the usual cause), then run ccenv doctor again', details: [`source: ${CLAUDE_SETTINGS_INVALID.source}`] });
-      } else if (s.state === 'ok') {
-        if (s.value.apiKeyHelper) out.push({ status: 'warn', diagnosis: 'auth-conflict-helper', message: `${s.value.path} sets apiKeyHelper, which overrides the proxy token`, fix: 'remove apiKeyHelper from settings.json, or keep it out of proxy sessions' });
-        const overrides = s.value.envKeys.filter((k) => ([CLAUDE_ENV.apiKey.name, CLAUDE_ENV.authToken.name, CLAUDE_ENV.baseUrl.name, CLAUDE_ENV.model.name] as string[]).includes(k));
-        if (overrides.length > 0) out.push({ status: 'warn', diagnosis: 'settings-env-override', message: `${s.value.path} "env" sets ${overrides.join(', ')}, which override what the claude-* functions set`, fix: 'remove those keys from the "env" block of settings.json' });
-      }
-      return out.length > 0 ? out : ok('no competing Anthropic credentials (environment, ~/.claude.json, ~/.claude/settings.json)');
+      return out.length > 0 ? out : ok('no competing Anthropic credentials (environment, ~/.claude.json; settings files: see Claude Code settings)');
     },
+  },
+  {
+    code: 'settings',
+    title: 'Claude Code settings',
+    network: false,
+    run: (f) => settingsCheck(f),
   },
   {
     code: 'base-url',
@@ -274,6 +327,8 @@ export const CHECKS: readonly Check[] = [
       if (!groups) return shapeFailure('/model_group/info', a.groupInfo);
       return f.selected.map((p): CheckResult => {
         if (!groups.has(p.model)) return skip(`${p.name}: '${printable(p.model, 100)}' is not a model group on the proxy (see Model ids)`, { profile: p.name });
+        const ignored = contextWindowIgnored(p);
+        if (ignored) return { status: 'warn', diagnosis: 'context-window-ignored', profile: p.name, message: `${p.name}: ${ignored}`, fix: 'give the model a name Claude Code does not know on the proxy (a model_name without the claude- prefix), or drop context_window' };
         const proxyWindow = groups.get(p.model);
         if (p.contextWindow === undefined) {
           return { status: 'warn', diagnosis: 'context-window-unset', profile: p.name, message: `${p.name}: no context_window, so Claude Code assumes ${UNKNOWN_MODEL_WINDOW.tokens} tokens for this id and compacts too late${proxyWindow ? `; the proxy says ${proxyWindow}` : ''}`, fix: `set context_window: ${proxyWindow ?? '<tokens>'} in profile ${p.name} (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS)` };

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { loadAdvisoryData, type AdvisoryData } from '../advisories/data.js';
-import { CLAUDE_CODE_REQUEST, CLAUDE_FILES, DEFAULT_MAX_TOKENS } from '../knowledge/claude-code.js';
+import { CLAUDE_CODE_REQUEST, CLAUDE_FILES, DEFAULT_MAX_TOKENS, SETTINGS_LAYERS } from '../knowledge/claude-code.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 import { UserError, suggestion } from '../util/errors.js';
@@ -23,6 +23,8 @@ export interface DoctorOptions {
   env: NodeJS.ProcessEnv;
   /** Also import litellm.proxy.proxy_server in each found environment. */
   deep?: boolean;
+  /** Where Claude Code would run (its project settings layers are read from here up). Default: the process's. */
+  cwd?: string;
 }
 
 /** The live probes of one profile: a Claude Code–shaped /v1/messages call, non-streaming and streaming. */
@@ -32,12 +34,48 @@ export interface LiveFacts {
   stream: ProbeResult;
 }
 
-/** A Claude Code settings file as doctor reads it. */
-export interface SettingsFile {
-  path: string;
+/** What doctor reads from one Claude Code settings file. */
+export interface SettingsContent {
+  /** Its `env` block, values as strings. */
+  env: Record<string, string>;
   apiKeyHelper: boolean;
-  /** Keys of its `env` block. */
-  envKeys: string[];
+  forceLoginMethod?: string;
+  model?: string;
+}
+
+/** One settings layer Claude Code reads (knowledge/claude-code.ts SETTINGS_LAYERS), highest precedence first. */
+export interface SettingsLayer {
+  layer: 'managed' | 'project-local' | 'project' | 'user';
+  path: string;
+  file: Fact<SettingsContent>;
+}
+
+/**
+ * The settings files Claude Code would read here, highest precedence first: the managed file of this platform,
+ * `.claude/settings.local.json` and `.claude/settings.json` in each folder from `cwd` up to the repository root
+ * (a folder with .git; else up to the home folder), and the user file under $CLAUDE_CONFIG_DIR or ~/.claude.
+ * Files that do not exist are left out.
+ */
+export function settingsLayers(env: NodeJS.ProcessEnv, home: string, cwd: string, platform: NodeJS.Platform = process.platform): SettingsLayer[] {
+  const out: SettingsLayer[] = [];
+  const add = (layer: SettingsLayer['layer'], path: string) => {
+    const f = readJsonFile(path);
+    if (f.state === 'absent') return;
+    if (f.state === 'invalid') return void out.push({ layer, path, file: f });
+    const v = f.value;
+    const envBlock = v.env && typeof v.env === 'object' && !Array.isArray(v.env) ? Object.fromEntries(Object.entries(v.env as Record<string, unknown>).map(([k, x]) => [k, String(x)])) : {};
+    out.push({ layer, path, file: ok({ env: envBlock, apiKeyHelper: typeof v.apiKeyHelper === 'string', forceLoginMethod: typeof v.forceLoginMethod === 'string' ? v.forceLoginMethod : undefined, model: typeof v.model === 'string' ? v.model : undefined }) });
+  };
+  const managed = platform === 'darwin' ? SETTINGS_LAYERS.managed.darwin : platform === 'linux' ? SETTINGS_LAYERS.managed.linux : undefined;
+  if (managed) add('managed', managed);
+  for (let dir = resolve(cwd), i = 0; i < 40; i++, dir = dirname(dir)) {
+    if (dir === home) break; // the user's own ~/.claude is the user layer, not a project
+    add('project-local', join(dir, SETTINGS_LAYERS.projectLocal));
+    add('project', join(dir, SETTINGS_LAYERS.project));
+    if (existsSync(join(dir, '.git')) || dir === dirname(dir)) break;
+  }
+  add('user', join(env.CLAUDE_CONFIG_DIR || join(home, '.claude'), SETTINGS_LAYERS.user));
+  return out;
 }
 
 /** The proxy's health answers and the LiteLLM version it reports. */
@@ -66,7 +104,7 @@ export interface ClaudeInstall {
 /** What each gatherer finds. */
 export interface Gathered {
   profiles: ProfilesConfig;
-  settings: SettingsFile;
+  settings: SettingsLayer[];
   claudeJson: { path: string; primaryApiKey: boolean };
   claude: ClaudeInstall;
   processes: ProxyProcess[];
@@ -93,7 +131,7 @@ export interface Facts {
   /** The profiles the per-profile checks look at (all, or the one --profile names). */
   selected: Profile[];
   profiles: Fact<ProfilesConfig>;
-  settings: Fact<SettingsFile>;
+  settings: Fact<SettingsLayer[]>;
   claudeJson: Fact<Gathered['claudeJson']>;
   claude: Fact<ClaudeInstall>;
   processes: Fact<ProxyProcess[]>;
@@ -278,17 +316,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
 
   const table: { [K in keyof Gathered]: Gatherer<K> } = {
     profiles: { needs: [], label: 'profiles', run: () => profiles },
-    settings: {
-      needs: [],
-      label: '~/.claude/settings.json',
-      run: () => {
-        const file = join(home, CLAUDE_FILES.userSettings);
-        const f = readJsonFile(file);
-        if (f.state !== 'ok') return f;
-        const e = f.value.env;
-        return ok({ path: file, apiKeyHelper: typeof f.value.apiKeyHelper === 'string', envKeys: e && typeof e === 'object' ? Object.keys(e) : [] });
-      },
-    },
+    settings: { needs: [], label: 'Claude Code settings', run: () => ok(settingsLayers(env, home, o.cwd ?? process.cwd())) },
     claudeJson: {
       needs: [],
       label: '~/.claude.json',

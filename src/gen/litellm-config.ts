@@ -123,6 +123,8 @@ function modelEntry(p: Profile): ModelListEntry {
   if (p.maxOutputTokens !== undefined) info.max_output_tokens = p.maxOutputTokens;
   info.supports_function_calling = true;
   info.mode = 'chat';
+  // The /model picker (gateway model discovery) labels each listed model with its display_name.
+  if (p.picker) info.display_name = p.description ?? `${p.name} (${p.model})`;
   Object.assign(info, u.modelInfo);
   return { model_name: p.model, litellm_params: params, model_info: info };
 }

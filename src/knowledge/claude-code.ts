@@ -139,3 +139,109 @@ export const HTTP_PROXY_VARS = {
   source: 'https://code.claude.com/docs/en/network-config',
 } as const;
 
+
+/**
+ * The settings files Claude Code reads, highest precedence first, and where each lives. Observed order with
+ * 2.1.330: managed > `--settings` > project local > project shared > user > the exported environment — an `env`
+ * block in any of these files beats the variables a claude-<profile> function exports.
+ * Not visible to ccenv: `--settings` on a command line, MDM profiles, server-managed settings.
+ */
+export const SETTINGS_LAYERS = {
+  managed: { linux: '/etc/claude-code/managed-settings.json', darwin: '/Library/Application Support/ClaudeCode/managed-settings.json' },
+  /** Relative to each folder from the working directory up to the repository root. */
+  projectLocal: '.claude/settings.local.json',
+  project: '.claude/settings.json',
+  /** Under $CLAUDE_CONFIG_DIR when set (it replaces ~/.claude), else ~/.claude. */
+  user: 'settings.json',
+  source: `observed with @anthropic-ai/claude-code 2.1.330 (two fake endpoints: the settings' ANTHROPIC_BASE_URL won over the exported one, managed over local over project over user); https://code.claude.com/docs/en/settings#settings-precedence`,
+} as const;
+
+/**
+ * Keys of a settings file's `env` block that override what a claude-<profile> function sets, and what each
+ * breaks: `route` (the request goes elsewhere, or with another credential — every profile fails) or `model` (an
+ * id the proxy may not serve is sent).
+ */
+export const SETTINGS_ENV_OVERRIDES: Readonly<Record<string, 'route' | 'model'>> = {
+  [CLAUDE_ENV.baseUrl.name]: 'route',
+  [CLAUDE_ENV.authToken.name]: 'route',
+  [CLAUDE_ENV.apiKey.name]: 'route',
+  ANTHROPIC_CUSTOM_HEADERS: 'route',
+  [CLAUDE_ENV.useBedrock.name]: 'route',
+  [CLAUDE_ENV.useVertex.name]: 'route',
+  [CLAUDE_ENV.useFoundry.name]: 'route',
+  [CLAUDE_ENV.model.name]: 'model',
+  [CLAUDE_ENV.opus.name]: 'model',
+  [CLAUDE_ENV.sonnet.name]: 'model',
+  [CLAUDE_ENV.haiku.name]: 'model',
+  [CLAUDE_ENV.fable.name]: 'model',
+  [CLAUDE_ENV.smallFast.name]: 'model',
+  [CLAUDE_ENV.subagent.name]: 'model',
+};
+
+/**
+ * Top-level settings keys that matter behind a proxy: `apiKeyHelper` (its output is sent in both Authorization and
+ * x-api-key, in place of the proxy token), a managed `forceLoginMethod` (forces a login the proxy token cannot
+ * satisfy), and a persisted `model` (no effect: an exported ANTHROPIC_MODEL wins over it — observed).
+ */
+export const SETTINGS_KEYS = {
+  apiKeyHelper: 'route',
+  forceLoginMethod: 'route',
+  model: 'none',
+  source: 'observed with @anthropic-ai/claude-code 2.1.330 (apiKeyHelper via --settings sent Authorization and x-api-key, and a settings model lost to an exported ANTHROPIC_MODEL); https://code.claude.com/docs/en/llm-gateway-connect',
+} as const;
+
+/** Variables Claude Code documents as deprecated, and what replaces them (still read by 2.1.330). */
+export const DEPRECATED_VARS: Readonly<Record<string, { use: string; note: string }>> = {
+  [CLAUDE_ENV.smallFast.name]: {
+    use: CLAUDE_ENV.haiku.name,
+    note: 'still read by 2.1.330, where it wins over ANTHROPIC_DEFAULT_HAIKU_MODEL for background calls; ccenv sets both to the same id',
+  },
+};
+export const DEPRECATED_SOURCE = `${CC_MODEL_DOCS}; observed with @anthropic-ai/claude-code 2.1.330 (a WebFetch summary request used ANTHROPIC_SMALL_FAST_MODEL over ANTHROPIC_DEFAULT_HAIKU_MODEL)`;
+
+/**
+ * How Claude Code sizes the context window: CLAUDE_CODE_MAX_CONTEXT_TOKENS applies to model ids it does not know
+ * (its catalog decides, not a `claude-` prefix, in 2.1.330) and is ignored for ids it knows unless DISABLE_COMPACT
+ * is set; CLAUDE_CODE_AUTO_COMPACT_WINDOW (tokens, or `200k`) sets when it compacts, at least 100k and at most the
+ * window. So a profile whose model id is one Claude Code knows cannot lower the window with context_window.
+ */
+export const CONTEXT_FACTS = {
+  maxContextVar: CLAUDE_ENV.maxContext.name,
+  autoCompactVar: 'CLAUDE_CODE_AUTO_COMPACT_WINDOW',
+  autoCompactMin: 100_000,
+  /** Id prefixes of models Claude Code knows (its own catalog of Claude models). */
+  knownIdPrefixes: ['claude-opus-', 'claude-sonnet-', 'claude-haiku-', 'claude-fable-', 'claude-3'],
+  source: `observed with @anthropic-ai/claude-code 2.1.330 (\`-p /context\`: CLAUDE_CODE_MAX_CONTEXT_TOKENS=128000 gave 128k for gpt-4o and claude-foo-bar, and was ignored for claude-sonnet-4-5 unless DISABLE_COMPACT=1, while CLAUDE_CODE_AUTO_COMPACT_WINDOW="1000" is read as the 100k minimum); ${CC_ENV_DOCS}`,
+} as const;
+
+/** Retries: Claude Code retries a failed request (default 10 times, with backoff), so a proxy that is down shows nothing for minutes. */
+export const RETRIES = {
+  variable: 'CLAUDE_CODE_MAX_RETRIES',
+  default: 10,
+  /** Measured with the proxy down: seconds until `-p` fails, by CLAUDE_CODE_MAX_RETRIES. */
+  observedSeconds: { 0: 0.65, 1: 1.2, 2: 2.3, 4: 9.4, 6: 37.6 },
+  source: 'observed with @anthropic-ai/claude-code 2.1.330 (proxy down: "API Error: Connection refused … (ECONNREFUSED)" after 0.65 s with 0 retries, nothing for over 150 s with the default); https://code.claude.com/docs/en/errors',
+} as const;
+
+/**
+ * The `[claude-code:unrecognized_model] {"model":…}` line `-p` prints on stderr for a model id it does not know.
+ * Only a settings mapping of the id (`modelOverrides`, or `modelPicker` with `behavesAs`) stops it, and that also
+ * makes Claude Code treat the model as the Claude model named there (its window and capabilities), so ccenv does not
+ * set one; CLAUDE_CODE_MAX_CONTEXT_TOKENS (context_window) removes the longer notice that comes with it.
+ */
+export const UNRECOGNIZED_MODEL_LINE = {
+  text: '[claude-code:unrecognized_model]',
+  source: 'observed with @anthropic-ai/claude-code 2.1.330 (ANTHROPIC_DEFAULT_*_MODEL_NAME and _SUPPORTED_CAPABILITIES did not stop it, modelOverrides did); https://github.com/anthropics/claude-code/blob/main/CHANGELOG.md (2.1.233)',
+} as const;
+
+/**
+ * Gateway model discovery (CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY=1): before the first message Claude Code sends
+ * `GET /v1/models?limit=1000` with its credential, keeps the ids matching /claude|anthropic/i for the /model picker,
+ * and skips discovery when the only credential is in ANTHROPIC_CUSTOM_HEADERS.
+ */
+export const MODEL_DISCOVERY = {
+  variable: 'CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY',
+  path: '/v1/models?limit=1000',
+  keeps: /claude|anthropic/i,
+  source: 'observed with @anthropic-ai/claude-code 2.1.330 (--debug: "[gatewayDiscovery] skipped: no credential" with only ANTHROPIC_CUSTOM_HEADERS); https://code.claude.com/docs/en/llm-gateway-protocol#model-discovery',
+} as const;

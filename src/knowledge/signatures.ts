@@ -270,7 +270,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the TLS certificate on the way is not trusted (a corporate proxy re-signing traffic, or a self-signed proxy certificate)',
     fix: 'point NODE_EXTRA_CA_CERTS at your CA bundle for Claude Code (SSL_CERT_FILE for the proxy), or use the proxy over plain http on 127.0.0.1',
     severity: 'fail',
-    supersedes: ['http-proxy', 'proxy-unreachable'],
+    supersedes: ['http-proxy', 'proxy-unreachable', 'anthropic-direct'],
     source: 'anthropics/claude-code#2855; anthropics/claude-code#20194; anthropics/claude-code#26897',
   },
   {
@@ -290,7 +290,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the connection was cut mid-request: the proxy crashed or restarted, or something between closed it',
     fix: 'check that the proxy is up and read its log around that time; ccenv doctor proxy',
     severity: 'fail',
-    supersedes: ['proxy-unreachable'],
+    supersedes: ['proxy-unreachable', 'anthropic-direct'],
     source: 'anthropics/claude-code#56711; anthropics/claude-code#35768',
   },
   {
@@ -300,7 +300,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the host in the base URL does not resolve (a typo, a container name used outside its network, no DNS)',
     fix: 'fix proxy.base_url (http://localhost:4000 for a local proxy); ccenv doctor proxy',
     severity: 'fail',
-    supersedes: ['proxy-unreachable'],
+    supersedes: ['proxy-unreachable', 'anthropic-direct'],
     source: 'EdanStarfire/claudecode_webui#1184; ivanfioravanti/chatbot-ollama#16',
   },
   {
@@ -310,6 +310,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'nothing answers at the base URL: the proxy is not running, or listens on another host or port',
     fix: 'start the proxy (ccenv gen systemd|launchd|compose, or litellm --config …), or fix proxy.base_url; ccenv doctor proxy. With the proxy down Claude Code retries for minutes: CLAUDE_CODE_MAX_RETRIES=0 fails at once',
     severity: 'fail',
+    supersedes: ['anthropic-direct'],
     source: 'anthropics/claude-code#62793; anthropics/claude-code#87259; zai-org/GLM-4.5#6',
   },
   {
@@ -319,7 +320,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'a request took longer than its limit: a slow or stuck upstream, or Responses-API routing on hosts that neither answer nor 404',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment if it is unset; otherwise check the upstream, raise API_TIMEOUT_MS (Claude Code) or the deployment timeout; ccenv doctor messages',
     severity: 'fail',
-    supersedes: ['upstream-error', 'proxy-unreachable'],
+    supersedes: ['upstream-error', 'proxy-unreachable', 'anthropic-direct'],
     source: 'anthropics/claude-code#1999; anthropics/claude-code#8698; farion1231/cc-switch#5831',
   },
   {
@@ -341,6 +342,16 @@ export const SIGNATURES: readonly Signature[] = [
     severity: 'fail',
     supersedes: ['upstream-error'],
     source: 'Wei-Shaw/claude-relay-service#56; anthropics/claude-code#37488',
+  },
+  {
+    code: 'anthropic-direct',
+    keywords: ['api.anthropic.com', 'anthropic services'],
+    patterns: [/Failed to connect to api\.anthropic\.com|Unable to connect to Anthropic services|api\.anthropic\.com[^\n]{0,60}(?:timed out|refused|ECONN|ENOTFOUND)/i],
+    cause: 'Claude Code tried api.anthropic.com, not your proxy: ANTHROPIC_BASE_URL was not set for that run (plain `claude` instead of claude-<profile>), or an "env" block in a Claude Code settings file (user, project, local or managed) overrides what the function sets',
+    fix: 'start it as claude-<profile>; run `ccenv doctor settings` to find a settings file whose "env" sets ANTHROPIC_BASE_URL, and remove that key',
+    severity: 'fail',
+    generic: true,
+    source: 'anthropics/claude-code#217; observed with @anthropic-ai/claude-code 2.1.330 (an env block in ~/.claude/settings.json replaced the exported ANTHROPIC_BASE_URL)',
   },
   {
     code: 'upstream-error',

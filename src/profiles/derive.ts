@@ -1,4 +1,4 @@
-import { CLAUDE_ENV } from '../knowledge/claude-code.js';
+import { CLAUDE_ENV, CONTEXT_FACTS, MODEL_DISCOVERY, RETRIES } from '../knowledge/claude-code.js';
 import type { Profile, ProfilesConfig } from './types.js';
 
 /**
@@ -58,7 +58,13 @@ export function profileVars(p: Profile): Array<readonly [string, string]> {
   const vars: Array<readonly [string, string]> = [];
   for (const s of SLOTS) for (const v of s.vars) vars.push([v, p[s.field]]);
   if (p.maxOutputTokens !== undefined) vars.push([CLAUDE_ENV.maxOutput.name, String(p.maxOutputTokens)]);
-  if (p.contextWindow !== undefined) vars.push([CLAUDE_ENV.maxContext.name, String(p.contextWindow)]);
+  if (p.contextWindow !== undefined) {
+    // Claude Code ignores CLAUDE_CODE_MAX_CONTEXT_TOKENS for ids it knows: there the compaction window takes effect.
+    if (!knownToClaudeCode(p.model)) vars.push([CLAUDE_ENV.maxContext.name, String(p.contextWindow)]);
+    else if (p.contextWindow >= CONTEXT_FACTS.autoCompactMin) vars.push([CONTEXT_FACTS.autoCompactVar, String(p.contextWindow)]);
+  }
+  if (p.maxRetries !== undefined) vars.push([RETRIES.variable, String(p.maxRetries)]);
+  if (p.picker) vars.push([MODEL_DISCOVERY.variable, '1']);
   vars.push(['CCENV_PROFILE', p.name], ...p.env);
   return vars;
 }
@@ -71,7 +77,24 @@ export const MANAGED_ENV: Readonly<Record<string, string>> = {
   ...Object.fromEntries(SLOTS.flatMap((s) => s.vars.map((v) => [v, s.key]))),
   [CLAUDE_ENV.maxOutput.name]: 'max_output_tokens',
   [CLAUDE_ENV.maxContext.name]: 'context_window',
+  [CONTEXT_FACTS.autoCompactVar]: 'context_window',
+  [RETRIES.variable]: 'max_retries',
+  [MODEL_DISCOVERY.variable]: 'picker',
 };
+
+/** Whether Claude Code knows a model id (its own catalog): then CLAUDE_CODE_MAX_CONTEXT_TOKENS is ignored for it. */
+export function knownToClaudeCode(id: string): boolean {
+  return CONTEXT_FACTS.knownIdPrefixes.some((prefix) => id.startsWith(prefix));
+}
+
+/**
+ * What of a profile's context_window cannot take effect, in words (for validate and doctor), or undefined: for an
+ * id Claude Code knows, a window below the compaction minimum (100k) cannot be honoured.
+ */
+export function contextWindowIgnored(p: Profile): string | undefined {
+  if (p.contextWindow === undefined || !knownToClaudeCode(p.model) || p.contextWindow >= CONTEXT_FACTS.autoCompactMin) return undefined;
+  return `Claude Code knows '${p.model}', so it ignores ${CLAUDE_ENV.maxContext.name} for it, and ${CONTEXT_FACTS.autoCompactVar} cannot go below ${CONTEXT_FACTS.autoCompactMin}: context_window ${p.contextWindow} has no effect`;
+}
 
 /** Variables holding secrets the proxy and the functions need: the proxy token and every upstream key. Names only. */
 export function secretEnvNames(cfg: ProfilesConfig): string[] {

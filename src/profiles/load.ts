@@ -128,10 +128,13 @@ interface RawProfile {
   drop_params?: string[];
   thinking?: 'keep' | 'drop';
   fix_usage?: boolean;
+  max_retries?: number;
+  picker?: boolean;
 }
 interface RawFile {
   proxy?: { base_url?: string; base_url_env?: string; auth_token_env?: string };
   default_profile?: string;
+  picker?: boolean;
   litellm?: { python?: string };
   profiles: Record<string, RawProfile>;
 }
@@ -185,6 +188,8 @@ function normalise(raw: RawFile, file: string): ProfilesConfig {
       upstream,
       maxOutputTokens: p.max_output_tokens,
       contextWindow: p.context_window,
+      maxRetries: p.max_retries,
+      picker: p.picker ?? raw.picker ?? false,
       env: Object.entries(p.env ?? {}).map(([k, v]) => [k, String(v)] as const),
       rules: {
         model: p.model,

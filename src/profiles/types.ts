@@ -46,8 +46,12 @@ export interface Profile {
   upstream?: Upstream;
   /** Tokens → CLAUDE_CODE_MAX_OUTPUT_TOKENS. */
   maxOutputTokens?: number;
-  /** Tokens → CLAUDE_CODE_MAX_CONTEXT_TOKENS. */
+  /** Tokens → CLAUDE_CODE_MAX_CONTEXT_TOKENS (ids Claude Code does not know) or CLAUDE_CODE_AUTO_COMPACT_WINDOW (ids it knows). */
   contextWindow?: number;
+  /** → CLAUDE_CODE_MAX_RETRIES. */
+  maxRetries?: number;
+  /** List the model in Claude Code's /model picker (gateway model discovery). */
+  picker: boolean;
   /** Extra variables, in file order, values as strings. */
   env: ReadonlyArray<readonly [string, string]>;
   rules: ProxyRules;

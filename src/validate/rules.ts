@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX } from '../knowledge/litellm.js';
-import { sentIds } from '../profiles/derive.js';
+import { CONTEXT_FACTS } from '../knowledge/claude-code.js';
+import { contextWindowIgnored, sentIds } from '../profiles/derive.js';
 import type { ProfilesConfig } from '../profiles/types.js';
 import validateConfig from '../generated/litellm-config-validator.js';
 import { matchGlob } from '../util/glob.js';
@@ -249,6 +250,18 @@ export const RULES: readonly Rule[] = [
         const parts = ref.split('.');
         const file = join(dirname(resolve(c!.file)), ...parts.slice(0, -1)) + '.py';
         if (!existsSync(file)) report(modules.includes(ref) ? ['litellm_settings', 'callbacks'] : ['litellm_settings', 'custom_provider_map'], 'callback-missing', `${printable(ref, 100)}: LiteLLM loads ${printable(parts.slice(0, -1).join('/'), 100)}.py from the config's folder and it is not there (${printable(file, 200)})`);
+      }
+    },
+  },
+  {
+    code: 'context-window-ignored',
+    kind: 'profiles',
+    describe: "a context_window Claude Code cannot honour for the profile's model id (an id it knows, below the 100k compaction minimum)",
+    source: CONTEXT_FACTS.source,
+    run: ({ profiles: p, report }) => {
+      for (const prof of p!.cfg.profiles) {
+        const why = contextWindowIgnored(prof);
+        if (why) report(['profiles', prof.name, 'context_window'], 'context-window-ignored', why);
       }
     },
   },

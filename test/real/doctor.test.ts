@@ -198,12 +198,12 @@ describe('honest verdicts', () => {
     expect(report.checks[0]).toMatchObject({ code: 'litellm-compromised', status: 'fail', diagnosis: 'litellm-compromised' });
   });
 
-  it('an invalid ~/.claude/settings.json (a trailing comma) is a warning with file:line:col, not "no competing credentials"', async () => {
+  it('an invalid ~/.claude/settings.json (a trailing comma) is a warning with file:line:col, never OK', async () => {
     const h = mkdtempSync(join(tmpdir(), 'ccenv-home-'));
     mkdirSync(join(h, '.claude'));
     writeFileSync(join(h, '.claude/settings.json'), '{\n  "apiKeyHelper": "~/bin/key.sh",\n}\n');
-    const { report } = await doctor(['--offline', 'auth-conflict'], env({ HOME: h }));
-    expect(report.checks).toMatchObject([{ code: 'auth-conflict', status: 'warn', diagnosis: 'settings-invalid' }]);
+    const { report } = await doctor(['--offline', 'settings'], env({ HOME: h }));
+    expect(report.checks).toMatchObject([{ code: 'settings', status: 'warn', diagnosis: 'settings-invalid' }]);
     expect(report.checks[0]!.message).toMatch(new RegExp(`^${join(h, '.claude/settings.json')}:3:1: .*rejects a settings file it cannot parse as a whole`));
   });
 
@@ -256,8 +256,11 @@ describe('doctor environment checks', () => {
     writeFileSync(join(h, '.claude.json'), JSON.stringify({ primaryApiKey: 'sk-ant-api03-FAKE' }));
     mkdirSync(join(h, '.claude'));
     writeFileSync(join(h, '.claude/settings.json'), JSON.stringify({ env: { ANTHROPIC_BASE_URL: 'http://elsewhere' } }));
-    const { report } = await doctor(['--offline', 'auth-conflict'], env({ HOME: h }));
-    expect(report.checks.map((c) => c.diagnosis)).toEqual(['auth-conflict-login', 'settings-env-override']);
+    const auth = await doctor(['--offline', 'auth-conflict'], env({ HOME: h }));
+    expect(auth.report.checks.map((c) => c.diagnosis)).toEqual(['auth-conflict-login']);
+    const settings = await doctor(['--offline', 'settings'], env({ HOME: h }));
+    expect(settings.report.checks).toMatchObject([{ code: 'settings', status: 'fail', diagnosis: 'settings-override' }]);
+    expect(settings.report.checks[0]!.message).toContain(`${join(h, '.claude/settings.json')} (user settings) "env" sets ANTHROPIC_BASE_URL=http://elsewhere`);
   });
 });
 

@@ -1,11 +1,14 @@
 // Each doctor check as a pure function, tested as a table: facts in → status, diagnosis code, message out.
 // Facts are built by hand here (no gatherer runs), so every state a gatherer can return is covered:
 // ok(value), absent(why), invalid(error).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/doctor/checks.js';
 import type { CheckResult } from '../../src/doctor/check.js';
 import { absent, invalid, ok, type Fact } from '../../src/doctor/fact.js';
-import type { Facts, LiveFacts, ProxyApi, ProxyHealth } from '../../src/doctor/facts.js';
+import { settingsLayers, type Facts, type LiveFacts, type ProxyApi, type ProxyHealth, type SettingsLayer } from '../../src/doctor/facts.js';
 import type { ProbeResult } from '../../src/doctor/http.js';
 import type { ProxyProcess, PythonEnv } from '../../src/doctor/installs.js';
 import { parseProfiles } from '../../src/profiles/load.js';
@@ -38,7 +41,7 @@ function facts(over: Partial<Facts> = {}): Facts {
     token: 'sk-x',
     selected: PROFILES.profiles,
     profiles: ok(PROFILES),
-    settings: absent('no ~/.claude/settings.json'),
+    settings: ok([]),
     claudeJson: absent('no ~/.claude.json'),
     claude: ok({ path: '/usr/bin/claude', version: '2.1.330', from: 'package.json' }),
     processes: ok([]),
@@ -53,6 +56,8 @@ function facts(over: Partial<Facts> = {}): Facts {
   return { ...base, ...over };
 }
 
+const layer = (l: SettingsLayer['layer'], file: SettingsLayer['file']): SettingsLayer => ({ layer: l, path: l === 'managed' ? '/etc/claude-code/managed-settings.json' : `/x/${l}.json`, file });
+
 const run = (code: string, f: Facts): CheckResult[] => {
   const r = CHECKS.find((c) => c.code === code)!.run(f);
   return Array.isArray(r) ? r : [r];
@@ -66,9 +71,18 @@ describe('checks, as tables', () => {
     ['profiles', 'invalid', { profiles: invalid('/p.yaml:3:5: bad') }, [['fail', 'profiles-invalid']]],
     ['auth-conflict', 'nothing found, everything read', {}, [['ok', null]]],
     ['auth-conflict', 'API key and token both exported', { env: { ANTHROPIC_API_KEY: 'a', ANTHROPIC_AUTH_TOKEN: 'b' } }, [['fail', 'auth-conflict-env']]],
-    ['auth-conflict', 'an invalid settings.json is not OK', { settings: invalid('/home/u/.claude/settings.json:3:1: Expected double-quoted property name') }, [['warn', 'settings-invalid']], /settings\.json:3:1: .*rejects a settings file it cannot parse as a whole/],
+    ['settings', 'nothing overrides', {}, [['ok', null]]],
+    ['settings', 'an invalid user settings.json is not OK', { settings: ok([layer('user', invalid('/home/u/.claude/settings.json:3:1: Expected double-quoted property name'))]) }, [['warn', 'settings-invalid']], /settings\.json:3:1: .*rejects a settings file it cannot parse as a whole/],
+    ['settings', 'an invalid managed file: Claude Code refuses to start', { settings: ok([layer('managed', invalid('/etc/claude-code/managed-settings.json:1:2: bad'))]) }, [['fail', 'settings-invalid']]],
+    ['settings', 'a base URL in a project layer breaks every profile', { settings: ok([layer('project', ok({ env: { ANTHROPIC_BASE_URL: 'http://elsewhere:8080' }, apiKeyHelper: false }))]) }, [['fail', 'settings-override']], /\(project settings\) "env" sets ANTHROPIC_BASE_URL=http:\/\/elsewhere:8080: .*kimi send their requests there/],
+    ['settings', 'a token in the user layer', { settings: ok([layer('user', ok({ env: { ANTHROPIC_AUTH_TOKEN: 'x' }, apiKeyHelper: false }))]) }, [['fail', 'settings-override']]],
+    ['settings', 'apiKeyHelper replaces the proxy token', { settings: ok([layer('user', ok({ env: {}, apiKeyHelper: true }))]) }, [['fail', 'settings-api-key-helper']]],
+    ['settings', 'a model override the proxy serves: a warning', { settings: ok([layer('project-local', ok({ env: { ANTHROPIC_MODEL: 'kimi-sub' }, apiKeyHelper: false }))]) }, [['warn', 'settings-model-override']], /the proxy serves it/],
+    ['settings', 'a model override the proxy does not serve: a failure', { settings: ok([layer('user', ok({ env: { ANTHROPIC_DEFAULT_HAIKU_MODEL: 'claude-haiku-4-5' }, apiKeyHelper: false }))]) }, [['fail', 'settings-model-override']], /does not serve 'claude-haiku-4-5'/],
+    ['settings', 'a managed forceLoginMethod', { settings: ok([layer('managed', ok({ env: {}, apiKeyHelper: false, forceLoginMethod: 'claudeai' }))]) }, [['fail', 'settings-force-login']]],
+    ['settings', 'a persisted model has no effect over the exported ANTHROPIC_MODEL', { settings: ok([layer('user', ok({ env: {}, apiKeyHelper: false, model: 'opus' }))]) }, [['ok', null]]],
+    ['settings', 'a deprecated variable exported', { env: { ANTHROPIC_SMALL_FAST_MODEL: 'x' } }, [['warn', 'deprecated-var']], /deprecated for ANTHROPIC_DEFAULT_HAIKU_MODEL/],
     ['auth-conflict', 'an unreadable ~/.claude.json is not OK', { claudeJson: invalid('/home/u/.claude.json: cannot read (EACCES)') }, [['warn', 'could-not-look']]],
-    ['auth-conflict', 'apiKeyHelper and env overrides', { settings: ok({ path: '/s.json', apiKeyHelper: true, envKeys: ['ANTHROPIC_BASE_URL', 'OTHER'] }) }, [['warn', 'auth-conflict-helper'], ['warn', 'settings-env-override']], /ANTHROPIC_BASE_URL/],
     ['auth-conflict', 'a console login key', { claudeJson: ok({ path: '/c.json', primaryApiKey: true }) }, [['warn', 'auth-conflict-login']]],
     ['base-url', 'a /v1 suffix', { proxyUrl: 'http://127.0.0.1:4000/v1' }, [['fail', 'base-url-suffix']]],
     ['base-url', 'no profiles: nothing to compare', { proxyUrl: undefined }, [['skip', null]]],
@@ -150,5 +164,25 @@ describe('prerequisites', () => {
     expect(out.map((f) => [f.code, f.status])).toEqual([['key', 'fail'], ['models', 'skip']]);
     const fine = await runChecks(CHECKS, facts(), 1000, ['models']);
     expect(fine.map((f) => [f.code, f.status])).toEqual([['models', 'ok']]);
+  });
+});
+
+describe('the settings layers Claude Code reads', () => {
+  it('managed, then each folder from the working directory up to the repository root (local before shared), then the user file under CLAUDE_CONFIG_DIR', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ccenv-layers-'));
+    const home = join(root, 'home');
+    const repo = join(root, 'repo');
+    const sub = join(repo, 'pkg/app');
+    for (const d of [join(home, 'cfg'), join(repo, '.git'), join(repo, '.claude'), join(sub, '.claude'), join(root, '.claude')]) mkdirSync(d, { recursive: true });
+    writeFileSync(join(repo, '.claude/settings.json'), '{"env": {"ANTHROPIC_MODEL": "x"}}');
+    writeFileSync(join(sub, '.claude/settings.local.json'), '{"apiKeyHelper": "h",}');
+    writeFileSync(join(root, '.claude/settings.json'), '{}'); // above the repository root: not read
+    writeFileSync(join(home, 'cfg/settings.json'), '{"env": {}}');
+    const layers = settingsLayers({ CLAUDE_CONFIG_DIR: join(home, 'cfg') }, home, sub, 'win32');
+    expect(layers.map((l) => [l.layer, l.path.slice(root.length), l.file.state])).toEqual([
+      ['project-local', '/repo/pkg/app/.claude/settings.local.json', 'invalid'],
+      ['project', '/repo/.claude/settings.json', 'ok'],
+      ['user', '/home/cfg/settings.json', 'ok'],
+    ]);
   });
 });

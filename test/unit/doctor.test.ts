@@ -134,7 +134,7 @@ describe('doctor CLI', () => {
 
   it('--list names every check; an unknown check code is a usage error with a suggestion', async () => {
     const list = await ccenv(['doctor', '--list']);
-    expect(list.stdout.split('\n').slice(0, 12).map((l) => l.split(/\s+/)[0])).toEqual(['profiles', 'auth-conflict', 'base-url', 'http-proxy', 'claude', 'shell', 'proxy', 'key', 'models', 'context-window', 'messages', 'stream']);
+    expect(list.stdout.split('\n').slice(0, 13).map((l) => l.split(/\s+/)[0])).toEqual(['profiles', 'auth-conflict', 'settings', 'base-url', 'http-proxy', 'claude', 'shell', 'proxy', 'key', 'models', 'context-window', 'messages', 'stream']);
     const bad = await ccenv(['doctor', 'modles']);
     expect(bad).toMatchObject({ code: 2, stderr: "ccenv: unknown check 'modles' (did you mean 'models'?); see ccenv doctor --list\n" });
   });

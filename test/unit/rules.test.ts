@@ -58,6 +58,8 @@ describe('validate rules, each alone', () => {
     ['literal-secret', { config: 'model_list:\n  - model_name: m\n    litellm_params: { model: openai/m, api_key: sk-live-abcdef123456 }\n' }, ['3:49 literal-secret']],
     ['literal-secret', { config: 'model_list:\n  - model_name: m\n    litellm_params: { model: openai/m, api_key: os.environ/KEY }\n' }, []],
     ['literal-secret', { profiles: 'profiles:\n  kimi: { model: k, env: { MY_TOKEN: "ghp_4f9Kq2Zr8Tn1Lw6Xc3Vb7Mh5Jd0Pa" } }\n' }, ['2:38 literal-secret']],
+    ['context-window-ignored', { profiles: 'profiles:\n  c: { model: claude-haiku-5-5, context_window: 64000 }\n' }, ['2:49 context-window-ignored']],
+    ['context-window-ignored', { profiles: 'profiles:\n  c: { model: kimi-k2.5, context_window: 64000 }\n' }, []],
     ['duplicate-key', { config: 'general_settings:\n  a: 1\n  a: 2\n' }, ['3:3 duplicate-key']],
     ['schema', { config: 'model_list: 7\n' }, ['1:13 schema']],
     ['schema', { config: 'model_list: []\n' }, []],
