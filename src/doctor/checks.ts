@@ -1,4 +1,4 @@
-import { CLAUDE_ENV, CLAUDE_SETTINGS_INVALID, DEPRECATED_SOURCE, DEPRECATED_VARS, HTTP_PROXY_VARS, SETTINGS_ENV_OVERRIDES, SETTINGS_KEYS, SETTINGS_LAYERS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
+import { CLAUDE_ENV, CLAUDE_SETTINGS_INVALID, DEPRECATED_SOURCE, DEPRECATED_VARS, HTTP_PROXY_VARS, MODEL_DISCOVERY, SETTINGS_ENV_OVERRIDES, SETTINGS_KEYS, SETTINGS_LAYERS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
 import { HANG_HINT } from '../knowledge/litellm.js';
 import { matchSignature, signature, upstreamMessage } from '../knowledge/signatures.js';
 import { contextWindowIgnored, sentIds } from '../profiles/derive.js';
@@ -101,6 +101,15 @@ function streamChecks(r: ProbeResult, label: string, profile: string): CheckResu
     return { status: 'warn', diagnosis: 'usage-zero', message: `${label}: message_start reports 0 input tokens, so Claude Code cannot see how full the context is`, profile, fix: usageFix };
   }
   return ok(`${label}: streamed in ${r.ms} ms with usage`, { profile });
+}
+
+/**
+ * The id LiteLLM lists a model group under for Claude Code's picker: the name itself when Claude Code would keep
+ * it (it contains claude or anthropic), else `claude-router-<hex of the name>` (LiteLLM's
+ * proxy/common_utils/model_listing_utils.py, observed with LiteLLM 1.108.7); `[1m]` may follow for ≥ 1M windows.
+ */
+export function pickerId(model: string): string {
+  return MODEL_DISCOVERY.keeps.test(model) ? model : `claude-router-${Buffer.from(model, 'utf8').toString('hex')}`;
 }
 
 /** Model ids in a `/v1/models` answer, or undefined when it is not LiteLLM's shape (`{data: [{id}]}`). */
@@ -307,8 +316,17 @@ export const CHECKS: readonly Check[] = [
       const ids = modelIds(a.models);
       if (!ids) return shapeFailure('/v1/models', a.models);
       const served = new Set(ids);
+      const listed = a.picker ? modelIds(a.picker) : undefined;
       return f.selected.map((p): CheckResult => {
         const missing = sentIds(p).filter((s) => !served.has(s.id));
+        if (missing.length === 0 && p.picker) {
+          const want = pickerId(p.model);
+          const shown = listed?.filter((id) => MODEL_DISCOVERY.keeps.test(id)) ?? [];
+          if (!shown.includes(want) && !shown.includes(`${want}[1m]`)) {
+            return { status: 'fail', diagnosis: 'picker-missing', profile: p.name, message: `${p.name}: picker is on, but the proxy's model list for Claude Code (GET ${MODEL_DISCOVERY.path}) does not show '${printable(want, 120)}', so /model cannot offer ${printable(p.model, 100)}`, details: [`listed for Claude Code: ${printable(shown.slice(0, 8).join(', ') || 'nothing Claude Code keeps', 300)}`], fix: 'use a LiteLLM that lists model groups for Claude Code (1.106 or newer), and check the key may list the model' };
+          }
+          return ok(`${p.name}: all model ids are served, and /model lists it as ${want}`, { profile: p.name });
+        }
         if (missing.length === 0) return ok(`${p.name}: all model ids are served`, { profile: p.name });
         const named = missing.map((m) => `${m.setBy} '${printable(m.id, 100)}'${m.slots.length > 1 ? ` (sent for ${m.slots.join(', ')})` : ''}${suggestion(m.id, served)}`);
         return { status: 'fail', diagnosis: 'unknown-model', profile: p.name, message: `${p.name}: not on the proxy: ${named.join('; ')}`, fix: 'fix the profile key named, or regenerate and reload the proxy config (ccenv gen litellm --dir DIR, then restart)' };

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { loadAdvisoryData, type AdvisoryData } from '../advisories/data.js';
-import { CLAUDE_CODE_REQUEST, CLAUDE_FILES, DEFAULT_MAX_TOKENS, SETTINGS_LAYERS } from '../knowledge/claude-code.js';
+import { CLAUDE_CODE_REQUEST, CLAUDE_FILES, DEFAULT_MAX_TOKENS, MODEL_DISCOVERY, SETTINGS_LAYERS } from '../knowledge/claude-code.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 import { UserError, suggestion } from '../util/errors.js';
@@ -91,6 +91,8 @@ export interface ProxyHealth {
 export interface ProxyApi {
   models: ProbeResult;
   groupInfo: ProbeResult;
+  /** The model list as Claude Code's gateway model discovery asks for it (only when a selected profile has picker). */
+  picker?: ProbeResult;
 }
 
 /** The `claude` on PATH. */
@@ -369,8 +371,9 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
         if (!h || h.liveliness.status === undefined) return absent('the proxy is not reachable');
         if (!token) return absent(`${tokenEnv} is empty`);
         const auth = { authorization: `Bearer ${token}` };
-        const [models, groupInfo] = await Promise.all([get('/v1/models', auth), get('/model_group/info', auth)]);
-        return ok({ models, groupInfo });
+        const discovery = { ...auth, 'anthropic-version': CLAUDE_CODE_REQUEST.anthropicVersion, 'user-agent': 'claude-code/2.1.330 (ccenv doctor)' };
+        const [models, groupInfo, picker] = await Promise.all([get('/v1/models', auth), get('/model_group/info', auth), selected.some((p) => p.picker) ? get(MODEL_DISCOVERY.path, discovery) : undefined]);
+        return ok({ models, groupInfo, ...(picker ? { picker } : {}) });
       },
     },
     advisories: { needs: [], label: 'advisory data', run: () => ok(loadAdvisoryData(env)) },

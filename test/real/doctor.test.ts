@@ -34,6 +34,7 @@ const CASES: Record<string, { faults: Faults; profile?: Record<string, unknown>;
   zero: { faults: {}, profile: { fix_usage: false, context_window: 131072 } },
   slot: { faults: {}, profile: { small_model: 'healthy-modle' } },
   window: { faults: {}, profile: { context_window: 200000 }, modelInfo: { max_input_tokens: 8192 } },
+  picker: { faults: {}, profile: { picker: true, description: 'The picker one', fix_usage: true, context_window: 131072, max_output_tokens: 4096 } },
 };
 
 let dir: string;
@@ -100,6 +101,14 @@ describe('doctor on a healthy profile', () => {
     expect(code).toBe(0);
     expect(report.schemaVersion).toBe(1);
     expect(report.checks.filter((c) => c.code === 'messages' || c.code === 'stream').map((c) => c.status)).toEqual(['ok', 'ok']);
+  });
+});
+
+describe('the /model picker through a real LiteLLM', () => {
+  it("a picker profile is listed for Claude Code's gateway model discovery under LiteLLM's picker id", async () => {
+    const { report } = await doctor(['--profile', 'picker', 'models']);
+    const hex = Buffer.from('picker-model').toString('hex');
+    expect(report.checks).toMatchObject([{ code: 'models', status: 'ok', message: `picker: all model ids are served, and /model lists it as claude-router-${hex}` }]);
   });
 });
 
