@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The test command (`npm test`): makes sure the real components exist, runs vitest, and ends with the line
 // `N passed, N failed`. Set-up it performs (each step skipped when already done):
-//   1. bash, zsh, fish from apt (needs root; otherwise it says what to install);
+//   1. bash, zsh, fish and tmux from apt (needs root; otherwise it says what to install);
 //   2. a venv at .venv-litellm with the pinned litellm[proxy] (test/python/requirements.txt + constraints.txt),
 //      then checks it is the pinned version and that no litellm_init.pth (the 1.82.8 payload) exists;
 //   3. Claude Code comes from devDependencies (node_modules/.bin/claude).
@@ -14,7 +14,7 @@ const log = (s) => process.stderr.write(`[test setup] ${s}\n`);
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 function ensureShells() {
-  const missing = ['bash', 'zsh', 'fish'].filter((s) => !has(s));
+  const missing = ['bash', 'zsh', 'fish', 'tmux'].filter((s) => !has(s));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`missing shells: ${missing.join(', ')}; install them (e.g. sudo apt-get install -y ${missing.join(' ')})`);
