@@ -1,4 +1,4 @@
-import { CLAUDE_ENV, CLAUDE_SETTINGS_INVALID, DEPRECATED_SOURCE, DEPRECATED_VARS, HTTP_PROXY_VARS, MODEL_DISCOVERY, SETTINGS_ENV_OVERRIDES, SETTINGS_KEYS, SETTINGS_LAYERS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
+import { CLAUDE_CODE_VERIFIED, CLAUDE_ENV, CLAUDE_SETTINGS_INVALID, DEPRECATED_SOURCE, DEPRECATED_VARS, HTTP_PROXY_VARS, MODEL_DISCOVERY, SETTINGS_ENV_OVERRIDES, SETTINGS_KEYS, SETTINGS_LAYERS, UNKNOWN_MODEL_WINDOW } from '../knowledge/claude-code.js';
 import { HANG_HINT } from '../knowledge/litellm.js';
 import { matchSignature, signature, upstreamMessage } from '../knowledge/signatures.js';
 import { contextWindowIgnored, sentIds } from '../profiles/derive.js';
@@ -261,7 +261,10 @@ export const CHECKS: readonly Check[] = [
     network: false,
     run: (f) => {
       const c = f.claude;
-      if (c.state === 'ok') return ok(`claude ${c.value.version} (${c.value.path})`);
+      if (c.state === 'ok') {
+        const same = c.value.version.split('.').slice(0, 2).join('.') === CLAUDE_CODE_VERIFIED.version.split('.').slice(0, 2).join('.');
+        return ok(`claude ${c.value.version} (${c.value.path})`, { details: [`ccenv's facts about Claude Code (settings precedence, context window, retries, discovery) were observed with ${CLAUDE_CODE_VERIFIED.version}${same ? '' : `; this is ${c.value.version}, so check an end-to-end run`}`] });
+      }
       if (c.state === 'absent') return { status: 'fail', diagnosis: 'claude-missing', message: `claude: ${c.why}`, fix: 'npm install -g @anthropic-ai/claude-code' };
       return { status: 'fail', diagnosis: 'claude-broken', message: c.error, fix: 'reinstall it so its postinstall puts the native binary in place (not with --ignore-scripts or --omit=optional): npm install -g @anthropic-ai/claude-code' };
     },

@@ -245,3 +245,6 @@ export const MODEL_DISCOVERY = {
   keeps: /claude|anthropic/i,
   source: 'observed with @anthropic-ai/claude-code 2.1.330 (--debug: "[gatewayDiscovery] skipped: no credential" with only ANTHROPIC_CUSTOM_HEADERS); https://code.claude.com/docs/en/llm-gateway-protocol#model-discovery',
 } as const;
+
+/** The Claude Code release ccenv's facts about Claude Code were observed with (the devDependency its tests run). */
+export const CLAUDE_CODE_VERIFIED = { version: '2.1.330', source: CC_OBS } as const;

@@ -64,3 +64,23 @@ export const ROUTER_SUFFIXES = {
   failedEnd: ' failed with the error above',
   source: 'https://github.com/BerriAI/litellm/blob/main/litellm/router.py; observed with LiteLLM 1.106.0 (LiteLLM: model group … failed with the error above)',
 } as const;
+
+/**
+ * Releases that turn Claude Code's `thinking` into `reasoning_effort` for openai/ deployments on /v1/messages (so
+ * an upstream that rejects reasoning_effort fails — `thinking: drop` fixes it): observed in 1.106.12 and 1.108.7,
+ * not in 1.83.7 or 1.100.5 (ccenv's compatibility matrix, docs/compatibility.md).
+ */
+export const THINKING_TO_REASONING = {
+  observedIn: ['1.106.12', '1.108.7'],
+  notIn: ['1.83.7', '1.100.5'],
+  source: 'observed with LiteLLM 1.83.7, 1.100.5, 1.106.12 and 1.108.7 (npm run test:matrix: the upstream saw reasoning_effort only from 1.106)',
+} as const;
+
+/**
+ * Releases whose `[proxy]` extra cannot be installed from PyPI: they pin companion packages (litellm-proxy,
+ * litellm-enterprise, litellm-proxy-extras builds) that PyPI does not serve.
+ */
+export const UNINSTALLABLE_PROXY_EXTRA = {
+  versions: ['1.108.8', '1.108.9', '1.108.10', '1.108.11', '1.108.12', '1.108.13', '1.108.14', '1.110.2'],
+  source: 'observed with pip 23.2 on 2026-12-01 ("No matching distribution found for litellm-proxy==1.110.2", litellm-enterprise==0.1.79.post2 missing for 1.108.8–1.108.14)',
+} as const;
