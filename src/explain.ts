@@ -17,8 +17,6 @@ export interface Diagnosis {
 export const EXPLAIN_MAX = 4 << 20;
 /** A line longer than this is matched on its first and last 4 kB. */
 const LINE_MAX = 8 << 10;
-/** Lines apart that still count as the same evidence (a wrapped banner, an error and its router suffix or cause). */
-const SAME_EVIDENCE = 3;
 
 /**
  * Every known failure in a pasted text (a Claude Code screen, an `API Error: …` line, a LiteLLM log, a traceback,
@@ -27,8 +25,7 @@ const SAME_EVIDENCE = 3;
  * Each line is read with the next two joined to it (wrapped banners), whitespace collapsed. A signature is tried
  * only on lines holding one of its keywords (so a 1 MB log costs one pass of substring checks, then a few
  * regular expressions on the candidate lines). A match that another match `supersedes` (a symptom of that cause:
- * a refused connection beside a certificate error), or a generic wrapper within three lines of a specific cause,
- * is dropped.
+ * a refused connection beside a certificate error), or a generic wrapper beside any specific cause, is dropped.
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
@@ -54,10 +51,9 @@ export function explainText(input: string): Diagnosis[] {
     }
   }
   const hits = [...found.values()];
-  const near = (a: number, b: number) => Math.abs(a - b) <= SAME_EVIDENCE;
   const kept = hits.filter((h) => {
     if (hits.some((o) => o !== h && o.sig.supersedes?.includes(h.sig.code))) return false;
-    if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic && near(o.line, h.line))) return false;
+    if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic)) return false;
     return true;
   });
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));

@@ -32,7 +32,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'litellm-compromised',
     keywords: ['litellm_init.pth', 'models.litellm.cloud', 'checkmarx.zone', '1.82.7', '1.82.8'],
-    patterns: [/litellm_init\.pth|models\.litellm\.cloud|checkmarx\.zone|litellm(?:\[proxy\])?\s?={1,2}\s?1\.82\.[78]\b/i],
+    patterns: [/litellm_init\.pth|models\.litellm\.cloud|checkmarx\.zone|litellm(?:\[proxy\])?\s?={1,2}\s?1\.82\.[78]\b|1\.82\.[78][^\n]{0,60}compromised/i],
     cause: 'signs of the compromised litellm releases (1.82.7 / 1.82.8, March 2026): their litellm_init.pth payload steals credentials and survives upgrades',
     fix: 'run `ccenv doctor litellm-compromised`; delete that environment and any litellm_init.pth, reinstall a clean release (ccenv gen requirements), and rotate every credential the machine held',
     severity: 'fail',
@@ -80,7 +80,7 @@ export const SIGNATURES: readonly Signature[] = [
     code: 'budget-exceeded',
     keywords: ['budget'],
     patterns: [/Budget has been exceeded|ExceededBudget|budget_exceeded|Exceeded budget|crossed budget|max budget[^\n]{0,40}exceeded/i],
-    supersedes: ['auth-rejected', 'upstream-error'],
+    supersedes: ['auth-rejected', 'upstream-error', 'rate-limit'],
     cause: 'the key, user or team has spent its LiteLLM budget',
     fix: 'ask the gateway admin to raise or reset the budget (LiteLLM /key/update max_budget), or use another key',
     severity: 'fail',
@@ -91,7 +91,7 @@ export const SIGNATURES: readonly Signature[] = [
     keywords: ['api key', 'api_key', 'credentials', 'x-api-key'],
     patterns: [
       /Missing \w+ API Key|api_key client option must be set|OPENAI_API_KEY environment variable|Missing credentials|missing 1 required positional argument: '?api_key/i,
-      /(?:Anthropic|OpenAI|Bedrock|Vertex_?ai|Gemini|Azure)Exception[^\n]{0,120}(?:authentication_error|invalid x-api-key|incorrect api key|invalid api key)/i,
+      /(?:Anthropic|OpenAI|Bedrock|Vertex_?ai|Gemini|Azure)(?:Exception|Error)[^\n]{0,120}(?:authentication_error|invalid x-api-key|incorrect api key|invalid api key)/i,
     ],
     cause: "the proxy has no valid key for the upstream provider: the variable named by upstream.api_key_env is unset (or wrong) in the proxy's environment",
     fix: 'export the upstream key variable in the proxy environment (`ccenv gen env` names them) and restart the proxy',
@@ -102,7 +102,8 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'auth-rejected',
     keywords: ['api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login'],
-    patterns: [/Invalid API key|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
+    patterns: [/Invalid API key|Incorrect API key provided|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
+    supersedes: ['responses-routing'],
     cause: 'the proxy rejected the key Claude Code sent (missing, wrong, or not a key of this proxy)',
     fix: 'export the proxy master key or a virtual key in the variable named by proxy.auth_token_env (the claude-* functions send it as ANTHROPIC_AUTH_TOKEN); ccenv doctor key checks it',
     severity: 'fail',
@@ -110,8 +111,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'no-deployments',
-    keywords: ['no deployments available', 'no fallback model group', 'cooldown'],
-    patterns: [/No deployments available|No fallback model group found|cooldown_list|in cooldown/i],
+    keywords: ['no deployments available', 'no fallback model group', 'cooldown', 'support the requested model'],
+    patterns: [/No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
     cause: "LiteLLM has no healthy deployment for the model group: every deployment failed recently and is in cooldown (the upstream's own error came first), or none is configured",
     fix: 'look for the first error in the proxy log; check the upstream (ccenv doctor messages); LiteLLM retries after the cooldown',
     severity: 'fail',
@@ -120,8 +121,9 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'unknown-model',
-    keywords: ['invalid model name', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist'],
-    patterns: [/Invalid model name|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)/i],
+    keywords: ['invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', '1211'],
+    patterns: [/Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
+    supersedes: ['upstream-error'],
     cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
     fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
     severity: 'fail',
@@ -129,8 +131,11 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'responses-routing',
-    keywords: ['/responses', 'responses api', 'responsesapiresponse', 'not found'],
-    patterns: [/\/v1\/responses\b|\/responses\b[^\n]{0,20}\b404\b|does not support Responses API|ResponsesAPIResponse|responses\/transformation\.py/i, /OpenAIException - [^\n]{0,60}\bNot Found\b/],
+    keywords: ['/responses', 'responses api', 'responsesapiresponse', 'not found', 'unsupported_api_for_model', '/chat/completions endpoint', 'chatcompletion operation'],
+    patterns: [
+      /\/v1\/responses\b|\/responses\b[^\n]{0,20}\b404\b|does not support Responses API|ResponsesAPIResponse|responses\/transformation\.py|unsupported_api_for_model|not accessible via the \/chat\/completions endpoint|In the Responses API, this parameter has moved|\/openai\/responses\?|chatCompletion operation does not work/i,
+      /OpenAIException - [^\n]{0,60}\bNot Found\b/,
+    ],
     cause: 'LiteLLM ≥ 1.82.0 sends /v1/messages for openai/ models to the upstream /v1/responses, which OpenAI-compatible hosts do not serve (a 404, a hang, or an answer of the wrong shape)',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment (ccenv gen env) or litellm_settings.use_chat_completions_url_for_anthropic_messages: true (ccenv gen litellm-config), and restart the proxy',
     severity: 'fail',
@@ -148,8 +153,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'base-url-suffix',
-    keywords: ['404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |'],
-    patterns: [/404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages/i],
+    keywords: ['404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |', 'not found'],
+    patterns: [/404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages|404 Not Found<\/title>|Route \/[\w/]{0,40}messages[^\n]{0,20} not found|POST \S{0,200}\/chat\/completions "HTTP\/1\.1 404/i],
     cause: 'the request reached a path the server does not serve: the base URL has /v1 or a provider path appended (Claude Code adds /v1/messages itself), or it is the wrong port or server',
     fix: 'set the base URL to the proxy root, e.g. http://localhost:4000 (proxy.base_url); ccenv doctor base-url checks it',
     severity: 'fail',
@@ -159,7 +164,8 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'invalid-beta',
     keywords: ['beta'],
-    patterns: [/invalid beta flag|anthropic-beta[^\n]{0,40}(?:invalid|not supported|unsupported)/i],
+    patterns: [/invalid beta flag|anthropic-beta[^\n]{0,40}(?:invalid|not supported|unsupported)|Unexpected value\(s\)[^\n]{0,80}anthropic-beta/i],
+    supersedes: ['upstream-error'],
     cause: "Claude Code's anthropic-beta header reached a backend that rejects it",
     fix: 'in the profile set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }, and do not forward client headers upstream',
     severity: 'fail',
@@ -190,9 +196,9 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'max-tokens-rejected',
-    keywords: ['max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens'],
+    keywords: ['max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required'],
     patterns: [
-      /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds|max_completion_tokens|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached/i,
+      /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds|max_completion_tokens|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached|Streaming is required for operations that may take longer than 10 minutes/i,
       /max_tokens[^\n]{0,80}(?:too large|exceed|at most|maximum|must be (?:less|<=|greater)|above maximum|not valid)/i,
     ],
     cause: "the upstream rejects Claude Code's max_tokens (32000–128000), or needs stream=true for large requests",
@@ -204,7 +210,7 @@ export const SIGNATURES: readonly Signature[] = [
     code: 'thinking-rejected',
     keywords: ['thinking', 'reasoning', 'adaptive', 'budget_tokens'],
     patterns: [
-      /Input tag 'adaptive'|thinking_budget is out of range|is not supported for this model\. Use "[^"]{0,40}adaptive"|content\[\]\.thinking|thinking (?:mode|blocks?)[^\n]{0,60}must/i,
+      /Input tag 'adaptive'|thinking_budget is out of range|is not supported for this model\. Use [^\n]{0,40}adaptive|content\[\]\.thinking|thinking (?:mode|blocks?)[^\n]{0,60}must|UnsupportedParamsError[^\n]{0,160}thinking/i,
       /(?:thinking|reasoning_effort|reasoning)[^\n]{0,80}(?:unrecognized|unsupported|not supported|not permitted|invalid|unknown|cannot be disabled|out of range)/i,
       /(?:unrecognized|unsupported|unknown|invalid)[^\n]{0,40}(?:thinking|reasoning_effort)/i,
     ],
@@ -256,7 +262,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'empty-content',
     keywords: ['empty', 'no content in response', '"content":', '"output":', 'non-empty', "'choices'"],
-    patterns: [/empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"content":\s?""|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'/i],
+    patterns: [/empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"content":\s?""|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'|No content parts received|\bEmpty response\b/i],
     supersedes: ['rate-limit', 'upstream-error'],
     cause: 'the answer had no content: an empty reply from the model, the Responses bridge answering `"content": []`, or something in between answering with a page instead of a message',
     fix: 'keep the chat-completions routing flag set (the Responses bridge is the usual cause, BerriAI/litellm#27492); check that nothing between Claude Code and the proxy intercepts the request; ccenv doctor messages',
@@ -266,7 +272,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'tls-error',
     keywords: ['cert', 'ssl', 'self-signed', 'self signed'],
-    patterns: [/SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to get (?:local )?issuer certificate|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED/i],
+    patterns: [/SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to get (?:local )?issuer certificate|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|certificate (?:has )?expired|SSL certificate verification failed/i],
     cause: 'the TLS certificate on the way is not trusted (a corporate proxy re-signing traffic, or a self-signed proxy certificate)',
     fix: 'point NODE_EXTRA_CA_CERTS at your CA bundle for Claude Code (SSL_CERT_FILE for the proxy), or use the proxy over plain http on 127.0.0.1',
     severity: 'fail',
@@ -275,8 +281,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'http-proxy',
-    keywords: ['407', 'proxy authentication', 'intercepting', 'html page'],
-    patterns: [/407 Proxy Authentication Required|status code 407|\b407\b[^\n]{0,20}Proxy|gateway intercepting the request|body is an HTML page/i],
+    keywords: ['407', 'proxy authentication', 'proxyerror', 'connect to proxy'],
+    patterns: [/407 Proxy Authentication Required|status code 407|\b407\b[^\n]{0,20}Proxy|ProxyError|Cannot connect to proxy/i],
     cause: 'an HTTP proxy (HTTP(S)_PROXY) or a gateway is in the way: it intercepts the traffic meant for your LiteLLM proxy, or the requests go to api.anthropic.com instead',
     fix: 'add the proxy host to NO_PROXY (e.g. NO_PROXY=localhost,127.0.0.1), and start Claude Code through its claude-<profile> function so ANTHROPIC_BASE_URL points at your proxy; ccenv doctor http-proxy',
     severity: 'fail',
@@ -295,8 +301,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'host-not-found',
-    keywords: ['enotfound', 'getaddrinfo', 'name resolution', 'could not resolve', 'eai_again'],
-    patterns: [/\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve|\bEAI_AGAIN\b/],
+    keywords: ['enotfound', 'getaddrinfo', 'name resolution', 'could not resolve', 'eai_again', 'name or service not known', 'nodename nor servname'],
+    patterns: [/\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve|\bEAI_AGAIN\b|Name or service not known|nodename nor servname/],
     cause: 'the host in the base URL does not resolve (a typo, a container name used outside its network, no DNS)',
     fix: 'fix proxy.base_url (http://localhost:4000 for a local proxy); ccenv doctor proxy',
     severity: 'fail',
@@ -305,8 +311,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'proxy-unreachable',
-    keywords: ['econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf'],
-    patterns: [/ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|API Error \(Connection error\.\)|Unable to connect to API \([A-Z_]{3,}\)/i],
+    keywords: ['econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused'],
+    patterns: [/ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
     cause: 'nothing answers at the base URL: the proxy is not running, or listens on another host or port',
     fix: 'start the proxy (ccenv gen systemd|launchd|compose, or litellm --config …), or fix proxy.base_url; ccenv doctor proxy. With the proxy down Claude Code retries for minutes: CLAUDE_CODE_MAX_RETRIES=0 fails at once',
     severity: 'fail',
@@ -315,8 +321,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'timeout',
-    keywords: ['timed out', 'timeout', 'time-out', 'etimedout'],
-    patterns: [/timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout/i],
+    keywords: ['timed out', 'timeout', 'time-out', 'etimedout', 'time limit'],
+    patterns: [/timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
     cause: 'a request took longer than its limit: a slow or stuck upstream, or Responses-API routing on hosts that neither answer nor 404',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment if it is unset; otherwise check the upstream, raise API_TIMEOUT_MS (Claude Code) or the deployment timeout; ccenv doctor messages',
     severity: 'fail',
@@ -355,8 +361,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-error',
-    keywords: ['received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50'],
-    patterns: [/Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b/i],
+    keywords: ['received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50'],
+    patterns: [/Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-4]\b/i],
     cause: 'the upstream failed the call and LiteLLM passed its error on',
     fix: "read the upstream's message; check the upstream's status and its api_base, and the proxy log; ccenv doctor messages",
     severity: 'fail',
