@@ -316,6 +316,13 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
   const get = (p: string, headers: Record<string, string> = {}) => probe(`${proxyUrl}${p}`, { timeoutMs: left(), budgetMs: o.timeoutMs, headers });
   const network = (why?: string) => why ?? (o.offline ? 'skipped (--offline)' : !proxyUrl ? 'no profiles' : undefined);
 
+  /** Why the proxy cannot be asked with the key (not reachable, or no token), or undefined when it can. */
+  const cannotAsk = (health: Fact<ProxyHealth>): Fact<never> | undefined => {
+    const h = valueOf(health);
+    if (!h || h.liveliness.status === undefined) return absent('the proxy is not reachable');
+    return token ? undefined : absent(`${tokenEnv} is empty`);
+  };
+
   const table: { [K in keyof Gathered]: Gatherer<K> } = {
     profiles: { needs: [], label: 'profiles', run: () => profiles },
     settings: { needs: [], label: 'Claude Code settings', run: () => ok(settingsLayers(env, home, o.cwd ?? process.cwd())) },
@@ -367,9 +374,8 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
       needs: ['health'],
       label: 'GET /v1/models, /model_group/info',
       run: async (got) => {
-        const h = valueOf(got.health!);
-        if (!h || h.liveliness.status === undefined) return absent('the proxy is not reachable');
-        if (!token) return absent(`${tokenEnv} is empty`);
+        const blocked = cannotAsk(got.health!);
+        if (blocked) return blocked;
         const auth = { authorization: `Bearer ${token}` };
         const discovery = { ...auth, 'anthropic-version': CLAUDE_CODE_REQUEST.anthropicVersion, 'user-agent': 'claude-code/2.1.330 (ccenv doctor)' };
         const [models, groupInfo, picker] = await Promise.all([get('/v1/models', auth), get('/model_group/info', auth), selected.some((p) => p.picker) ? get(MODEL_DISCOVERY.path, discovery) : undefined]);
@@ -381,14 +387,13 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
       needs: ['health'],
       label: 'POST /v1/messages',
       run: async (got) => {
-        const h = valueOf(got.health!);
-        if (!h || h.liveliness.status === undefined) return absent('the proxy is not reachable');
-        if (!token) return absent(`${tokenEnv} is empty`);
+        const blocked = cannotAsk(got.health!);
+        if (blocked) return blocked;
         const send = (p: Profile, stream: boolean) => {
           const label = `${p.name}: POST /v1/messages${stream ? ' (stream)' : ''}`;
           progress(label, 'start');
           const t = performance.now();
-          return probe(`${proxyUrl}${CLAUDE_CODE_REQUEST.path}`, { method: 'POST', headers: claudeCodeHeaders(token), body: claudeCodeRequest(p, stream), timeoutMs: left(), budgetMs: o.timeoutMs }).finally(() => progress(label, 'done', Math.round(performance.now() - t)));
+          return probe(`${proxyUrl}${CLAUDE_CODE_REQUEST.path}`, { method: 'POST', headers: claudeCodeHeaders(token!), body: claudeCodeRequest(p, stream), timeoutMs: left(), budgetMs: o.timeoutMs }).finally(() => progress(label, 'done', Math.round(performance.now() - t)));
         };
         const answers = await Promise.all(selected.flatMap((p) => [send(p, false), send(p, true)]));
         return ok(selected.map((p, i) => ({ profile: p, json: answers[2 * i]!, stream: answers[2 * i + 1]! })));

@@ -6,12 +6,12 @@
 //   bounded   doctor ends within --timeout + 1 s with a report (and the proxy's words never crash a check);
 //   unchanged a refused write leaves every file as it was.
 // A new error pattern or input class joins this table.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileServer } from '../helpers/hostile.js';
 import { ccenv, run, type Ran } from '../helpers/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccenv-adv-'));
@@ -208,28 +208,7 @@ const MODES: Record<string, Mode> = {
 };
 
 function hostile(mode: Mode): Promise<{ url: string; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => mode(req, res, timers));
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: async () => {
-          timers.forEach(clearInterval);
-          sockets.forEach((s) => s.destroy());
-          await new Promise((r) => server.close(r));
-        },
-      }),
-    ),
-  );
+  return hostileServer(mode);
 }
 
 const TOKEN = 'sk-canary"quote\\back-slash-0123456789';

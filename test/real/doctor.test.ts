@@ -1,8 +1,6 @@
 // `ccenv doctor` against a real LiteLLM proxy whose profiles each sit on a fake upstream with one injected
 // fault: every diagnosis is produced for real through LiteLLM, and the healthy profile on the same proxy
 // reports nothing (no false alarms). Then hostile fake proxies that must not hang doctor.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +9,7 @@ import { parse, stringify } from 'yaml';
 import { FakeUpstream, type Faults } from '../helpers/fake-upstream.js';
 import { startLiteLLM, type Proxy } from '../helpers/litellm.js';
 import { CLAUDE } from '../helpers/paths.js';
+import { hostileServer } from '../helpers/hostile.js';
 import { ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-ccenv-doctor-FAKE-key';
@@ -275,9 +274,7 @@ describe('doctor environment checks', () => {
 
 /** A fake "proxy" that misbehaves in one way on every path. */
 function hostile(mode: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const server: Server = createServer((req, res) => {
+  return hostileServer((req, res, timers) => {
     const isMessages = req.url?.startsWith('/v1/messages');
     switch (mode) {
       case 'no answer':
@@ -305,22 +302,6 @@ function hostile(mode: string): Promise<{ url: string; close: () => Promise<void
         return void req.socket.destroy();
     }
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: async () => {
-          timers.forEach(clearInterval);
-          sockets.forEach((s) => s.destroy());
-          await new Promise((r) => server.close(r));
-        },
-      }),
-    ),
-  );
 }
 
 describe('doctor against hostile proxies ends within the timeout with a clear message', () => {
