@@ -55,7 +55,18 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     .command(
       'init',
       'Write a commented starter profiles file (never replaces one without --force)',
-      (y) => y.option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
+      (y) =>
+        y
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' })
+          .option('preset', { type: 'string', describe: 'provider preset (no prompt): ccenv init --preset NAME --model ID' })
+          .option('model', { type: 'string', describe: 'the model id at the provider, e.g. kimi-k2.5' })
+          .option('api-base', { type: 'string', describe: "the provider's base URL (required with --preset openai-compatible)" })
+          .option('api-key-env', { type: 'string', describe: "the variable holding the provider's key" })
+          .option('name', { type: 'string', describe: 'profile name (default: the model id up to its first -, . or /)' })
+          .option('port', { type: 'number', describe: 'the proxy port (default 4000)' })
+          .option('context-window', { type: 'number', describe: "the model's context window in tokens" })
+          .option('max-output-tokens', { type: 'number', describe: "the model's output limit in tokens" })
+          .option('native', { type: 'boolean', default: false, describe: "use the provider's Anthropic Messages API (anthropic/ model) where it serves one" }),
       lazy(() => import('./init.js'), ({ initCommand }, a) => initCommand(a, io)),
     )
     .command(

@@ -1,11 +1,12 @@
 // The built CLI as a user runs it: exit codes, stdout/stderr, files written.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseProfiles } from '../../src/profiles/load.js';
-import { ROOT } from '../helpers/paths.js';
+import { BIN, ROOT } from '../helpers/paths.js';
 import { ccenv, run } from '../helpers/run.js';
 
 const EXAMPLE = join(ROOT, 'examples/profiles.yaml');
@@ -81,10 +82,11 @@ describe('shell', () => {
 });
 
 describe('init and list', () => {
-  it('init writes a starter file that loads, with a schema modeline, and never overwrites without --force', async () => {
+  it('init from flags writes a starter file that loads, with a schema modeline, and never overwrites without --force', async () => {
     const home = tmp();
-    const e = { PATH: process.env.PATH, HOME: home };
-    const r = await ccenv(['init'], { env: e });
+    const e = { PATH: process.env.PATH, HOME: home, SHELL: '/bin/zsh' };
+    const flags = ['init', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', 'http://127.0.0.1:9/v1', '--api-key-env', 'EXAMPLE_API_KEY'];
+    const r = await ccenv(flags, { env: e });
     expect(r.code).toBe(0);
     const path = join(home, '.config/ccenv/profiles.yaml');
     const text = readFileSync(path, 'utf8');
@@ -92,13 +94,72 @@ describe('init and list', () => {
     const copy = join(home, '.local/share/ccenv/profiles.schema.json');
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${copy}`);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(ROOT, 'schema/profiles.schema.json'), 'utf8'));
-    expect(r.stderr).toBe(`ccenv: wrote ${path}; edit it, then add to your shell's rc file: eval "$(ccenv shell zsh)" in ~/.zshrc, eval "$(ccenv shell bash)" in ~/.bashrc, or ccenv shell fish | source in config.fish\n`);
-    expect(parseProfiles(text, path).profiles.map((p) => p.command)).toEqual(['claude-kimi']);
+    expect(r.stderr).toBe(
+      `ccenv: wrote ${path} (profile kimi: claude-kimi); next: ccenv gen litellm --dir ~/.config/litellm and start LiteLLM (README: Walkthrough), then add to your shell's rc file: eval "$(ccenv shell zsh)" (in ~/.zshrc)\n`,
+    );
+    const p = parseProfiles(text, path).profiles;
+    expect(p.map((x) => [x.command, x.model, x.upstream?.model, x.upstream?.apiBase, x.upstream?.apiKeyEnv])).toEqual([
+      ['claude-kimi', 'kimi-k2.5', 'openai/kimi-k2.5', 'http://127.0.0.1:9/v1', 'EXAMPLE_API_KEY'],
+    ]);
+    // What init writes passes validate and generates a config naming the key by variable only.
+    expect((await ccenv(['validate'], { env: e })).code).toBe(0);
+    const cfg = parse((await ccenv(['gen', 'litellm-config'], { env: e })).stdout);
+    expect(cfg.model_list[0].litellm_params).toMatchObject({ model: 'openai/kimi-k2.5', api_base: 'http://127.0.0.1:9/v1', api_key: 'os.environ/EXAMPLE_API_KEY' });
     writeFileSync(path, 'mine\n');
-    expect((await ccenv(['init'], { env: e })).code).toBe(2);
+    expect((await ccenv(flags, { env: e })).code).toBe(2);
     expect(readFileSync(path, 'utf8')).toBe('mine\n');
-    expect((await ccenv(['init', '--force'], { env: e })).code).toBe(0);
+    expect((await ccenv([...flags, '--force'], { env: e })).code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('init with no flags and no terminal: a usage error naming the flags, nothing written', async () => {
+    const home = tmp();
+    const r = await ccenv(['init'], { env: { PATH: process.env.PATH, HOME: home }, input: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ccenv: ccenv init needs a terminal to ask, or flags: --preset NAME --model ID \[--api-base URL\] \[--api-key-env VAR\] \[--name PROFILE\] \[--port N\] \[--context-window TOKENS\] \[--max-output-tokens TOKENS\] \[--native\] \(presets: openai-compatible, ollama, vllm, lm-studio, openrouter, deepseek, moonshot, zhipu, fireworks, together, groq, gemini\)\n$/);
+    expect(existsSync(join(home, '.config/ccenv'))).toBe(false);
+  });
+
+  it('init on a terminal asks (a real pty via script(1)), answering each prompt as it appears', async () => {
+    const home = tmp();
+    const answers: Array<[string, string]> = [
+      ['Preset (number or name) [1]: ', 'deepseek'],
+      ['Model id at the provider (e.g. kimi-k2.5): ', 'deepseek-chat'],
+      ['api_base [https://api.deepseek.com]: ', ''],
+      ["Variable holding the provider's key [DEEPSEEK_API_KEY]: ", 'DS_KEY'],
+      ['Context window in tokens (empty: decide later): ', '131072'],
+      ['Max output tokens [8192]: ', ''],
+      ['Proxy port [4000]: ', '4100'],
+    ];
+    const child = spawn('script', ['-qec', `${process.execPath} ${BIN} init`, '/dev/null'], { env: { PATH: process.env.PATH, HOME: home, TERM: 'dumb' } });
+    let seen = '';
+    let next = 0;
+    const done = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`init did not finish; saw: ${seen}`));
+      }, 20_000);
+      child.stdout.on('data', (d: Buffer) => {
+        seen += d.toString();
+        while (next < answers.length && seen.includes(answers[next]![0])) {
+          seen = seen.slice(seen.indexOf(answers[next]![0]) + answers[next]![0].length);
+          child.stdin.write(`${answers[next]![1]}\r`);
+          next++;
+        }
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve(code ?? -1);
+      });
+    });
+    expect(await done).toBe(0);
+    expect(next).toBe(answers.length);
+    const path = join(home, '.config/ccenv/profiles.yaml');
+    const cfg = parseProfiles(readFileSync(path, 'utf8'), path);
+    expect(cfg.proxy.baseUrl).toBe('http://localhost:4100');
+    expect(cfg.profiles.map((x) => [x.command, x.upstream?.model, x.upstream?.apiBase, x.upstream?.apiKeyEnv, x.maxOutputTokens, x.contextWindow])).toEqual([
+      ['claude-deepseek', 'deepseek/deepseek-chat', 'https://api.deepseek.com', 'DS_KEY', 8192, 131072],
+    ]);
   });
 
   it('list --json shows each profile and its command', async () => {

@@ -1,4 +1,4 @@
-// README's walkthrough, step by step, in a temporary HOME: `ccenv init`, `ccenv gen requirements`, the pinned
+// README's walkthrough, step by step, in a temporary HOME: `ccenv init --preset … --model …`, `ccenv gen requirements`, the pinned
 // LiteLLM (the test venv stands in for ~/.config/litellm/venv), `ccenv gen litellm --dir`, LiteLLM started with
 // the generated env file on 127.0.0.1, `eval "$(ccenv shell bash)"` in a real bash, then `ccenv doctor --strict`:
 // the setup the walkthrough produces is doctor-clean — no failure and no warning.
@@ -24,11 +24,19 @@ beforeAll(async () => {
   const bin = join(home, 'bin');
   mkdirSync(bin);
   writeFileSync(join(bin, 'ccenv'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
-  env = { PATH: `${bin}:${dirname(CLAUDE)}:/usr/bin:/bin`, HOME: home, LITELLM_MASTER_KEY: KEY, EXAMPLE_API_KEY: 'FAKE-upstream-key' };
-  // 1. ccenv init; the user points the starter profile at their provider (here: the fake upstream).
-  expect((await ccenv(['init'], { env })).code).toBe(0);
+  env = {
+    PATH: `${bin}:${dirname(CLAUDE)}:${dirname(process.execPath)}:/usr/bin:/bin`,
+    HOME: home,
+    LITELLM_MASTER_KEY: KEY,
+    EXAMPLE_API_KEY: 'FAKE-upstream-key',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    DISABLE_TELEMETRY: '1',
+    NO_PROXY: '127.0.0.1,localhost',
+  };
+  // 1. ccenv init for the user's provider (here: the fake upstream), as a script would run it.
+  const init = await ccenv(['init', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--context-window', '262144', '--max-output-tokens', '16384'], { env });
+  expect(init.code, init.stderr).toBe(0);
   const profiles = join(home, '.config/ccenv/profiles.yaml');
-  writeFileSync(profiles, readFileSync(profiles, 'utf8').replace('https://api.example.com/v1', upstream.baseUrl));
   // 2. the pinned LiteLLM in ~/.config/litellm/venv (the test venv, already installed from the same pins).
   expect((await ccenv(['gen', 'requirements', '-o', join(home, '.config/litellm/constraints.txt')], { env })).code).toBe(0);
   symlinkSync(VENV, join(home, '.config/litellm/venv'));
@@ -54,5 +62,15 @@ describe("README's walkthrough", () => {
     expect(r.code).toBe(0);
     const byCode = Object.fromEntries(report.checks.map((c) => [c.code, c.status]));
     expect(byCode).toMatchObject({ profiles: 'ok', claude: 'ok', shell: 'ok', proxy: 'ok', key: 'ok', models: 'ok', 'context-window': 'ok', messages: 'ok', stream: 'ok', 'litellm-compromised': 'ok', 'proxy-process': 'ok' });
+  });
+
+  it("then claude-kimi -p answers through the real Claude Code with the fake upstream's text", async () => {
+    const before = upstream.chatRequests.length;
+    const r = await run('bash', ['--noprofile', '--norc', '-c', `eval "$(ccenv shell bash)" && claude-kimi -p 'Say ok only' --output-format json`], { env, timeoutMs: 90_000 });
+    expect(r.code, `${r.stdout}\n${r.stderr}\n${proxy.logs().slice(-2000)}`).toBe(0);
+    const result = JSON.parse(r.stdout) as { result: string; is_error: boolean };
+    expect(result.is_error).toBe(false);
+    expect(result.result).toBe('ok from the walkthrough');
+    expect(upstream.chatRequests.length).toBeGreaterThan(before);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as advisories from '../../src/knowledge/advisories.js';
 import * as claudeCode from '../../src/knowledge/claude-code.js';
 import * as litellm from '../../src/knowledge/litellm.js';
+import * as presets from '../../src/knowledge/presets.js';
 import * as signatures from '../../src/knowledge/signatures.js';
 
 /** Every `source` string anywhere inside the exported values, with where it was found. */
@@ -22,7 +23,7 @@ function sources(mod: Record<string, unknown>, name: string): Array<[string, str
   return out;
 }
 
-const ALL = [...sources(advisories, 'advisories'), ...sources(claudeCode, 'claude-code'), ...sources(litellm, 'litellm'), ...sources(signatures, 'signatures')];
+const ALL = [...sources(advisories, 'advisories'), ...sources(claudeCode, 'claude-code'), ...sources(litellm, 'litellm'), ...sources(presets, 'presets'), ...sources(signatures, 'signatures')];
 /** One part of a source (they are joined with "; "). */
 const OPENABLE = /(https?:\/\/[^\s;]+|\b[\w.-]+\/[\w.-]+#\d+\b|\bobserved with [\w@./-]+ v?\d+(\.\d+)*)/;
 const UNSHIPPED = /research\/|shared\/|seeds\/|peers\.md|litellm\.md|§/;
