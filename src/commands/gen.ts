@@ -142,14 +142,22 @@ function checkGenerated(file: string, text: string, regenerate: string, secrets:
  */
 export function genLiteLLMDir(a: GenArgs & { dir: string }, io: Io): number {
   if (a.dir === '') throw new UserError('--dir needs a folder name');
-  const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
-  const g = renderLiteLLMConfig(cfg, VERSION);
-  const files: Array<[string, string]> = [['config.yaml', g.text], ['litellm.env', renderEnv(cfg, VERSION)]];
-  if (g.hooked) files.push([HOOK.fileName, renderHook(cfg, VERSION)]);
-  for (const note of g.notes) io.err(`ccenv: note: ${note}\n`);
+  const { files, notes } = liteLLMFiles(loadProfiles(profilesPath(a.profiles, io.env).path));
+  for (const note of notes) io.err(`ccenv: note: ${note}\n`);
   writeFilesAtomic(files.map(([name, text]) => ({ path: join(a.dir, name), text })), { force: a.force });
   if (!a.quiet) io.err(`ccenv: wrote ${files.map(([n]) => printable(join(a.dir, n))).join(', ')}\n`);
   return 0;
+}
+
+/**
+ * The proxy folder's files from the profiles: `[file name, text]` for config.yaml, litellm.env and (when a profile
+ * needs it) the hook, plus notes for the user. Shared by `gen litellm --dir` and `proxy start`.
+ */
+export function liteLLMFiles(cfg: ProfilesConfig): { files: Array<[string, string]>; notes: string[] } {
+  const g = renderLiteLLMConfig(cfg, VERSION);
+  const files: Array<[string, string]> = [['config.yaml', g.text], ['litellm.env', renderEnv(cfg, VERSION)]];
+  if (g.hooked) files.push([HOOK.fileName, renderHook(cfg, VERSION)]);
+  return { files, notes: g.notes };
 }
 
 /**

@@ -119,6 +119,35 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .option('timeout', { type: 'number', default: 30, describe: 'seconds the update may take' }),
       lazy(() => import('./advisories.js'), ({ advisoriesCommand }, a) => advisoriesCommand(a, io)),
     )
+    .command('proxy', 'Start, stop and look at the LiteLLM proxy the profiles describe (ccenv keeps only a pid file and a log)', (y) => {
+      const where = (yy: Argv) =>
+        yy
+          .option('dir', { type: 'string', describe: 'the proxy folder (default ~/.config/litellm)' })
+          .option('venv', { type: 'string', describe: 'the LiteLLM venv (default <dir>/venv)' });
+      return y
+        .command(
+          'start',
+          'Regenerate the proxy folder from the profiles and start LiteLLM on 127.0.0.1 (waits for /health/readiness)',
+          (yy) =>
+            where(yy)
+              .option('force', { type: 'boolean', default: false, describe: 'replace files in the proxy folder edited by hand' })
+              .option('foreground', { type: 'boolean', default: false, describe: 'run attached, logging to the terminal' })
+              .option('timeout', { type: 'number', describe: 'ms to wait for readiness (default 120000)' }),
+          lazy(() => import('./proxy.js'), ({ proxyStart }, a) => proxyStart(a, io)),
+        )
+        .command('stop', 'Stop the LiteLLM that ccenv proxy start started', (yy) => yy.option('timeout', { type: 'number', describe: 'ms before SIGKILL (default 10000)' }), lazy(() => import('./proxy.js'), ({ proxyStop }, a) => proxyStop(a, io)))
+        .command('status', 'Running? pid, URL, LiteLLM version, and whether its config matches the profiles (exit 1: not running)', where, lazy(() => import('./proxy.js'), ({ proxyStatus }, a) => proxyStatus(a, io)))
+        .command(
+          'logs',
+          "The proxy log's last lines",
+          (yy) =>
+            yy
+              .option('lines', { alias: 'n', type: 'number', describe: 'how many (default 50)' })
+              .option('follow', { alias: 'f', type: 'boolean', default: false, describe: 'keep printing what is appended' }),
+          lazy(() => import('./proxy.js'), ({ proxyLogs }, a) => proxyLogs(a, io)),
+        )
+        .demandCommand(1, 'name what to do: start, stop, status, logs');
+    })
     .command(
       'completion [shell]',
       'Print a completion script for ccenv itself (bash, zsh, fish)',
@@ -144,7 +173,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
 }
 
 /** Every command name (yargs' own `__complete` included), for the unknown-command message. */
-export const COMMANDS = ['shell', 'gen', 'init', 'list', 'doctor', 'explain', 'validate', 'check-generated', 'advisories', 'completion', '__complete'] as const;
+export const COMMANDS = ['shell', 'gen', 'init', 'list', 'doctor', 'explain', 'validate', 'check-generated', 'advisories', 'proxy', 'completion', '__complete'] as const;
 
 /**
  * A first word that names no command (or a `gen` word that names no target) is a usage error that says so,

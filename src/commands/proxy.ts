@@ -1,0 +1,235 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { loadProfiles, profilesPath } from '../profiles/load.js';
+import type { ProfilesConfig } from '../profiles/types.js';
+import { UserError } from '../util/errors.js';
+import type { Io } from '../util/io.js';
+import { printable } from '../util/text.js';
+import { writeFileAtomic, writeFilesAtomic } from '../util/write.js';
+import { liteLLMFiles } from './gen.js';
+
+/** Arguments of `ccenv proxy start|stop|status|logs`. */
+export interface ProxyArgs {
+  profiles?: string;
+  /** The proxy folder (config.yaml, litellm.env, the hook); default `~/.config/litellm`. */
+  dir?: string;
+  /** The LiteLLM venv; default `<dir>/venv` (the layout doctor knows). */
+  venv?: string;
+  force?: boolean;
+  foreground?: boolean;
+  /** ms to wait for /health/readiness (start) or for the process to end (stop). */
+  timeout?: number;
+  /** logs: lines to print (default 50); follow: keep printing what is appended. */
+  lines?: number;
+  follow?: boolean;
+  quiet?: boolean;
+}
+
+/** Where ccenv keeps its only state for the proxy: `${XDG_STATE_HOME:-~/.local/state}/ccenv/`. */
+export function proxyState(env: NodeJS.ProcessEnv): { dir: string; pid: string; log: string; written: string } {
+  const dir = join(env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local/state'), 'ccenv');
+  return { dir, pid: join(dir, 'litellm.pid'), log: join(dir, 'litellm.log'), written: join(dir, 'litellm-written.json') };
+}
+
+const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+const home = (env: NodeJS.ProcessEnv) => env.HOME || homedir();
+const folder = (a: ProxyArgs, env: NodeJS.ProcessEnv) => a.dir ?? join(home(env), '.config/litellm');
+
+/** The port of proxy.base_url (its explicit port, else 80/443 by scheme). */
+function portOf(cfg: ProfilesConfig): number {
+  const u = new URL(cfg.proxy.baseUrl);
+  return Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+}
+
+/** The pid in the pid file when that process is alive and is a litellm; else undefined (a stale file is removed). */
+function runningPid(pidFile: string): number | undefined {
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  const cmd = Number.isInteger(pid) && pid > 1 ? spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).stdout : '';
+  if (cmd.includes('litellm')) return pid;
+  rmSync(pidFile, { force: true });
+  return undefined;
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port within 1 s. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host: '127.0.0.1', port, timeout: 1_000 });
+    const done = (v: boolean) => {
+      s.destroy();
+      resolve(v);
+    };
+    s.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+  });
+}
+
+/** KEY=VALUE lines of litellm.env (comments and blank lines skipped). */
+function envFile(text: string): Record<string, string> {
+  return Object.fromEntries(text.split('\n').flatMap((l) => (/^[A-Za-z_][A-Za-z0-9_]*=/.test(l) ? [[l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]] : [])));
+}
+
+/** The last `n` lines of the log, printable (at most 64 KiB read). */
+function tail(log: string, n: number): string {
+  if (!existsSync(log)) return '';
+  const buf = readFileSync(log);
+  const text = buf.subarray(Math.max(0, buf.length - 65_536)).toString('utf8');
+  return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).slice(-n).map((l) => printable(l, 2_000)).join('\n');
+}
+
+/**
+ * Write the proxy folder's files from the profiles. A file that differs both from what ccenv would write now and
+ * from what it last wrote there (sha256 kept in the state folder) was edited by hand: refuse without --force.
+ * @throws UserError (exit 2) naming the edited file
+ */
+function writeFolder(dir: string, cfg: ProfilesConfig, a: ProxyArgs, writtenFile: string, io: Io): void {
+  const { files, notes } = liteLLMFiles(cfg);
+  const written: Record<string, string> = existsSync(writtenFile) ? (JSON.parse(readFileSync(writtenFile, 'utf8')) as Record<string, string>) : {};
+  for (const [name, text] of files) {
+    const path = join(dir, name);
+    if (!existsSync(path) || a.force) continue;
+    const now = sha(readFileSync(path));
+    if (now !== sha(text) && written[path] !== now) throw new UserError(`${printable(path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
+  }
+  for (const note of notes) io.err(`ccenv: note: ${note}\n`);
+  writeFilesAtomic(files.map(([name, text]) => ({ path: join(dir, name), text })), { force: true });
+  for (const [name, text] of files) written[join(dir, name)] = sha(text);
+  writeFileAtomic(writtenFile, `${JSON.stringify(written, null, 2)}\n`, { force: true });
+}
+
+/**
+ * `ccenv proxy start`: regenerate the proxy folder from the profiles, start LiteLLM from `<venv>/bin/litellm` on
+ * 127.0.0.1 and the port of proxy.base_url with litellm.env in its environment and the hook's folder on
+ * PYTHONPATH, wait (bounded) for GET /health/readiness, print pid, URL and log path. Exit 1 with the log's last
+ * lines when it does not come up; a proxy already on the port is reported, never a second one started.
+ * @throws UserError (exit 2): no LiteLLM in the venv, a hand-edited file, bad profiles
+ */
+export async function proxyStart(a: ProxyArgs, io: Io): Promise<number> {
+  const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
+  const dir = folder(a, io.env);
+  const litellm = join(a.venv ?? join(dir, 'venv'), 'bin/litellm');
+  if (!existsSync(litellm)) throw new UserError(`${printable(litellm)}: no LiteLLM here; install it (README: Walkthrough, step 2) or pass --venv DIR`);
+  const st = proxyState(io.env);
+  const port = portOf(cfg);
+  const url = `http://127.0.0.1:${port}`;
+  const pid = runningPid(st.pid);
+  if (pid) {
+    io.err(`ccenv: LiteLLM is already running (pid ${pid}, ${url}); not starting a second (ccenv proxy stop first)\n`);
+    return 1;
+  }
+  if (await listening(port)) {
+    io.err(`ccenv: something else already listens on 127.0.0.1:${port}; not starting LiteLLM there (stop it, or change proxy.base_url)\n`);
+    return 1;
+  }
+  mkdirSync(st.dir, { recursive: true });
+  writeFolder(dir, cfg, a, st.written, io);
+  const env = { ...io.env, ...envFile(readFileSync(join(dir, 'litellm.env'), 'utf8')), PYTHONPATH: [dir, io.env.PYTHONPATH].filter(Boolean).join(':') };
+  const args = ['--config', join(dir, 'config.yaml'), '--host', '127.0.0.1', '--port', String(port)];
+  if (a.foreground) {
+    const child = spawn(litellm, args, { env, stdio: 'inherit' });
+    const forward = (sig: NodeJS.Signals) => child.kill(sig);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  }
+  const log = openSync(st.log, 'a');
+  const child = spawn(litellm, args, { env, stdio: ['ignore', log, log], detached: true });
+  closeSync(log);
+  child.unref();
+  writeFileAtomic(st.pid, `${child.pid}\n`, { force: true });
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? 1));
+  const deadline = Date.now() + (a.timeout ?? 120_000);
+  while (Date.now() < deadline && exited === null) {
+    try {
+      const r = await fetch(`${url}/health/readiness`, { signal: AbortSignal.timeout(2_000) });
+      if (r.ok) {
+        if (!a.quiet) io.err(`ccenv: LiteLLM running: pid ${child.pid}, ${url}, log ${printable(st.log)}\n`);
+        return 0;
+      }
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (exited === null) child.kill('SIGTERM');
+  rmSync(st.pid, { force: true });
+  io.err(`ccenv: LiteLLM ${exited === null ? `did not answer ${url}/health/readiness within ${a.timeout ?? 120_000} ms` : `exited with ${exited}`}; the log's last lines (${printable(st.log)}):\n${tail(st.log, 20)}\n`);
+  return 1;
+}
+
+/** `ccenv proxy stop`: end the LiteLLM that `proxy start` started (SIGTERM, then SIGKILL after `timeout` ms). */
+export async function proxyStop(a: ProxyArgs, io: Io): Promise<number> {
+  const st = proxyState(io.env);
+  const pid = runningPid(st.pid);
+  if (!pid) {
+    io.err('ccenv: no LiteLLM started by ccenv is running\n');
+    return 0;
+  }
+  process.kill(pid, 'SIGTERM');
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + (a.timeout ?? 10_000);
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(pid, 'SIGKILL');
+  rmSync(st.pid, { force: true });
+  if (!a.quiet) io.err(`ccenv: stopped LiteLLM (pid ${pid})\n`);
+  return 0;
+}
+
+/**
+ * `ccenv proxy status`: running or not (exit 0 / 1); pid, URL, the LiteLLM version /health/readiness reports, and
+ * whether the proxy folder holds what the profiles would generate now.
+ */
+export async function proxyStatus(a: ProxyArgs, io: Io): Promise<number> {
+  const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
+  const dir = folder(a, io.env);
+  const stale = liteLLMFiles(cfg).files.filter(([name, text]) => !existsSync(join(dir, name)) || readFileSync(join(dir, name), 'utf8') !== text).map(([n]) => n);
+  const config = stale.length ? `${stale.join(', ')} in ${printable(dir)} differ from what the profiles generate (ccenv proxy stop; ccenv proxy start)` : `config in ${printable(dir)} matches the profiles`;
+  const pid = runningPid(proxyState(io.env).pid);
+  if (!pid) {
+    io.out(`LiteLLM: not running (started by ccenv); ${config}\n`);
+    return 1;
+  }
+  const url = `http://127.0.0.1:${portOf(cfg)}`;
+  // The public /health/readiness carries no version since LiteLLM 1.10x; the authenticated details do
+  // (observed with litellm 1.108.7: /health/readiness/details behind the master key).
+  const key = io.env[cfg.proxy.authTokenEnv];
+  let version = `version unknown (no answer from /health/readiness/details${key ? '' : `; $${cfg.proxy.authTokenEnv} is not set`})`;
+  try {
+    const r = await fetch(`${url}/health/readiness/details`, { headers: key ? { authorization: `Bearer ${key}` } : {}, signal: AbortSignal.timeout(a.timeout ?? 5_000) });
+    const v = ((await r.json()) as { litellm_version?: unknown }).litellm_version;
+    if (typeof v === 'string') version = `litellm ${printable(v, 40)}`;
+  } catch {
+    /* keep "unknown" */
+  }
+  io.out(`LiteLLM: running, pid ${pid}, ${url}, ${version}; ${config}\n`);
+  return 0;
+}
+
+/** `ccenv proxy logs [-n N] [-f]`: the log's last lines; with -f, what is appended after, until interrupted. */
+export async function proxyLogs(a: ProxyArgs, io: Io): Promise<number> {
+  const { log } = proxyState(io.env);
+  if (!existsSync(log)) throw new UserError(`${printable(log)}: no log yet (ccenv proxy start writes it)`);
+  const text = tail(log, a.lines ?? 50);
+  if (text) io.out(`${text}\n`);
+  if (!a.follow) return 0;
+  let offset = statSync(log).size;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const size = statSync(log).size;
+    if (size > offset) {
+      const buf = readFileSync(log).subarray(offset, size);
+      offset = size;
+      io.out(`${buf.toString('utf8').split('\n').map((l) => printable(l, 2_000)).join('\n')}`);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+// `ccenv proxy start|status|logs|stop` with the real pinned LiteLLM (the test venv stands in for
+// ~/.config/litellm/venv) in a temporary HOME, a fake upstream, and the failure paths: a hand-edited config, a
+// LiteLLM that dies at start, a port someone else holds, no LiteLLM at all.
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeUpstream } from '../helpers/fake-upstream.js';
+import { freePort } from '../helpers/litellm.js';
+import { VENV } from '../helpers/paths.js';
+import { ccenv } from '../helpers/run.js';
+
+const KEY = 'sk-proxy-test-FAKE-master';
+let upstream: FakeUpstream;
+
+beforeAll(async () => {
+  upstream = new FakeUpstream('ok from the proxy test');
+  await upstream.start();
+});
+afterAll(async () => upstream?.stop());
+
+/** A temporary HOME with a profiles file from `ccenv init` (proxy on a free port) and `venv` as the venv. */
+async function newHome(venv: string = VENV): Promise<{ home: string; port: number; env: NodeJS.ProcessEnv }> {
+  const home = mkdtempSync(join(tmpdir(), 'ccenv-proxy-'));
+  const port = await freePort();
+  const env = { PATH: process.env.PATH, HOME: home, LITELLM_MASTER_KEY: KEY, EXAMPLE_API_KEY: 'FAKE-upstream-key', NO_PROXY: '127.0.0.1,localhost' };
+  const init = await ccenv(['init', '-q', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--port', String(port)], { env });
+  expect(init.code, init.stderr).toBe(0);
+  mkdirSync(join(home, '.config/litellm'), { recursive: true });
+  symlinkSync(venv, join(home, '.config/litellm/venv'));
+  return { home, port, env };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('ccenv proxy with the real LiteLLM', () => {
+  it('start → status → serves Claude Code–shaped requests → a second start refuses → logs → stop leaves no process', async () => {
+    const { home, port, env } = await newHome();
+    const started = await ccenv(['proxy', 'start'], { env });
+    expect(started.code, started.stderr).toBe(0);
+    const m = /^ccenv: LiteLLM running: pid (\d+), (http:\/\/127\.0\.0\.1:\d+), log (.+)\n$/.exec(started.stderr);
+    expect(m, started.stderr).not.toBeNull();
+    const pid = Number(m![1]);
+    expect(m![2]).toBe(`http://127.0.0.1:${port}`);
+    expect(m![3]).toBe(join(home, '.local/state/ccenv/litellm.log'));
+    for (const f of ['config.yaml', 'litellm.env', 'ccenv_hooks.py']) expect(existsSync(join(home, '.config/litellm', f)), f).toBe(true);
+    try {
+      const status = await ccenv(['proxy', 'status'], { env });
+      expect(status.code).toBe(0);
+      expect(status.stdout).toBe(`LiteLLM: running, pid ${pid}, http://127.0.0.1:${port}, litellm 1.108.7; config in ${join(home, '.config/litellm')} matches the profiles\n`);
+      const r = await fetch(`http://127.0.0.1:${port}/v1/messages?beta=true`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model: 'kimi-k2.5', max_tokens: 32000, messages: [{ role: 'user', content: 'Say ok only' }] }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      expect(r.status).toBe(200);
+      expect(((await r.json()) as { content: Array<{ text: string }> }).content[0]!.text).toBe('ok from the proxy test');
+      const again = await ccenv(['proxy', 'start'], { env });
+      expect(again.code).toBe(1);
+      expect(again.stderr).toBe(`ccenv: LiteLLM is already running (pid ${pid}, http://127.0.0.1:${port}); not starting a second (ccenv proxy stop first)\n`);
+      expect(readFileSync(join(home, '.local/state/ccenv/litellm.pid'), 'utf8')).toBe(`${pid}\n`);
+      const logs = await ccenv(['proxy', 'logs', '-n', '200'], { env });
+      expect(logs.code).toBe(0);
+      expect(logs.stdout).toContain(`Uvicorn running on http://127.0.0.1:${port}`);
+    } finally {
+      const stopped = await ccenv(['proxy', 'stop'], { env });
+      expect(stopped.code).toBe(0);
+      expect(stopped.stderr).toBe(`ccenv: stopped LiteLLM (pid ${pid})\n`);
+    }
+    expect(alive(pid)).toBe(false);
+    expect(existsSync(join(home, '.local/state/ccenv/litellm.pid'))).toBe(false);
+    const after = await ccenv(['proxy', 'status'], { env });
+    expect(after.code).toBe(1);
+    expect(after.stdout).toMatch(/^LiteLLM: not running \(started by ccenv\); config in .* matches the profiles\n$/);
+    expect((await ccenv(['proxy', 'stop'], { env })).stderr).toBe('ccenv: no LiteLLM started by ccenv is running\n');
+  });
+
+  it('a config edited by hand is not overwritten (exit 2, nothing started) unless --force', async () => {
+    const { home, env } = await newHome();
+    expect((await ccenv(['proxy', 'start'], { env })).code).toBe(0);
+    expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
+    const config = join(home, '.config/litellm/config.yaml');
+    appendFileSync(config, '# my change\n');
+    const edited = readFileSync(config, 'utf8');
+    const status = await ccenv(['proxy', 'status'], { env });
+    expect(status.stdout).toContain('config.yaml in');
+    expect(status.stdout).toContain('differ from what the profiles generate');
+    const refused = await ccenv(['proxy', 'start'], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`ccenv: ${config}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it\n`);
+    expect(readFileSync(config, 'utf8')).toBe(edited);
+    expect(existsSync(join(home, '.local/state/ccenv/litellm.pid'))).toBe(false);
+    const forced = await ccenv(['proxy', 'start', '--force'], { env });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(config, 'utf8')).not.toContain('# my change');
+    expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
+  });
+
+  it("a LiteLLM that dies at start: exit 1 with the log's last lines, no pid file left", async () => {
+    const stub = mkdtempSync(join(tmpdir(), 'ccenv-stub-venv-'));
+    mkdirSync(join(stub, 'bin'));
+    writeFileSync(join(stub, 'bin/litellm'), '#!/bin/sh\necho "boom: config error on line 3" >&2\nexit 3\n', { mode: 0o755 });
+    const { home, env } = await newHome(stub);
+    const r = await ccenv(['proxy', 'start', '--timeout', '20000'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`ccenv: LiteLLM exited with 3; the log's last lines (${join(home, '.local/state/ccenv/litellm.log')}):\nboom: config error on line 3\n`);
+    expect(existsSync(join(home, '.local/state/ccenv/litellm.pid'))).toBe(false);
+  });
+
+  it('a port someone else listens on: exit 1, says so, starts nothing', async () => {
+    const { home, port, env } = await newHome();
+    const other = createServer();
+    await new Promise<void>((r) => other.listen(port, '127.0.0.1', r));
+    try {
+      const r = await ccenv(['proxy', 'start'], { env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`ccenv: something else already listens on 127.0.0.1:${port}; not starting LiteLLM there (stop it, or change proxy.base_url)\n`);
+      expect(existsSync(join(home, '.local/state/ccenv/litellm.pid'))).toBe(false);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('no LiteLLM in the venv: one line, exit 2', async () => {
+    const { home, env } = await newHome(join(tmpdir(), 'ccenv-no-such-venv'));
+    const r = await ccenv(['proxy', 'start'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ccenv: ${join(home, '.config/litellm/venv/bin/litellm')}: no LiteLLM here; install it (README: Walkthrough, step 2) or pass --venv DIR\n`);
+  });
+});
