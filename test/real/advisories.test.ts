@@ -136,7 +136,9 @@ describe('doctor judges installs by the fetched records', () => {
     const h = mkdtempSync(join(tmpdir(), 'ccenv-osv-home-'));
     venv(h, PINNED.litellm, PINNED.openai);
     const withCache = await ccenv(['doctor', '--offline', '--json', 'litellm-advisories'], { env: env({ HOME: h }) });
-    const checks = JSON.parse(withCache.stdout).checks as Array<{ status: string; diagnosis: string; message: string }>;
+    // Only the results about this venv: doctor also judges the install behind any LiteLLM proxy running on the
+    // machine (another test file's, when files run in parallel).
+    const checks = (JSON.parse(withCache.stdout).checks as Array<{ status: string; diagnosis: string; message: string }>).filter((c) => c.message.includes(h));
     expect(checks.map((c) => [c.status, c.diagnosis])).toEqual([['fail', 'CVE-2026-90002']]);
     expect(checks[0]!.message).toContain('CVE-2026-90002 (GHSA-fake-0002, PYSEC-2026-9002) (critical)');
     const snapshotOnly = await ccenv(['doctor', '--offline', '--json', 'litellm-advisories'], { env: env({ HOME: h, XDG_CACHE_HOME: join(h, 'no-cache') }) });
