@@ -126,6 +126,14 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
           .option('venv', { type: 'string', describe: 'the LiteLLM venv (default <dir>/venv)' });
       return y
         .command(
+          'install',
+          'Create the LiteLLM venv (default ~/.config/litellm/venv) with the pinned litellm[proxy] and openai, and verify it as doctor does',
+          (yy) =>
+            where(yy)
+              .option('upgrade', { type: 'boolean', default: false, describe: "move an existing venv to this ccenv's pins" }),
+          lazy(() => import('./proxy.js'), ({ proxyInstall }, a) => proxyInstall(a, io)),
+        )
+        .command(
           'start',
           'Regenerate the proxy folder from the profiles and start LiteLLM on 127.0.0.1 (waits for /health/readiness)',
           (yy) =>
@@ -146,7 +154,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
               .option('follow', { alias: 'f', type: 'boolean', default: false, describe: 'keep printing what is appended' }),
           lazy(() => import('./proxy.js'), ({ proxyLogs }, a) => proxyLogs(a, io)),
         )
-        .demandCommand(1, 'name what to do: start, stop, status, logs');
+        .demandCommand(1, 'name what to do: install, start, stop, status, logs');
     })
     .command(
       'completion [shell]',

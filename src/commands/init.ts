@@ -117,7 +117,7 @@ export async function initCommand(a: InitArgs, io: Io, stdinIsTTY = Boolean(proc
     } catch {
       /* $SHELL unset or unsupported: name all three */
     }
-    io.err(`ccenv: wrote ${printable(path)} (profile ${choice.name}: claude-${choice.name}); next: install LiteLLM in ~/.config/litellm/venv (README: Walkthrough, step 2), ccenv proxy start, then add to your shell's rc file: ${load}\n`);
+    io.err(`ccenv: wrote ${printable(path)} (profile ${choice.name}: claude-${choice.name}); next: ccenv proxy install, ccenv proxy start, then add to your shell's rc file: ${load}\n`);
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -111,7 +111,7 @@ export async function proxyStart(a: ProxyArgs, io: Io): Promise<number> {
   const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
   const dir = folder(a, io.env);
   const litellm = join(a.venv ?? join(dir, 'venv'), 'bin/litellm');
-  if (!existsSync(litellm)) throw new UserError(`${printable(litellm)}: no LiteLLM here; install it (README: Walkthrough, step 2) or pass --venv DIR`);
+  if (!existsSync(litellm)) throw new UserError(`${printable(litellm)}: no LiteLLM here; run ccenv proxy install (or pass --venv DIR)`);
   const st = proxyState(io.env);
   const port = portOf(cfg);
   const url = `http://127.0.0.1:${port}`;
@@ -232,4 +232,91 @@ export async function proxyLogs(a: ProxyArgs, io: Io): Promise<number> {
       io.out(`${buf.toString('utf8').split('\n').map((l) => printable(l, 2_000)).join('\n')}`);
     }
   }
+}
+
+/**
+ * `ccenv proxy install [--venv DIR] [--upgrade]`: create the LiteLLM venv (default `~/.config/litellm/venv`) and
+ * install `litellm[proxy]` and openai with the constraints `ccenv gen requirements` writes (uv when on PATH, else
+ * `python3 -m venv` + pip), then verify as doctor does: the versions installed are the pins and outside every
+ * advisory, no `litellm_init.pth`, and `import litellm.proxy.proxy_server` works. A stamp in the venv records
+ * what was verified (keyed by the constraints and the venv's dist-info names), so a second run with nothing to do
+ * returns at once. A venv this command created and could not finish is removed.
+ * @throws UserError (exit 2): no python3 (or no venv module), pins that an advisory covers
+ * @returns 0 installed and verified; 1 the install or a verification failed (the line says which and the fix)
+ */
+export async function proxyInstall(a: ProxyArgs & { upgrade?: boolean }, io: Io): Promise<number> {
+  const [{ renderRequirements }, { PINNED }, { loadAdvisoryData, advisoriesFor }, { venvAt, importCheck }, { VERSION }] = await Promise.all([
+    import('../gen/service.js'),
+    import('../knowledge/litellm.js'),
+    import('../advisories/data.js'),
+    import('../doctor/installs.js'),
+    import('../version.js'),
+  ]);
+  const venv = a.venv ?? join(folder(a, io.env), 'venv');
+  const constraints = renderRequirements(VERSION);
+  const data = loadAdvisoryData(io.env);
+  for (const pkg of ['litellm', 'openai'] as const) {
+    const hit = advisoriesFor(data, pkg, PINNED[pkg]).find((h) => h.kind === 'compromised' || h.severity === 'critical' || h.severity === 'high');
+    if (hit) throw new UserError(`${pkg} ${PINNED[pkg]} (the pin) is covered by ${hit.id}; refusing to install it — upgrade ccenv for a newer pin`);
+  }
+  const stampFile = join(venv, '.ccenv-verified.json');
+  const key = () => {
+    const env = venvAt(venv);
+    return sha(`${constraints}\n${env.sitePackages.flatMap((s) => (existsSync(s) ? readdirSync(s).filter((n) => n.endsWith('.dist-info')) : [])).sort().join('\n')}`);
+  };
+  if (!a.upgrade && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === key()) {
+    if (!a.quiet) io.err(`ccenv: ${printable(venv)}: litellm ${PINNED.litellm} and openai ${PINNED.openai}, verified; nothing to do\n`);
+    return 0;
+  }
+  const t0 = Date.now();
+  const phase = (what: string) => {
+    if (!a.quiet && process.stderr.isTTY) io.err(`ccenv: ${what} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+  };
+  const created = !existsSync(join(venv, 'bin/python'));
+  const uv = spawnSync('uv', ['--version'], { encoding: 'utf8' }).status === 0;
+  const fail = (line: string): number => {
+    if (created) rmSync(venv, { recursive: true, force: true });
+    io.err(`ccenv: ${line}\n`);
+    return 1;
+  };
+  mkdirSync(join(venv, '..'), { recursive: true });
+  const cFile = join(venv, '..', 'constraints.txt');
+  writeFileAtomic(cFile, constraints, { force: true });
+  if (created) {
+    phase(`creating ${printable(venv)}${uv ? ' with uv' : ''}`);
+    const mk = uv ? spawnSync('uv', ['venv', '-q', venv], { encoding: 'utf8' }) : spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
+    if (mk.error) throw new UserError(`python3 not found on PATH; install Python 3 with its venv module (e.g. apt install python3 python3-venv)`);
+    if (mk.status !== 0) {
+      rmSync(venv, { recursive: true, force: true });
+      const why = printable((mk.stderr || mk.stdout).trim().split('\n').at(-1) ?? '', 300);
+      throw new UserError(/ensurepip|venv/.test(mk.stderr) ? `python3 cannot create a venv (${why}); install the venv module (e.g. apt install python3-venv)` : `cannot create ${printable(venv)}: ${why}`);
+    }
+  }
+  phase(`installing litellm[proxy]==${PINNED.litellm} and openai==${PINNED.openai}`);
+  const py = join(venv, 'bin/python');
+  const pkgs = [`litellm[proxy]==${PINNED.litellm}`, `openai==${PINNED.openai}`];
+  const pip = uv
+    ? spawnSync('uv', ['pip', 'install', '-q', '--python', py, ...pkgs, '-c', cFile], { encoding: 'utf8', env: io.env })
+    : spawnSync(py, ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', ...pkgs, '-c', cFile], { encoding: 'utf8', env: io.env, maxBuffer: 64 << 20 });
+  if (pip.status !== 0) {
+    const out = `${pip.stderr}\n${pip.stdout}`;
+    const why = printable(out.trim().split('\n').filter((l) => /error|No space/i.test(l)).at(-1) ?? out.trim().split('\n').at(-1) ?? '', 300);
+    const unreachable = /from versions: none|NewConnectionError|Connection refused|Temporary failure in name resolution|ProxyError|timed out|Failed to fetch/i.test(out);
+    const fix = /No space left/.test(out)
+      ? 'free disk space and run it again'
+      : unreachable
+        ? 'no package index answered with litellm: PyPI is unreachable from here, or the index pip uses (PIP_INDEX_URL, pip.conf) lacks it; check the network and run it again'
+        : created ? 'the half-made venv was removed; run it again' : 'run it again';
+    return fail(`installing into ${printable(venv)} failed: ${why}; ${fix}`);
+  }
+  phase('verifying');
+  const env = venvAt(venv);
+  if (env.litellm?.version !== PINNED.litellm || env.openai?.version !== PINNED.openai)
+    return fail(`${printable(venv)} holds litellm ${env.litellm?.version ?? 'none'} and openai ${env.openai?.version ?? 'none'}, not the pins ${PINNED.litellm} / ${PINNED.openai}; run ccenv proxy install --upgrade`);
+  if (env.pth.length) return fail(`${env.pth.map((p) => printable(p)).join(', ')}: litellm_init.pth (the 1.82.8 payload) is present; remove the venv (rm -rf ${printable(venv)}) and rotate every credential it could read`);
+  const err = await importCheck(py, 120_000);
+  if (err) return fail(`${printable(venv)}: import litellm.proxy.proxy_server fails: ${printable(err, 300)}`);
+  writeFileAtomic(stampFile, `${key()}\n`, { force: true });
+  if (!a.quiet) io.err(`ccenv: installed litellm ${PINNED.litellm} and openai ${PINNED.openai} in ${printable(venv)}, verified (${((Date.now() - t0) / 1000).toFixed(0)} s); next: ccenv proxy start\n`);
+  return 0;
 }

@@ -102,6 +102,9 @@ function describeEnv(source: EnvSource, root: string, sitePackages: string[], py
   return env;
 }
 
+/** The venv at `root` as doctor sees it: its python, site-packages, litellm/openai dists and stray .pth files. */
+export const venvAt = (root: string): PythonEnv => describeEnv('litellm-venv', root, sitePackagesOf(root));
+
 /** Ask a python interpreter for its version, prefix and site-packages (one short subprocess; litellm is not imported). */
 function askPython(python: string, timeoutMs: number): Promise<{ version: string; prefix: string; site: string[] } | undefined> {
   const code = 'import json,sys,site;print(json.dumps({"version":sys.version.split()[0],"prefix":sys.prefix,"site":[p for p in sys.path if p.endswith("-packages")]}))';

@@ -40,7 +40,7 @@ export function renderStarter(c: StarterChoice, schema: string): string {
     `# yaml-language-server: $schema=${schema}`,
     '# ccenv profiles: each profile is a model on your LiteLLM proxy, and a claude-<profile> function runs Claude Code',
     '# on it. Load the functions in ~/.zshrc with eval "$(ccenv shell zsh)" (bash: eval "$(ccenv shell bash)" in',
-    '# ~/.bashrc; fish: ccenv shell fish | source in config.fish). Start the proxy: ccenv proxy start',
+    '# ~/.bashrc; fish: ccenv shell fish | source in config.fish). Proxy: ccenv proxy install; ccenv proxy start',
     'proxy:',
     l(`  base_url: http://localhost:${c.port}`, 'where the proxy listens (without /v1)'),
     "  # The variable holding the proxy's master key (or a virtual key); it becomes ANTHROPIC_AUTH_TOKEN.",

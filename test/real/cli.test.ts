@@ -95,7 +95,7 @@ describe('init and list', () => {
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${copy}`);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(ROOT, 'schema/profiles.schema.json'), 'utf8'));
     expect(r.stderr).toBe(
-      `ccenv: wrote ${path} (profile kimi: claude-kimi); next: install LiteLLM in ~/.config/litellm/venv (README: Walkthrough, step 2), ccenv proxy start, then add to your shell's rc file: eval "$(ccenv shell zsh)" (in ~/.zshrc)\n`,
+      `ccenv: wrote ${path} (profile kimi: claude-kimi); next: ccenv proxy install, ccenv proxy start, then add to your shell's rc file: eval "$(ccenv shell zsh)" (in ~/.zshrc)\n`,
     );
     const p = parseProfiles(text, path).profiles;
     expect(p.map((x) => [x.command, x.model, x.upstream?.model, x.upstream?.apiBase, x.upstream?.apiKeyEnv])).toEqual([

@@ -134,6 +134,49 @@ describe('ccenv proxy with the real LiteLLM', () => {
     const { home, env } = await newHome(join(tmpdir(), 'ccenv-no-such-venv'));
     const r = await ccenv(['proxy', 'start'], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`ccenv: ${join(home, '.config/litellm/venv/bin/litellm')}: no LiteLLM here; install it (README: Walkthrough, step 2) or pass --venv DIR\n`);
+    expect(r.stderr).toBe(`ccenv: ${join(home, '.config/litellm/venv/bin/litellm')}: no LiteLLM here; run ccenv proxy install (or pass --venv DIR)\n`);
+  });
+});
+
+describe('ccenv proxy install (the real LiteLLM from PyPI; pip cache kept outside the temporary HOME)', () => {
+  const pipCache = process.env.PIP_CACHE_DIR ?? join(process.env.HOME ?? tmpdir(), '.cache/pip');
+  /** PATH without uv (so the pip path is the one exercised, as on a machine without uv). */
+  const PATH = `${join(process.execPath, '..')}:/usr/bin:/bin`;
+
+  it('installs the pins into ~/.config/litellm/venv and verifies them; a second run has nothing to do; proxy start uses it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
+    const env = { PATH, HOME: home, PIP_CACHE_DIR: pipCache, LITELLM_MASTER_KEY: KEY, EXAMPLE_API_KEY: 'FAKE-upstream-key', NO_PROXY: '127.0.0.1,localhost' };
+    const venv = join(home, '.config/litellm/venv');
+    const first = await ccenv(['proxy', 'install'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(new RegExp(`^ccenv: installed litellm 1\\.108\\.7 and openai 3\\.57\\.0 in ${venv.replace(/[.]/g, '\\.')}, verified \\(\\d+ s\\); next: ccenv proxy start\\n$`));
+    // One constraints source: what install used is what `ccenv gen requirements` writes.
+    expect(readFileSync(join(home, '.config/litellm/constraints.txt'), 'utf8')).toBe((await ccenv(['gen', 'requirements'], { env })).stdout);
+    const second = await ccenv(['proxy', 'install'], { env });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe(`ccenv: ${venv}: litellm 1.108.7 and openai 3.57.0, verified; nothing to do\n`);
+    const port = await freePort();
+    expect((await ccenv(['init', '-q', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--port', String(port)], { env })).code).toBe(0);
+    const started = await ccenv(['proxy', 'start'], { env });
+    expect(started.code, started.stderr).toBe(0);
+    expect((await ccenv(['proxy', 'status'], { env })).stdout).toContain('litellm 1.108.7');
+    expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
+  }, 600_000);
+
+  it('PyPI unreachable: one line naming it, exit 1, and no half-made venv left', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
+    const closed = `http://127.0.0.1:${await freePort()}/simple`;
+    const env = { PATH, HOME: home, PIP_CONFIG_FILE: '/dev/null', PIP_INDEX_URL: closed, PIP_CACHE_DIR: join(home, 'empty-cache'), PIP_RETRIES: '0', PIP_TIMEOUT: '2' };
+    const r = await ccenv(['proxy', 'install'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ccenv: installing into .*\/\.config\/litellm\/venv failed: ERROR: No matching distribution found for litellm\[proxy\]==1\.108\.7; no package index answered with litellm: PyPI is unreachable from here, or the index pip uses \(PIP_INDEX_URL, pip\.conf\) lacks it; check the network and run it again\n$/);
+    expect(existsSync(join(home, '.config/litellm/venv'))).toBe(false);
+  }, 120_000);
+
+  it('no python3: one line with the fix, exit 2', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
+    const r = await ccenv(['proxy', 'install'], { env: { PATH: join(process.execPath, '..'), HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ccenv: python3 not found on PATH; install Python 3 with its venv module (e.g. apt install python3 python3-venv)\n');
   });
 });
