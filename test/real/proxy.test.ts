@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
-import { VENV } from '../helpers/paths.js';
-import { ccenv } from '../helpers/run.js';
+import { BIN, VENV } from '../helpers/paths.js';
+import { ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-proxy-test-FAKE-master';
 let upstream: FakeUpstream;
@@ -147,7 +147,8 @@ describe('ccenv proxy install (the real LiteLLM from PyPI; pip cache kept outsid
     const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
     const env = { PATH, HOME: home, PIP_CACHE_DIR: pipCache, LITELLM_MASTER_KEY: KEY, EXAMPLE_API_KEY: 'FAKE-upstream-key', NO_PROXY: '127.0.0.1,localhost' };
     const venv = join(home, '.config/litellm/venv');
-    const first = await ccenv(['proxy', 'install'], { env });
+    // pip takes a minute or more even from the cache: run() with a bound longer than ccenv()'s 60 s.
+    const first = await run(process.execPath, [BIN, 'proxy', 'install'], { env, timeoutMs: 480_000 });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(new RegExp(`^ccenv: installed litellm 1\\.108\\.7 and openai 3\\.57\\.0 in ${venv.replace(/[.]/g, '\\.')}, verified \\(\\d+ s\\); next: ccenv proxy start\\n$`));
     // One constraints source: what install used is what `ccenv gen requirements` writes.
