@@ -365,7 +365,10 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
         const why = network();
         if (why) return absent(why);
         const [liveliness, readiness] = await Promise.all([get('/health/liveliness'), get('/health/readiness')]);
-        const reported = (readiness.json as { litellm_version?: unknown } | undefined)?.litellm_version;
+        let reported = (readiness.json as { litellm_version?: unknown } | undefined)?.litellm_version;
+        // The public readiness answer carries no version in newer releases; the details behind the key do
+        // (observed with litellm 1.108.7: /health/readiness/details, authenticated).
+        if (typeof reported !== 'string' && token && readiness.status === 200) reported = ((await get('/health/readiness/details', { authorization: `Bearer ${token}` })).json as { litellm_version?: unknown } | undefined)?.litellm_version;
         const header = [readiness, liveliness].map((r) => r.headers['x-litellm-version']).find(Boolean);
         return ok({ url: proxyUrl!, version: typeof reported === 'string' ? reported : header, liveliness, readiness });
       },

@@ -70,6 +70,8 @@ describe("README's walkthrough", () => {
     expect(r.stdout.startsWith('function\n')).toBe(true);
     expect(r.code).toBe(0);
     const byCode = Object.fromEntries(report.checks.map((c) => [c.code, c.status]));
+    // The version comes from the authenticated readiness details (the public answer carries none in 1.108.7).
+    expect(report.checks.find((c) => c.code === 'proxy')!.message).toMatch(/^LiteLLM at http:\/\/localhost:\d+ \(v1\.108\.7, ready\)$/);
     expect(byCode).toMatchObject({ profiles: 'ok', claude: 'ok', shell: 'ok', proxy: 'ok', key: 'ok', models: 'ok', 'context-window': 'ok', messages: 'ok', stream: 'ok', 'litellm-compromised': 'ok', 'proxy-process': 'ok' });
   });
 
