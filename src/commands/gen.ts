@@ -68,11 +68,7 @@ export function genTarget(target: string, a: GenArgs, io: Io): number {
   checkPort(a.port);
   const cfg = info(target).profiles ? loadProfiles(profilesPath(a.profiles, io.env).path) : undefined;
   const { text, notes = [] } = RENDER[target]!(cfg, options(cfg, a));
-  if (a.check !== undefined) {
-    // A generated litellm.env names its secrets commented out; a user fills them in there (chmod 600): that is not drift.
-    const normalise = target === 'env' && cfg ? (t: string) => unfillSecrets(t, secretEnvNames(cfg)) : (t: string) => t;
-    return checkGenerated(a.check, text, regenerateCommand(target, a, a.check), secretValues(cfg, io.env), io, a.quiet, normalise);
-  }
+  if (a.check !== undefined) return checkGenerated(a.check, text, regenerateCommand(target, a, a.check), secretValues(cfg, io.env), io, a.quiet, (current) => sameAsGenerated(target, cfg, current, text));
   for (const note of notes) io.err(`ccenv: note: ${note}\n`);
   if (a.output) {
     writeFileAtomic(a.output, text, { force: a.force });
@@ -82,7 +78,7 @@ export function genTarget(target: string, a: GenArgs, io: Io): number {
 }
 
 /** `--port` must be a whole number from 1 to 65535. @throws UserError (exit 2) */
-function checkPort(port: unknown): void {
+export function checkPort(port: unknown): void {
   if (port !== undefined && !(typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535)) throw new UserError(`--port takes a whole number from 1 to 65535 (got ${printable(String(port), 40)})`);
 }
 
@@ -118,15 +114,25 @@ export function unfillSecrets(text: string, names: readonly string[]): string {
     .join('\n');
 }
 
-/** `--check FILE`: 0 when FILE holds what would be generated (up to ccenv's version), else 1 with a redacted unified diff. */
-function checkGenerated(file: string, text: string, regenerate: string, secrets: readonly string[], io: Io, quiet?: boolean, normalise: (t: string) => string = (t) => t): number {
+/**
+ * True when `current` holds what ccenv generates as `text` for `target`: equal up to ccenv's version and, in a
+ * litellm.env (target `env`), the secrets a user filled in (it names them commented out, to fill in there with
+ * chmod 600: that is not drift). The one drift rule of `--check`, `check-generated` and `proxy start|status`.
+ */
+export function sameAsGenerated(target: string, cfg: ProfilesConfig | undefined, current: string, text: string): boolean {
+  const normalise = target === 'env' && cfg ? (t: string) => unfillSecrets(t, secretEnvNames(cfg)) : (t: string) => t;
+  return withoutVersion(normalise(current)) === withoutVersion(normalise(text));
+}
+
+/** `--check FILE`: 0 when FILE holds what would be generated (`same`), else 1 with a redacted unified diff. */
+function checkGenerated(file: string, text: string, regenerate: string, secrets: readonly string[], io: Io, quiet: boolean | undefined, same: (current: string) => boolean): number {
   let current: string;
   try {
     current = readFileSync(file, 'utf8');
   } catch (e) {
     throw new UserError(`${printable(file)}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  if (withoutVersion(normalise(current)) === withoutVersion(normalise(text))) {
+  if (same(current)) {
     if (!quiet) io.err(`ccenv: ${printable(file)} matches the profiles\n`);
     return 0;
   }

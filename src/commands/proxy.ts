@@ -10,7 +10,8 @@ import { UserError } from '../util/errors.js';
 import type { Io } from '../util/io.js';
 import { printable } from '../util/text.js';
 import { writeFileAtomic, writeFilesAtomic } from '../util/write.js';
-import { liteLLMFiles } from './gen.js';
+import { liteLLMFiles, sameAsGenerated } from './gen.js';
+import { targetForName } from './gen-targets.js';
 
 /** Arguments of `ccenv proxy start|stop|status|logs`. */
 export interface ProxyArgs {
@@ -81,22 +82,26 @@ function tail(log: string, n: number): string {
 }
 
 /**
- * Write the proxy folder's files from the profiles. A file that differs both from what ccenv would write now and
- * from what it last wrote there (sha256 kept in the state folder) was edited by hand: refuse without --force.
+ * Write the proxy folder's files from the profiles. A file that already holds what ccenv generates (the drift
+ * rule of `--check`: up to ccenv's version and secrets filled into litellm.env) is left as it is. A file that
+ * differs both from that and from what ccenv last wrote there (sha256 kept in the state folder) was edited by
+ * hand: refuse without --force.
  * @throws UserError (exit 2) naming the edited file
  */
 function writeFolder(dir: string, cfg: ProfilesConfig, a: ProxyArgs, writtenFile: string, io: Io): void {
   const { files, notes } = liteLLMFiles(cfg);
   const written: Record<string, string> = existsSync(writtenFile) ? (JSON.parse(readFileSync(writtenFile, 'utf8')) as Record<string, string>) : {};
-  for (const [name, text] of files) {
+  const stale = files.filter(([name, text]) => {
     const path = join(dir, name);
-    if (!existsSync(path) || a.force) continue;
-    const now = sha(readFileSync(path));
-    if (now !== sha(text) && written[path] !== now) throw new UserError(`${printable(path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
-  }
+    if (!existsSync(path)) return true;
+    const current = readFileSync(path, 'utf8');
+    if (sameAsGenerated(targetForName(name).name, cfg, current, text)) return false;
+    if (!a.force && written[path] !== sha(current)) throw new UserError(`${printable(path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
+    return true;
+  });
   for (const note of notes) io.err(`ccenv: note: ${note}\n`);
-  writeFilesAtomic(files.map(([name, text]) => ({ path: join(dir, name), text })), { force: true });
-  for (const [name, text] of files) written[join(dir, name)] = sha(text);
+  writeFilesAtomic(stale.map(([name, text]) => ({ path: join(dir, name), text })), { force: true });
+  for (const [name, text] of stale) written[join(dir, name)] = sha(text);
   writeFileAtomic(writtenFile, `${JSON.stringify(written, null, 2)}\n`, { force: true });
 }
 
@@ -192,7 +197,7 @@ export async function proxyStop(a: ProxyArgs, io: Io): Promise<number> {
 export async function proxyStatus(a: ProxyArgs, io: Io): Promise<number> {
   const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
   const dir = folder(a, io.env);
-  const stale = liteLLMFiles(cfg).files.filter(([name, text]) => !existsSync(join(dir, name)) || readFileSync(join(dir, name), 'utf8') !== text).map(([n]) => n);
+  const stale = liteLLMFiles(cfg).files.filter(([name, text]) => !existsSync(join(dir, name)) || !sameAsGenerated(targetForName(name).name, cfg, readFileSync(join(dir, name), 'utf8'), text)).map(([n]) => n);
   const config = stale.length ? `${stale.join(', ')} in ${printable(dir)} differ from what the profiles generate (ccenv proxy stop; ccenv proxy start)` : `config in ${printable(dir)} matches the profiles`;
   const pid = runningPid(proxyState(io.env).pid);
   if (!pid) {

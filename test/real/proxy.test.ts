@@ -103,6 +103,17 @@ describe('ccenv proxy with the real LiteLLM', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(config, 'utf8')).not.toContain('# my change');
     expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
+    // A secret filled into litellm.env where the file invites it is not an edit (the drift rule of --check): the
+    // status calls the folder current, and start neither refuses nor overwrites it.
+    const envFile = join(home, '.config/litellm/litellm.env');
+    writeFileSync(envFile, readFileSync(envFile, 'utf8').replace('# LITELLM_MASTER_KEY=', `LITELLM_MASTER_KEY=${KEY}`));
+    const filled = readFileSync(envFile, 'utf8');
+    expect(filled).toContain(`\nLITELLM_MASTER_KEY=${KEY}\n`);
+    expect((await ccenv(['proxy', 'status'], { env })).stdout).toContain('matches the profiles');
+    const withSecret = await ccenv(['proxy', 'start'], { env });
+    expect(withSecret.code, withSecret.stderr).toBe(0);
+    expect(readFileSync(envFile, 'utf8')).toBe(filled);
+    expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
   });
 
   it("a LiteLLM that dies at start: exit 1 with the log's last lines, no pid file left", async () => {
