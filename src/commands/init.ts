@@ -9,6 +9,7 @@ import { UserError } from '../util/errors.js';
 import type { Io } from '../util/io.js';
 import { printable } from '../util/text.js';
 import { writeFileAtomic } from '../util/write.js';
+import { checkPort } from './gen.js';
 import { pickShell } from './shell.js';
 
 /** Arguments of `ccenv init`. */
@@ -47,8 +48,8 @@ export function choiceFromFlags(a: InitArgs): StarterChoice {
   if (keyEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyEnv)) throw new UserError(`--api-key-env must be a variable name (got ${printable(keyEnv, 60)})`);
   const name = a.name ?? defaultProfileName(a.model);
   if (!/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name)) throw new UserError(`--name must be a letter or _ then letters, digits, - or _ (got ${printable(name, 60)})`);
+  checkPort(a.port);
   const port = a.port ?? 4000;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError('--port takes a whole number from 1 to 65535');
   const tokens = (flag: string, v: number | undefined) => {
     if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 1e8)) throw new UserError(`${flag} takes a whole number of tokens from 1 to 100000000`);
     return v;

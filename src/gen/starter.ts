@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { Preset } from '../knowledge/presets.js';
 
 /** What `ccenv init` writes a profile from. */
@@ -26,7 +27,8 @@ export function defaultProfileName(model: string): string {
   return /^[A-Za-z_]/.test(name) ? name : `m${name}`;
 }
 
-const q = (s: string) => (/^[A-Za-z0-9_./:@+-]+$/.test(s) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) ? s : JSON.stringify(s));
+/** One YAML scalar, quoted by the yaml library only where YAML would misread it plain. */
+const q = (s: string) => stringify(s, { lineWidth: 0 }).trimEnd();
 
 /**
  * The commented starter profiles file for one provider and model, with the schema modeline (`schema` is the
