@@ -2,7 +2,7 @@
 // `npm run build`: (1) precompile the profiles JSON Schema into a standalone ajv validator
 // (src/generated/profiles-validator.js), so loading profiles never compiles a schema at run time;
 // (2) type-check with tsc; (3) bundle src/cli.ts with esbuild into dist/, split by dynamic import, so
-// `ccenv shell` loads only the loader, yaml and the renderer (research/shell-doctor-anchors.md §1.10).
+// `ccenv shell` loads only the loader, yaml and the renderer (its cost: bench/startup.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

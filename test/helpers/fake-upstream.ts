@@ -13,7 +13,7 @@ export interface SeenRequest {
 export interface Faults {
   /** Never answer (the connection stays open until the server closes). */
   hang?: boolean;
-  /** Reject non-streaming requests whose max_tokens exceeds this (Fireworks' rule; research/litellm.md §7). */
+  /** Reject non-streaming requests whose max_tokens exceeds this (Fireworks' rule; BerriAI/litellm#5656). */
   maxTokensWithoutStream?: number;
   /** Reject any request whose max_tokens exceeds this, streaming or not. */
   maxTokens?: number;

@@ -26,7 +26,7 @@ export interface Proxy {
 /**
  * Start the pinned LiteLLM proxy (the venv from scripts/test.mjs) on 127.0.0.1 with `config`, offline
  * (LITELLM_LOCAL_MODEL_COST_MAP=True, no DATABASE_URL, LITELLM_MODE=PRODUCTION so no .env is read —
- * research/litellm.md §8), and wait until /health/liveliness answers (at most `timeoutMs`).
+ * https://docs.litellm.ai/docs/proxy/prod), and wait until /health/liveliness answers (at most `timeoutMs`).
  * `env` is added to a minimal environment (PATH, HOME); nothing else of the caller's leaks in.
  */
 export async function startLiteLLM(config: string, env: Record<string, string>, timeoutMs = 120_000): Promise<Proxy> {

@@ -54,7 +54,7 @@ afterAll(async () => {
   await Promise.all([strict, fireworks, nousage].map((u) => u?.stop()));
 });
 
-/** A Claude Code–shaped /v1/messages request (research/claude-code-client.md), JSON or SSE. */
+/** A Claude Code–shaped /v1/messages request (observed with Claude Code 2.1.330), JSON or SSE. */
 async function messages(url: string, model: string, extra: Record<string, unknown> = {}) {
   const r = await fetch(`${url}/v1/messages?beta=true`, {
     method: 'POST',

@@ -96,7 +96,8 @@ describe('error signatures (--explain)', () => {
     }
   });
 
-  // Exact strings users paste, from shared/research/peers.md §4 and Appendix A.
+  // Exact strings users paste; the threads they come from are the sources of the matching entries in
+  // src/knowledge/signatures.ts.
   it.each([
     ['Requests with max_tokens > 4096 must have stream=true', 'max-tokens-rejected'],
     ['Range of max_tokens should be [1, 8192]', 'max-tokens-rejected'],
