@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { loadAdvisoryData, type AdvisoryData } from '../advisories/data.js';
-import { CLAUDE_CODE_REQUEST, CLAUDE_FILES, DEFAULT_MAX_TOKENS, MODEL_DISCOVERY, SETTINGS_LAYERS } from '../knowledge/claude-code.js';
+import { CLAUDE_CODE_REQUEST, CLAUDE_CODE_VERIFIED, CLAUDE_FILES, DEFAULT_MAX_TOKENS, MODEL_DISCOVERY, SETTINGS_LAYERS } from '../knowledge/claude-code.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 import { UserError, suggestion } from '../util/errors.js';
@@ -380,7 +380,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
         const blocked = cannotAsk(got.health!);
         if (blocked) return blocked;
         const auth = { authorization: `Bearer ${token}` };
-        const discovery = { ...auth, 'anthropic-version': CLAUDE_CODE_REQUEST.anthropicVersion, 'user-agent': 'claude-code/2.1.330 (ccenv doctor)' };
+        const discovery = { ...auth, 'anthropic-version': CLAUDE_CODE_REQUEST.anthropicVersion, 'user-agent': `claude-code/${CLAUDE_CODE_VERIFIED.version} (ccenv doctor)` };
         const [models, groupInfo, picker] = await Promise.all([get('/v1/models', auth), get('/model_group/info', auth), selected.some((p) => p.picker) ? get(MODEL_DISCOVERY.path, discovery) : undefined]);
         return ok({ models, groupInfo, ...(picker ? { picker } : {}) });
       },
