@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -231,9 +231,16 @@ export async function proxyLogs(a: ProxyArgs, io: Io): Promise<number> {
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
     const size = statSync(log).size;
+    if (size < offset) offset = 0; // truncated or replaced: follow the new file from its start
     if (size > offset) {
-      const buf = readFileSync(log).subarray(offset, size);
-      offset = size;
+      // Only the bytes appended since the last look (at most 64 KiB a time), not the whole log again.
+      const buf = Buffer.alloc(Math.min(size - offset, 65_536));
+      const fd = openSync(log, 'r');
+      try {
+        offset += readSync(fd, buf, 0, buf.length, offset);
+      } finally {
+        closeSync(fd);
+      }
       io.out(`${buf.toString('utf8').split('\n').map((l) => printable(l, 2_000)).join('\n')}`);
     }
   }

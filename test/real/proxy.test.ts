@@ -2,6 +2,7 @@
 // ~/.config/litellm/venv) in a temporary HOME, a fake upstream, and the failure paths: a hand-edited config, a
 // LiteLLM that dies at start, a port someone else holds, no LiteLLM at all.
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +139,27 @@ describe('ccenv proxy with the real LiteLLM', () => {
       expect(existsSync(join(home, '.local/state/ccenv/litellm.pid'))).toBe(false);
     } finally {
       other.close();
+    }
+  });
+
+  it('logs -f prints what is appended after the last lines, control characters made visible', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-logs-'));
+    const log = join(home, '.local/state/ccenv/litellm.log');
+    mkdirSync(join(home, '.local/state/ccenv'), { recursive: true });
+    writeFileSync(log, 'one\ntwo\n');
+    const child = spawn(process.execPath, [BIN, 'proxy', 'logs', '-n', '1', '-f'], { env: { PATH: process.env.PATH, HOME: home } });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+    try {
+      const until = async (want: string) => {
+        for (let i = 0; i < 100 && !out.includes(want); i++) await new Promise((r) => setTimeout(r, 100));
+      };
+      await until('two\n');
+      appendFileSync(log, 'three \x1b[2J\n');
+      await until('three');
+      expect(out).toBe('two\nthree \\x1b[2J\n');
+    } finally {
+      child.kill();
     }
   });
 
