@@ -124,27 +124,31 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
         yy
           .option('dir', { type: 'string', describe: 'the proxy folder (default ~/.config/litellm)' })
           .option('venv', { type: 'string', describe: 'the LiteLLM venv (default <dir>/venv)' });
+      const service = (yy: Argv) =>
+        yy
+          .option('service', { type: 'boolean', default: false, describe: 'through the service manager: a systemd user unit, or a launchd agent on macOS' })
+          .option('manager', { choices: ['systemd', 'launchd'] as const, describe: 'which service manager --service uses (default: launchd on macOS, else systemd)' });
       return y
         .command(
           'install',
           'Create the LiteLLM venv (default ~/.config/litellm/venv) with the pinned litellm[proxy] and openai, and verify it as doctor does',
           (yy) =>
             where(yy)
-              .option('upgrade', { type: 'boolean', default: false, describe: "move an existing venv to this ccenv's pins" }),
+              .option('upgrade', { type: 'boolean', default: false, describe: "move an existing venv's older litellm up to this ccenv's pin (never down)" }),
           lazy(() => import('./proxy.js'), ({ proxyInstall }, a) => proxyInstall(a, io)),
         )
         .command(
           'start',
           'Regenerate the proxy folder from the profiles and start LiteLLM on 127.0.0.1 (waits for /health/readiness)',
           (yy) =>
-            where(yy)
-              .option('force', { type: 'boolean', default: false, describe: 'replace files in the proxy folder edited by hand' })
+            service(where(yy))
+              .option('force', { type: 'boolean', default: false, describe: 'replace files in the proxy folder (or the service file) edited by hand' })
               .option('foreground', { type: 'boolean', default: false, describe: 'run attached, logging to the terminal' })
               .option('timeout', { type: 'number', describe: 'ms to wait for readiness (default 120000)' }),
           lazy(() => import('./proxy.js'), ({ proxyStart }, a) => proxyStart(a, io)),
         )
-        .command('stop', 'Stop the LiteLLM that ccenv proxy start started', (yy) => yy.option('timeout', { type: 'number', describe: 'ms before SIGKILL (default 10000)' }), lazy(() => import('./proxy.js'), ({ proxyStop }, a) => proxyStop(a, io)))
-        .command('status', 'Running? pid, URL, LiteLLM version, and whether its config matches the profiles (exit 1: not running)', where, lazy(() => import('./proxy.js'), ({ proxyStatus }, a) => proxyStatus(a, io)))
+        .command('stop', 'Stop the LiteLLM that ccenv proxy start started (--service: stop it and remove the service file)', (yy) => service(yy).option('timeout', { type: 'number', describe: 'ms before SIGKILL (default 10000)' }), lazy(() => import('./proxy.js'), ({ proxyStop }, a) => proxyStop(a, io)))
+        .command('status', 'Running? pid, URL, LiteLLM version, and whether its config matches the profiles (exit 1: not running)', (yy) => where(yy).option('manager', { choices: ['systemd', 'launchd'] as const, describe: 'the service manager to ask (default: launchd on macOS, else systemd)' }), lazy(() => import('./proxy.js'), ({ proxyStatus }, a) => proxyStatus(a, io)))
         .command(
           'logs',
           "The proxy log's last lines",

@@ -4,13 +4,16 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { secretEnvNames } from '../profiles/derive.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { ProfilesConfig } from '../profiles/types.js';
 import { UserError } from '../util/errors.js';
 import type { Io } from '../util/io.js';
 import { printable } from '../util/text.js';
 import { writeFileAtomic, writeFilesAtomic } from '../util/write.js';
-import { liteLLMFiles, sameAsGenerated } from './gen.js';
+import { folderDrift, liteLLMFiles, proxyFolder, proxyState, sameAsGenerated } from '../gen/proxy-folder.js';
+import { renderLaunchd, renderRequirements, renderSystemd, serviceDefaults, type ServiceOptions } from '../gen/service.js';
+import { VERSION } from '../version.js';
 import { targetForName } from './gen-targets.js';
 
 /** Arguments of `ccenv proxy start|stop|status|logs`. */
@@ -22,6 +25,10 @@ export interface ProxyArgs {
   venv?: string;
   force?: boolean;
   foreground?: boolean;
+  /** start/stop through the service manager (a systemd user unit, or a launchd agent on macOS). */
+  service?: boolean;
+  /** Which service manager `--service` uses; default launchd on macOS, else systemd. */
+  manager?: ManagerName;
   /** ms to wait for /health/readiness (start) or for the process to end (stop). */
   timeout?: number;
   /** logs: lines to print (default 50); follow: keep printing what is appended. */
@@ -30,15 +37,75 @@ export interface ProxyArgs {
   quiet?: boolean;
 }
 
-/** Where ccenv keeps its only state for the proxy: `${XDG_STATE_HOME:-~/.local/state}/ccenv/`. */
-export function proxyState(env: NodeJS.ProcessEnv): { dir: string; pid: string; log: string; written: string } {
-  const dir = join(env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local/state'), 'ccenv');
-  return { dir, pid: join(dir, 'litellm.pid'), log: join(dir, 'litellm.log'), written: join(dir, 'litellm-written.json') };
+type ManagerName = 'systemd' | 'launchd';
+
+/**
+ * The two service managers `--service` drives, as data: the file it installs (the `ccenv gen systemd|launchd`
+ * text), the commands that start and stop it, and how to ask for its pid. Commands from systemctl(1)
+ * (https://www.freedesktop.org/software/systemd/man/latest/systemctl.html) and launchctl(1) on macOS 11+
+ * (bootstrap/bootout/print, https://ss64.com/mac/launchctl.html).
+ */
+const MANAGERS: Record<ManagerName, {
+  cmd: string;
+  label: string;
+  file: (env: NodeJS.ProcessEnv) => string;
+  render: (cfg: ProfilesConfig, o: ServiceOptions, version: string) => string;
+  start: (file: string) => string[][];
+  stop: string[][];
+  /** After the file is removed (systemd re-reads its units). */
+  forget: string[][];
+  status: string[];
+  pid: (statusOut: string) => number | undefined;
+  fix: string;
+}> = {
+  systemd: {
+    cmd: 'systemctl',
+    label: 'systemd (litellm.service)',
+    file: (env) => join(env.XDG_CONFIG_HOME || join(home(env), '.config'), 'systemd/user/litellm.service'),
+    render: renderSystemd,
+    start: () => [['--user', 'daemon-reload'], ['--user', 'enable', '--now', 'litellm.service']],
+    stop: [['--user', 'disable', '--now', 'litellm.service']],
+    forget: [['--user', 'daemon-reload']],
+    status: ['--user', 'show', '-p', 'MainPID', '--value', 'litellm.service'],
+    pid: (out) => (Number(out.trim()) > 0 ? Number(out.trim()) : undefined),
+    fix: 'systemctl --user needs a user session (on a server: loginctl enable-linger $USER); or run ccenv proxy start without --service',
+  },
+  launchd: {
+    cmd: 'launchctl',
+    label: 'launchd (dev.ccenv.litellm)',
+    file: (env) => join(home(env), 'Library/LaunchAgents/dev.ccenv.litellm.plist'),
+    render: renderLaunchd,
+    start: (file) => [['bootstrap', `gui/${process.getuid?.() ?? 501}`, file]],
+    stop: [['bootout', `gui/${process.getuid?.() ?? 501}/dev.ccenv.litellm`]],
+    forget: [],
+    status: ['print', `gui/${process.getuid?.() ?? 501}/dev.ccenv.litellm`],
+    pid: (out) => {
+      const m = /^\s*pid = (\d+)$/m.exec(out);
+      return m ? Number(m[1]) : undefined;
+    },
+    fix: 'launchctl needs your GUI session (run it from a logged-in terminal); or run ccenv proxy start without --service',
+  },
+};
+
+const manager = (a: ProxyArgs) => MANAGERS[a.manager ?? (process.platform === 'darwin' ? 'launchd' : 'systemd')];
+
+/** Run one service-manager command; undefined when it worked, else its last line of output. @throws UserError when the command is not installed */
+function managerRun(cmd: string, args: string[], env: NodeJS.ProcessEnv): string | undefined {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env, timeout: 30_000 });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw new UserError(`${cmd} not found on PATH: --service needs ${cmd === 'launchctl' ? 'launchd (macOS)' : "systemd's user manager"}; run ccenv proxy start without --service`);
+  if (r.status === 0) return undefined;
+  return printable(`${r.stderr}\n${r.stdout}`.trim().split('\n').filter(Boolean).at(-1) ?? `exit ${r.status ?? r.signal}`, 300);
+}
+
+/** The pid of the LiteLLM the service manager runs from ccenv's unit, when its file is installed and it runs. */
+function servicePid(m: (typeof MANAGERS)[ManagerName], env: NodeJS.ProcessEnv): number | undefined {
+  if (!existsSync(m.file(env))) return undefined;
+  const r = spawnSync(m.cmd, m.status, { encoding: 'utf8', env, timeout: 10_000 });
+  return r.status === 0 ? m.pid(r.stdout) : undefined;
 }
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 const home = (env: NodeJS.ProcessEnv) => env.HOME || homedir();
-const folder = (a: ProxyArgs, env: NodeJS.ProcessEnv) => a.dir ?? join(home(env), '.config/litellm');
 
 /** The port of proxy.base_url (its explicit port, else 80/443 by scheme). */
 function portOf(cfg: ProfilesConfig): number {
@@ -68,6 +135,20 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
+/** Poll GET `url`/health/readiness every 300 ms until it answers 2xx (true), `gone()` turns true, or `ms` pass (false). */
+async function ready(url: string, ms: number, gone: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline && !gone()) {
+    try {
+      if ((await fetch(`${url}/health/readiness`, { signal: AbortSignal.timeout(2_000) })).ok) return true;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
 /** KEY=VALUE lines of litellm.env (comments and blank lines skipped). */
 function envFile(text: string): Record<string, string> {
   return Object.fromEntries(text.split('\n').flatMap((l) => (/^[A-Za-z_][A-Za-z0-9_]*=/.test(l) ? [[l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]] : [])));
@@ -81,28 +162,42 @@ function tail(log: string, n: number): string {
   return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).slice(-n).map((l) => printable(l, 2_000)).join('\n');
 }
 
+/** One file `proxy start` owns: where, its gen target (for the drift rule), and what ccenv writes there now. */
+interface Owned {
+  path: string;
+  target: string;
+  text: string;
+}
+
 /**
- * Write the proxy folder's files from the profiles. A file that already holds what ccenv generates (the drift
- * rule of `--check`: up to ccenv's version and secrets filled into litellm.env) is left as it is. A file that
- * differs both from that and from what ccenv last wrote there (sha256 kept in the state folder) was edited by
- * hand: refuse without --force.
+ * Write the files ccenv owns (the proxy folder, and the service file with --service), all or none. A file that
+ * already holds what ccenv generates (the drift rule of `--check`: up to ccenv's version and secrets filled into
+ * litellm.env) is left as it is. A file that differs both from that and from what ccenv last wrote there (sha256
+ * kept in the state folder) was edited by hand: refuse without --force, before anything is written.
+ * @returns the paths that did not exist before (a failed start removes them again)
  * @throws UserError (exit 2) naming the edited file
  */
-function writeFolder(dir: string, cfg: ProfilesConfig, a: ProxyArgs, writtenFile: string, io: Io): void {
-  const { files, notes } = liteLLMFiles(cfg);
+function writeOwned(owned: readonly Owned[], cfg: ProfilesConfig, force: boolean | undefined, writtenFile: string): string[] {
   const written: Record<string, string> = existsSync(writtenFile) ? (JSON.parse(readFileSync(writtenFile, 'utf8')) as Record<string, string>) : {};
-  const stale = files.filter(([name, text]) => {
-    const path = join(dir, name);
-    if (!existsSync(path)) return true;
-    const current = readFileSync(path, 'utf8');
-    if (sameAsGenerated(targetForName(name).name, cfg, current, text)) return false;
-    if (!a.force && written[path] !== sha(current)) throw new UserError(`${printable(path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
+  const fresh = owned.filter((f) => !existsSync(f.path)).map((f) => f.path);
+  const stale = owned.filter((f) => {
+    if (!existsSync(f.path)) return true;
+    const current = readFileSync(f.path, 'utf8');
+    if (sameAsGenerated(f.target, cfg, current, f.text)) return false;
+    if (!force && written[f.path] !== sha(current)) throw new UserError(`${printable(f.path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
     return true;
   });
-  for (const note of notes) io.err(`ccenv: note: ${note}\n`);
-  writeFilesAtomic(stale.map(([name, text]) => ({ path: join(dir, name), text })), { force: true });
-  for (const [name, text] of stale) written[join(dir, name)] = sha(text);
+  writeFilesAtomic(stale.map((f) => ({ path: f.path, text: f.text })), { force: true });
+  for (const f of stale) written[f.path] = sha(f.text);
   writeFileAtomic(writtenFile, `${JSON.stringify(written, null, 2)}\n`, { force: true });
+  return fresh;
+}
+
+/** The proxy folder's files as {@link Owned} entries. */
+function folderFiles(dir: string, cfg: ProfilesConfig, io: Io): Owned[] {
+  const { files, notes } = liteLLMFiles(cfg);
+  for (const note of notes) io.err(`ccenv: note: ${note}\n`);
+  return files.map(([name, text]) => ({ path: join(dir, name), target: targetForName(name).name, text }));
 }
 
 /**
@@ -110,19 +205,22 @@ function writeFolder(dir: string, cfg: ProfilesConfig, a: ProxyArgs, writtenFile
  * 127.0.0.1 and the port of proxy.base_url with litellm.env in its environment and the hook's folder on
  * PYTHONPATH, wait (bounded) for GET /health/readiness, print pid, URL and log path. Exit 1 with the log's last
  * lines when it does not come up; a proxy already on the port is reported, never a second one started.
- * @throws UserError (exit 2): no LiteLLM in the venv, a hand-edited file, bad profiles
+ * With `--service`: install the systemd user unit (or launchd agent) and start it through the service manager.
+ * @throws UserError (exit 2): no LiteLLM in the venv, a hand-edited file, bad profiles, no service manager
  */
 export async function proxyStart(a: ProxyArgs, io: Io): Promise<number> {
   const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
-  const dir = folder(a, io.env);
+  const dir = proxyFolder(io.env, a.dir);
   const litellm = join(a.venv ?? join(dir, 'venv'), 'bin/litellm');
   if (!existsSync(litellm)) throw new UserError(`${printable(litellm)}: no LiteLLM here; run ccenv proxy install (or pass --venv DIR)`);
   const st = proxyState(io.env);
   const port = portOf(cfg);
   const url = `http://127.0.0.1:${port}`;
+  const m = manager(a);
   const pid = runningPid(st.pid);
-  if (pid) {
-    io.err(`ccenv: LiteLLM is already running (pid ${pid}, ${url}); not starting a second (ccenv proxy stop first)\n`);
+  const svc = servicePid(m, io.env);
+  if (pid || svc) {
+    io.err(`ccenv: LiteLLM is already running (pid ${pid ?? svc}${svc ? ` under ${m.label}` : ''}, ${url}); not starting a second (ccenv proxy stop${svc ? ' --service' : ''} first)\n`);
     return 1;
   }
   if (await listening(port)) {
@@ -130,7 +228,39 @@ export async function proxyStart(a: ProxyArgs, io: Io): Promise<number> {
     return 1;
   }
   mkdirSync(st.dir, { recursive: true });
-  writeFolder(dir, cfg, a, st.written, io);
+  const timeout = a.timeout ?? 120_000;
+  if (a.service) {
+    const o: ServiceOptions = { ...serviceDefaults(cfg), litellm, config: join(dir, 'config.yaml'), port, service: { envFile: join(dir, 'litellm.env'), log: st.log } };
+    const unit = m.file(io.env);
+    writeOwned(folderFiles(dir, cfg, io), cfg, a.force, st.written);
+    // A service manager starts LiteLLM with its own environment, not this shell's: the secrets must be in the env file.
+    const envPath = join(dir, 'litellm.env');
+    const filled = envFile(readFileSync(envPath, 'utf8'));
+    const missing = secretEnvNames(cfg).filter((k) => !filled[k]);
+    if (missing.length) throw new UserError(`${printable(envPath)}: ${missing.join(', ')} not set there; a service manager does not pass your shell's variables: fill in those lines (NAME=value, chmod 600), then run ccenv proxy start --service again`);
+    const fresh = writeOwned([{ path: unit, target: m.cmd === 'systemctl' ? 'systemd' : 'launchd', text: m.render(cfg, o, VERSION) }], cfg, a.force, st.written);
+    const undo = () => {
+      for (const c of m.stop) managerRun(m.cmd, c, io.env);
+      if (fresh.includes(unit)) rmSync(unit, { force: true });
+      for (const c of m.forget) managerRun(m.cmd, c, io.env);
+    };
+    for (const c of m.start(unit)) {
+      const why = managerRun(m.cmd, c, io.env);
+      if (why !== undefined) {
+        undo();
+        io.err(`ccenv: ${m.cmd} ${c.join(' ')} failed: ${why}; ${m.fix}\n`);
+        return 1;
+      }
+    }
+    if (await ready(url, timeout, () => false)) {
+      if (!a.quiet) io.err(`ccenv: LiteLLM running under ${m.label}: pid ${servicePid(m, io.env) ?? '?'}, ${url}, log ${printable(st.log)}; it starts again at login (ccenv proxy stop --service removes it)\n`);
+      return 0;
+    }
+    undo();
+    io.err(`ccenv: LiteLLM under ${m.label} did not answer ${url}/health/readiness within ${timeout} ms; removed the service again; the log's last lines (${printable(st.log)}):\n${tail(st.log, 20)}\n`);
+    return 1;
+  }
+  writeOwned(folderFiles(dir, cfg, io), cfg, a.force, st.written);
   const env = { ...io.env, ...envFile(readFileSync(join(dir, 'litellm.env'), 'utf8')), PYTHONPATH: [dir, io.env.PYTHONPATH].filter(Boolean).join(':') };
   const args = ['--config', join(dir, 'config.yaml'), '--host', '127.0.0.1', '--port', String(port)];
   if (a.foreground) {
@@ -146,31 +276,52 @@ export async function proxyStart(a: ProxyArgs, io: Io): Promise<number> {
   writeFileAtomic(st.pid, `${child.pid}\n`, { force: true });
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? 1));
-  const deadline = Date.now() + (a.timeout ?? 120_000);
-  while (Date.now() < deadline && exited === null) {
-    try {
-      const r = await fetch(`${url}/health/readiness`, { signal: AbortSignal.timeout(2_000) });
-      if (r.ok) {
-        if (!a.quiet) io.err(`ccenv: LiteLLM running: pid ${child.pid}, ${url}, log ${printable(st.log)}\n`);
-        return 0;
-      }
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
+  if (await ready(url, timeout, () => exited !== null)) {
+    if (!a.quiet) io.err(`ccenv: LiteLLM running: pid ${child.pid}, ${url}, log ${printable(st.log)}\n`);
+    return 0;
   }
   if (exited === null) child.kill('SIGTERM');
   rmSync(st.pid, { force: true });
-  io.err(`ccenv: LiteLLM ${exited === null ? `did not answer ${url}/health/readiness within ${a.timeout ?? 120_000} ms` : `exited with ${exited}`}; the log's last lines (${printable(st.log)}):\n${tail(st.log, 20)}\n`);
+  io.err(`ccenv: LiteLLM ${exited === null ? `did not answer ${url}/health/readiness within ${timeout} ms` : `exited with ${exited}`}; the log's last lines (${printable(st.log)}):\n${tail(st.log, 20)}\n`);
   return 1;
 }
 
-/** `ccenv proxy stop`: end the LiteLLM that `proxy start` started (SIGTERM, then SIGKILL after `timeout` ms). */
+/**
+ * `ccenv proxy stop`: end the LiteLLM that `proxy start` started (SIGTERM, then SIGKILL after `timeout` ms).
+ * With `--service`: stop and disable ccenv's unit (or agent) and remove its file — only a file ccenv wrote.
+ * @throws UserError (exit 2): the service file there was not written by ccenv; no service manager
+ */
 export async function proxyStop(a: ProxyArgs, io: Io): Promise<number> {
   const st = proxyState(io.env);
+  if (a.service) {
+    const m = manager(a);
+    const unit = m.file(io.env);
+    if (!existsSync(unit)) {
+      io.err(`ccenv: no LiteLLM service installed by ccenv (${printable(unit)} does not exist)\n`);
+      return 0;
+    }
+    const written: Record<string, string> = existsSync(st.written) ? (JSON.parse(readFileSync(st.written, 'utf8')) as Record<string, string>) : {};
+    const text = readFileSync(unit, 'utf8');
+    if (written[unit] !== sha(text) && !/generated by ccenv /.test(text)) throw new UserError(`${printable(unit)}: not written by ccenv; not touching it (stop it with ${m.cmd} yourself)`);
+    const pid = servicePid(m, io.env);
+    for (const c of m.stop) {
+      const why = managerRun(m.cmd, c, io.env);
+      if (why !== undefined) {
+        io.err(`ccenv: ${m.cmd} ${c.join(' ')} failed: ${why}; ${m.fix}\n`);
+        return 1;
+      }
+    }
+    rmSync(unit, { force: true });
+    delete written[unit];
+    writeFileAtomic(st.written, `${JSON.stringify(written, null, 2)}\n`, { force: true });
+    for (const c of m.forget) managerRun(m.cmd, c, io.env);
+    if (!a.quiet) io.err(`ccenv: stopped LiteLLM under ${m.label}${pid ? ` (pid ${pid})` : ''} and removed ${printable(unit)}\n`);
+    return 0;
+  }
   const pid = runningPid(st.pid);
   if (!pid) {
-    io.err('ccenv: no LiteLLM started by ccenv is running\n');
+    const svc = servicePid(manager(a), io.env);
+    io.err(svc ? `ccenv: LiteLLM runs under ${manager(a).label} (pid ${svc}): ccenv proxy stop --service stops it\n` : 'ccenv: no LiteLLM started by ccenv is running\n');
     return 0;
   }
   process.kill(pid, 'SIGTERM');
@@ -191,16 +342,19 @@ export async function proxyStop(a: ProxyArgs, io: Io): Promise<number> {
 }
 
 /**
- * `ccenv proxy status`: running or not (exit 0 / 1); pid, URL, the LiteLLM version /health/readiness reports, and
- * whether the proxy folder holds what the profiles would generate now.
+ * `ccenv proxy status`: running or not (exit 0 / 1); pid (started by ccenv, or under ccenv's service unit), URL,
+ * the LiteLLM version /health/readiness/details reports, and whether the proxy folder holds what the profiles
+ * would generate now.
  */
 export async function proxyStatus(a: ProxyArgs, io: Io): Promise<number> {
   const cfg = loadProfiles(profilesPath(a.profiles, io.env).path);
-  const dir = folder(a, io.env);
-  const stale = liteLLMFiles(cfg).files.filter(([name, text]) => !existsSync(join(dir, name)) || !sameAsGenerated(targetForName(name).name, cfg, readFileSync(join(dir, name), 'utf8'), text)).map(([n]) => n);
+  const dir = proxyFolder(io.env, a.dir);
+  const stale = folderDrift(dir, cfg);
   const config = stale.length ? `${stale.join(', ')} in ${printable(dir)} differ from what the profiles generate (ccenv proxy stop; ccenv proxy start)` : `config in ${printable(dir)} matches the profiles`;
-  const pid = runningPid(proxyState(io.env).pid);
-  if (!pid) {
+  const m = manager(a);
+  const own = runningPid(proxyState(io.env).pid);
+  const svc = own ? undefined : servicePid(m, io.env);
+  if (!own && !svc) {
     io.out(`LiteLLM: not running (started by ccenv); ${config}\n`);
     return 1;
   }
@@ -216,7 +370,7 @@ export async function proxyStatus(a: ProxyArgs, io: Io): Promise<number> {
   } catch {
     /* keep "unknown" */
   }
-  io.out(`LiteLLM: running, pid ${pid}, ${url}, ${version}; ${config}\n`);
+  io.out(`LiteLLM: running, pid ${own ?? svc}${svc ? ` under ${m.label}` : ''}, ${url}, ${version}; ${config}\n`);
   return 0;
 }
 
@@ -252,19 +406,21 @@ export async function proxyLogs(a: ProxyArgs, io: Io): Promise<number> {
  * `python3 -m venv` + pip), then verify as doctor does: the versions installed are the pins and outside every
  * advisory, no `litellm_init.pth`, and `import litellm.proxy.proxy_server` works. A stamp in the venv records
  * what was verified (keyed by the constraints and the venv's dist-info names), so a second run with nothing to do
- * returns at once. A venv this command created and could not finish is removed.
+ * returns at once. A venv this command created and could not finish is removed. An existing venv holding an older
+ * litellm is moved to the pin only with `upgrade` (the pin is the newest release ccenv verified, outside every
+ * advisory); one holding a newer litellm is never downgraded.
  * @throws UserError (exit 2): no python3 (or no venv module), pins that an advisory covers
- * @returns 0 installed and verified; 1 the install or a verification failed (the line says which and the fix)
+ * @returns 0 installed and verified; 1 the install or a verification failed, or the venv holds another litellm
+ *   that `upgrade` does not (or may not) move (the line says which and the fix)
  */
 export async function proxyInstall(a: ProxyArgs & { upgrade?: boolean }, io: Io): Promise<number> {
-  const [{ renderRequirements }, { PINNED }, { loadAdvisoryData, advisoriesFor }, { venvAt, importCheck }, { VERSION }] = await Promise.all([
-    import('../gen/service.js'),
+  const [{ PINNED }, { loadAdvisoryData, advisoriesFor }, { compareVersions }, { venvAt, importCheck }] = await Promise.all([
     import('../knowledge/litellm.js'),
     import('../advisories/data.js'),
+    import('../advisories/osv.js'),
     import('../doctor/installs.js'),
-    import('../version.js'),
   ]);
-  const venv = a.venv ?? join(folder(a, io.env), 'venv');
+  const venv = a.venv ?? join(proxyFolder(io.env, a.dir), 'venv');
   const constraints = renderRequirements(VERSION);
   const data = loadAdvisoryData(io.env);
   for (const pkg of ['litellm', 'openai'] as const) {
@@ -279,6 +435,22 @@ export async function proxyInstall(a: ProxyArgs & { upgrade?: boolean }, io: Io)
   if (!a.upgrade && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === key()) {
     if (!a.quiet) io.err(`ccenv: ${printable(venv)}: litellm ${PINNED.litellm} and openai ${PINNED.openai}, verified; nothing to do\n`);
     return 0;
+  }
+  // An existing venv with another litellm: only --upgrade moves it, and only up to the pin (never down).
+  const had = existsSync(join(venv, 'bin/python')) ? venvAt(venv).litellm?.version : undefined;
+  if (had && had !== PINNED.litellm) {
+    const order = compareVersions(had, PINNED.litellm);
+    const hit = advisoriesFor(data, 'litellm', had)[0];
+    const covered = hit ? `, which ${hit.id} covers` : '';
+    if (order > 0) {
+      io.err(`ccenv: ${printable(venv)} holds litellm ${printable(had, 40)}${covered}, newer than ccenv's pin ${PINNED.litellm}; not downgrading it — keep it (ccenv doctor checks it), or rm -rf ${printable(venv)} and run ccenv proxy install again\n`);
+      return 1;
+    }
+    if (!a.upgrade) {
+      io.err(`ccenv: ${printable(venv)} holds litellm ${printable(had, 40)}${covered}, older than ccenv's pin ${PINNED.litellm}; ccenv proxy install --upgrade moves it to the pin\n`);
+      return 1;
+    }
+    if (!a.quiet) io.err(`ccenv: moving ${printable(venv)} from litellm ${printable(had, 40)} to ${PINNED.litellm}\n`);
   }
   const t0 = Date.now();
   const phase = (what: string) => {
@@ -324,7 +496,7 @@ export async function proxyInstall(a: ProxyArgs & { upgrade?: boolean }, io: Io)
   phase('verifying');
   const env = venvAt(venv);
   if (env.litellm?.version !== PINNED.litellm || env.openai?.version !== PINNED.openai)
-    return fail(`${printable(venv)} holds litellm ${env.litellm?.version ?? 'none'} and openai ${env.openai?.version ?? 'none'}, not the pins ${PINNED.litellm} / ${PINNED.openai}; run ccenv proxy install --upgrade`);
+    return fail(`${printable(venv)} holds litellm ${env.litellm?.version ?? 'none'} and openai ${env.openai?.version ?? 'none'}, not the pins ${PINNED.litellm} / ${PINNED.openai}; the constraints did not hold (a pip.conf or PIP_CONSTRAINT of yours?); check them and run it again`);
   if (env.pth.length) return fail(`${env.pth.map((p) => printable(p)).join(', ')}: litellm_init.pth (the 1.82.8 payload) is present; remove the venv (rm -rf ${printable(venv)}) and rotate every credential it could read`);
   const err = await importCheck(py, 120_000);
   if (err) return fail(`${printable(venv)}: import litellm.proxy.proxy_server fails: ${printable(err, 300)}`);

@@ -10,6 +10,7 @@ import { UserError, suggestion } from '../util/errors.js';
 import { printable } from '../util/text.js';
 import { absent, guard, invalid, ok, valueOf, type Fact } from './fact.js';
 import { probe, type ProbeResult } from './http.js';
+import { folderDrift, proxyFolder, proxyState } from '../gen/proxy-folder.js';
 import { discoverInstalls, importCheck, runningProxies, type ProxyProcess, type PythonEnv } from './installs.js';
 
 /** What `ccenv doctor` was asked to do. */
@@ -103,6 +104,53 @@ export interface ClaudeInstall {
   from: 'package.json' | '--version';
 }
 
+/**
+ * The proxy `ccenv proxy start` started: found by its pid file, or (started with `--service`, so without one) as
+ * a running proxy on the profiles' port whose config is a file ccenv wrote or lies in the proxy folder; with whether that config's folder still holds what the
+ * profiles generate.
+ */
+export interface StartedProxy {
+  pidFile: string;
+  how: 'pid-file' | 'service';
+  pid: number;
+  /** The process is alive and is a LiteLLM. */
+  running: boolean;
+  /** Its port and --config, when its command line could be read (Linux /proc). */
+  port?: number;
+  config?: string;
+  /** The config folder's files that differ from what the profiles generate now (gen/proxy-folder.ts folderDrift). */
+  drift?: string[];
+}
+
+/** The {@link StartedProxy} of this user's state folder, given the running proxies (undefined: /proc not readable). */
+function startedProxy(env: NodeJS.ProcessEnv, cfg: ProfilesConfig | undefined, procs: ProxyProcess[] | undefined, port: number | undefined): Fact<StartedProxy> {
+  const st = proxyState(env);
+  const drift = (p?: ProxyProcess) => (p?.config && cfg ? folderDrift(dirname(p.config.path), cfg) : undefined);
+  if (existsSync(st.pid)) {
+    const pid = Number(readFileSync(st.pid, 'utf8').trim());
+    if (!Number.isInteger(pid) || pid < 2) return invalid(`${st.pid} holds no pid`);
+    const p = procs?.find((x) => x.pid === pid);
+    if (procs !== undefined && process.platform === 'linux') return ok({ pidFile: st.pid, how: 'pid-file', pid, running: !!p, port: p?.port, config: p?.config?.path, drift: drift(p) });
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    return ok({ pidFile: st.pid, how: 'pid-file', pid, running: alive });
+  }
+  let written: Record<string, unknown> = {};
+  try {
+    written = existsSync(st.written) ? (JSON.parse(readFileSync(st.written, 'utf8')) as Record<string, unknown>) : {};
+  } catch {
+    /* unreadable: nothing ccenv wrote is known */
+  }
+  const ours = (config: string) => config in written || dirname(config) === proxyFolder(env);
+  const p = procs?.find((x) => x.config && ours(x.config.path) && (port === undefined || x.port === port));
+  if (p) return ok({ pidFile: st.pid, how: 'service', pid: p.pid, running: true, port: p.port, config: p.config!.path, drift: drift(p) });
+  return absent(`no proxy started by ccenv proxy start (no pid file at ${st.pid})`);
+}
+
 /** What each gatherer finds. */
 export interface Gathered {
   profiles: ProfilesConfig;
@@ -110,6 +158,7 @@ export interface Gathered {
   claudeJson: { path: string; primaryApiKey: boolean };
   claude: ClaudeInstall;
   processes: ProxyProcess[];
+  started: StartedProxy;
   installs: PythonEnv[];
   imports: Map<string, string | null>;
   health: ProxyHealth;
@@ -137,6 +186,7 @@ export interface Facts {
   claudeJson: Fact<Gathered['claudeJson']>;
   claude: Fact<ClaudeInstall>;
   processes: Fact<ProxyProcess[]>;
+  started: Fact<StartedProxy>;
   installs: Fact<PythonEnv[]>;
   imports: Fact<Map<string, string | null>>;
   health: Fact<ProxyHealth>;
@@ -337,6 +387,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
     },
     claude: { needs: [], label: 'claude', run: () => findClaude(env, o.timeoutMs) },
     processes: { needs: [], label: 'running proxies', run: () => ok(runningProxies()) },
+    started: { needs: ['processes'], label: 'the proxy ccenv started', run: (got) => startedProxy(env, cfg, valueOf(got.processes!), proxyPort(proxyUrl)) },
     installs: {
       needs: ['processes'],
       label: 'python environments',

@@ -166,4 +166,21 @@ export const SUPPLY_CHAIN_CHECKS: readonly Check[] = [
       });
     },
   },
+  {
+    code: 'proxy-started',
+    title: 'The proxy ccenv proxy start started',
+    network: false,
+    run: (f) => {
+      const s = f.started;
+      if (s.state !== 'ok') return s.state === 'absent' ? skip(s.why) : couldNotLook('the pid file of ccenv proxy start', s.error);
+      const p = s.value;
+      const who = `pid ${p.pid}${p.how === 'service' ? ' (under the service manager)' : ''}`;
+      if (!p.running) return { status: 'warn', diagnosis: 'proxy-stopped', message: `${p.pidFile} names pid ${p.pid}, which no longer runs LiteLLM: the proxy ccenv started has stopped`, fix: 'ccenv proxy logs shows why; ccenv proxy start starts it again' };
+      const port = proxyPort(f.proxyUrl);
+      if (p.port !== undefined && port !== undefined && p.port !== port) return { status: 'warn', diagnosis: 'proxy-port-mismatch', message: `${who} listens on port ${p.port}, but the profiles' proxy is on ${port}`, fix: `ccenv proxy stop${p.how === 'service' ? ' --service' : ''} && ccenv proxy start${p.how === 'service' ? ' --service' : ''}` };
+      if (p.drift === undefined) return skip(`${who} runs; its config cannot be read here to compare with the profiles (Linux /proc)`);
+      if (p.drift.length > 0) return { status: 'warn', diagnosis: 'proxy-config-drift', message: `${who} serves ${printable(p.config!)}, but ${p.drift.join(', ')} in its folder differ from what the profiles generate now`, fix: `ccenv proxy stop${p.how === 'service' ? ' --service' : ''} && ccenv proxy start${p.how === 'service' ? ' --service' : ''} (regenerates the folder and restarts it)` };
+      return ok(`${who} serves ${printable(p.config!)}, which matches the profiles`);
+    },
+  },
 ];

@@ -20,6 +20,11 @@ export interface ServiceOptions {
   log: string;
   /** Container image (compose). */
   image: string;
+  /**
+   * Set by `ccenv proxy start --service`: the proxy folder's env file to load into the process (systemd
+   * EnvironmentFile=; launchd through /bin/sh `set -a; . FILE`), and the log file both managers append to.
+   */
+  service?: { envFile: string; log: string };
 }
 
 /** Defaults for {@link ServiceOptions}; the port comes from proxy.base_url when it names one. */
@@ -76,9 +81,11 @@ export function renderLaunchd(cfg: ProfilesConfig, o: ServiceOptions, version: s
   const env = Object.entries(proxyEnv()).map(([k, v]) => `      <key>${xml(k)}</key>\n      ${str(v)}`);
   const argv = [o.litellm, '--config', o.config, '--host', o.host, '--port', String(o.port)];
   // launchd expands nothing: `~/…` paths go through /bin/sh, which reads $HOME (launchd sets it for agents).
-  const viaShell = argv.some((a) => a.startsWith('~/'));
+  const viaShell = o.service !== undefined || argv.some((a) => a.startsWith('~/'));
   const shArg = (a: string) => (a.startsWith('~/') ? `"$HOME"'${a.slice(1).replace(/'/g, `'\\''`)}'` : `'${a.replace(/'/g, `'\\''`)}'`);
-  const program = viaShell ? ['/bin/sh', '-c', `exec ${argv.map(shArg).join(' ')}`] : argv;
+  const load = o.service ? `set -a; [ -f ${shArg(o.service.envFile)} ] && . ${shArg(o.service.envFile)}; set +a; ` : '';
+  const program = viaShell ? ['/bin/sh', '-c', `${load}exec ${argv.map(shArg).join(' ')}`] : argv;
+  const log = o.service?.log ?? o.log;
   const args = program.map((a) => `      ${str(a)}`);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
@@ -102,9 +109,9 @@ ${env.join('\n')}
     <key>KeepAlive</key>
     <true/>
     <key>StandardOutPath</key>
-    ${str(o.log)}
+    ${str(log)}
     <key>StandardErrorPath</key>
-    ${str(o.log)}
+    ${str(log)}
   </dict>
 </plist>
 `;
@@ -119,6 +126,11 @@ function systemdArg(s: string): string {
   const rest = home ? s.slice(1) : s;
   const escaped = `${home}${rest.replace(/[\\"]/g, (c) => `\\${c}`).replace(/%/g, '%%').replace(/\$/g, '$$$$')}`;
   return /^[A-Za-z0-9_./:=@+-]+$/.test(rest) ? escaped : `"${escaped}"`;
+}
+
+/** A path in a systemd setting that takes it unquoted (StandardOutput=append:): `%` as `%%`. */
+function systemdPath(s: string): string {
+  return s.replace(/%/g, '%%');
 }
 
 /**
@@ -138,7 +150,7 @@ Wants=network-online.target
 Type=simple
 ${Object.entries(proxyEnv()).map(([k, v]) => `Environment=${k}=${v}`).join('\n')}
 EnvironmentFile=-%h/.config/litellm/secrets.env
-ExecStart=${[o.litellm, '--config', o.config, '--host', o.host, '--port', String(o.port)].map(systemdArg).join(' ')}
+${o.service ? `EnvironmentFile=-${systemdPath(o.service.envFile)}\nStandardOutput=append:${systemdPath(o.service.log)}\nStandardError=append:${systemdPath(o.service.log)}\n` : ''}ExecStart=${[o.litellm, '--config', o.config, '--host', o.host, '--port', String(o.port)].map(systemdArg).join(' ')}
 Restart=on-failure
 RestartSec=5
 

@@ -1,8 +1,8 @@
 // `ccenv proxy start|status|logs|stop` with the real pinned LiteLLM (the test venv stands in for
 // ~/.config/litellm/venv) in a temporary HOME, a fake upstream, and the failure paths: a hand-edited config, a
 // LiteLLM that dies at start, a port someone else holds, no LiteLLM at all.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,13 @@ async function newHome(venv: string = VENV): Promise<{ home: string; port: numbe
   mkdirSync(join(home, '.config/litellm'), { recursive: true });
   symlinkSync(venv, join(home, '.config/litellm/venv'));
   return { home, port, env };
+}
+
+/** doctor's proxy-started check, offline: {status, diagnosis, message}. */
+async function startedCheck(env: NodeJS.ProcessEnv) {
+  const r = await ccenv(['doctor', '--offline', '--json', 'proxy-started'], { env });
+  const c = (JSON.parse(r.stdout) as { checks: Array<{ code: string; status: string; diagnosis: string | null; message: string }> }).checks.find((x) => x.code === 'proxy-started')!;
+  return { status: c.status, diagnosis: c.diagnosis, message: c.message };
 }
 
 const alive = (pid: number) => {
@@ -72,6 +79,15 @@ describe('ccenv proxy with the real LiteLLM', () => {
       const logs = await ccenv(['proxy', 'logs', '-n', '200'], { env });
       expect(logs.code).toBe(0);
       expect(logs.stdout).toContain(`Uvicorn running on http://127.0.0.1:${port}`);
+      // doctor finds it by the pid file and compares the folder it serves with the profiles…
+      expect(await startedCheck(env)).toEqual({ status: 'ok', diagnosis: null, message: `pid ${pid} serves ${home}/.config/litellm/config.yaml, which matches the profiles` });
+      // …and tells when the profiles changed since it started (here: a smaller context window).
+      const profiles = join(home, '.config/ccenv/profiles.yaml');
+      const before = readFileSync(profiles, 'utf8');
+      writeFileSync(profiles, before.replace('# context_window: 131072', 'context_window: 65536'));
+      expect(readFileSync(profiles, 'utf8')).not.toBe(before);
+      expect(await startedCheck(env)).toEqual({ status: 'warn', diagnosis: 'proxy-config-drift', message: `pid ${pid} serves ${home}/.config/litellm/config.yaml, but config.yaml in its folder differ from what the profiles generate now` });
+      writeFileSync(profiles, before);
     } finally {
       const stopped = await ccenv(['proxy', 'stop'], { env });
       expect(stopped.code).toBe(0);
@@ -83,6 +99,20 @@ describe('ccenv proxy with the real LiteLLM', () => {
     expect(after.code).toBe(1);
     expect(after.stdout).toMatch(/^LiteLLM: not running \(started by ccenv\); config in .* matches the profiles\n$/);
     expect((await ccenv(['proxy', 'stop'], { env })).stderr).toBe('ccenv: no LiteLLM started by ccenv is running\n');
+  });
+
+  it('a proxy that died after it started: doctor says the pid file names a process that is gone; start starts it again', async () => {
+    const { home, env } = await newHome();
+    const started = await ccenv(['proxy', 'start'], { env });
+    expect(started.code, started.stderr).toBe(0);
+    const pid = Number(/pid (\d+)/.exec(started.stderr)![1]);
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await startedCheck(env)).toEqual({ status: 'warn', diagnosis: 'proxy-stopped', message: `${home}/.local/state/ccenv/litellm.pid names pid ${pid}, which no longer runs LiteLLM: the proxy ccenv started has stopped` });
+    const again = await ccenv(['proxy', 'start'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
+    expect((await startedCheck(env)).status).toBe('skip');
   });
 
   it('a config edited by hand is not overwritten (exit 2, nothing started) unless --force', async () => {
@@ -171,31 +201,9 @@ describe('ccenv proxy with the real LiteLLM', () => {
   });
 });
 
-describe('ccenv proxy install (the real LiteLLM from PyPI; pip cache kept outside the temporary HOME)', () => {
-  const pipCache = process.env.PIP_CACHE_DIR ?? join(process.env.HOME ?? tmpdir(), '.cache/pip');
+describe('ccenv proxy install: failures, --upgrade, progress (the real install from PyPI is in walkthrough.test.ts)', () => {
   /** PATH without uv (so the pip path is the one exercised, as on a machine without uv). */
   const PATH = `${join(process.execPath, '..')}:/usr/bin:/bin`;
-
-  it('installs the pins into ~/.config/litellm/venv and verifies them; a second run has nothing to do; proxy start uses it', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
-    const env = { PATH, HOME: home, PIP_CACHE_DIR: pipCache, LITELLM_MASTER_KEY: KEY, EXAMPLE_API_KEY: 'FAKE-upstream-key', NO_PROXY: '127.0.0.1,localhost' };
-    const venv = join(home, '.config/litellm/venv');
-    // pip takes a minute or more even from the cache: run() with a bound longer than ccenv()'s 60 s.
-    const first = await run(process.execPath, [BIN, 'proxy', 'install'], { env, timeoutMs: 480_000 });
-    expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toMatch(new RegExp(`^ccenv: installed litellm 1\\.108\\.7 and openai 3\\.57\\.0 in ${venv.replace(/[.]/g, '\\.')}, verified \\(\\d+ s\\); next: ccenv proxy start\\n$`));
-    // One constraints source: what install used is what `ccenv gen requirements` writes.
-    expect(readFileSync(join(home, '.config/litellm/constraints.txt'), 'utf8')).toBe((await ccenv(['gen', 'requirements'], { env })).stdout);
-    const second = await ccenv(['proxy', 'install'], { env });
-    expect(second.code).toBe(0);
-    expect(second.stderr).toBe(`ccenv: ${venv}: litellm 1.108.7 and openai 3.57.0, verified; nothing to do\n`);
-    const port = await freePort();
-    expect((await ccenv(['init', '-q', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--port', String(port)], { env })).code).toBe(0);
-    const started = await ccenv(['proxy', 'start'], { env });
-    expect(started.code, started.stderr).toBe(0);
-    expect((await ccenv(['proxy', 'status'], { env })).stdout).toContain('litellm 1.108.7');
-    expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
-  }, 600_000);
 
   it('PyPI unreachable: one line naming it, exit 1, and no half-made venv left', async () => {
     const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
@@ -205,6 +213,52 @@ describe('ccenv proxy install (the real LiteLLM from PyPI; pip cache kept outsid
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^ccenv: installing into .*\/\.config\/litellm\/venv failed: ERROR: No matching distribution found for litellm\[proxy\]==1\.108\.7; no package index answered with litellm: PyPI is unreachable from here, or the index pip uses \(PIP_INDEX_URL, pip\.conf\) lacks it; check the network and run it again\n$/);
     expect(existsSync(join(home, '.config/litellm/venv'))).toBe(false);
+  }, 120_000);
+
+  /** A venv holding a litellm `version` dist-info, as an earlier install would leave it. */
+  function venvWith(home: string, version: string): string {
+    const venv = join(home, '.config/litellm/venv');
+    mkdirSync(join(home, '.config/litellm'), { recursive: true });
+    expect(spawnSync('python3', ['-m', 'venv', venv]).status).toBe(0);
+    const lib = readdirSync(join(venv, 'lib'))[0]!;
+    const dist = join(venv, 'lib', lib, 'site-packages', `litellm-${version}.dist-info`);
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'METADATA'), `Metadata-Version: 2.1\nName: litellm\nVersion: ${version}\n`);
+    return venv;
+  }
+  const unreachable = async (home: string) => ({ PATH, HOME: home, PIP_CONFIG_FILE: '/dev/null', PIP_INDEX_URL: `http://127.0.0.1:${await freePort()}/simple`, PIP_CACHE_DIR: join(home, 'empty-cache'), PIP_RETRIES: '0', PIP_TIMEOUT: '2' });
+
+  it('a venv with an older litellm: left alone without --upgrade; --upgrade moves it to the pin (and a failure keeps the venv)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
+    const venv = venvWith(home, '1.100.5');
+    const env = await unreachable(home);
+    const plain = await ccenv(['proxy', 'install'], { env });
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(new RegExp(`^ccenv: ${venv} holds litellm 1\\.100\\.5(, which [\\w-]+ covers)?, older than ccenv's pin 1\\.108\\.7; ccenv proxy install --upgrade moves it to the pin\\n$`));
+    const up = await ccenv(['proxy', 'install', '--upgrade'], { env });
+    expect(up.code).toBe(1);
+    const lines = up.stderr.split('\n');
+    expect(lines[0]).toBe(`ccenv: moving ${venv} from litellm 1.100.5 to 1.108.7`);
+    expect(lines[1]).toMatch(/^ccenv: installing into .* failed: .*; no package index answered with litellm/);
+    expect(existsSync(join(venv, 'bin/python')), 'a venv that was there before is not removed').toBe(true);
+  }, 120_000);
+
+  it('a venv with a newer litellm is never downgraded, with or without --upgrade', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
+    const venv = venvWith(home, '1.200.0');
+    for (const args of [['proxy', 'install'], ['proxy', 'install', '--upgrade']]) {
+      const r = await ccenv(args, { env: await unreachable(home) });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`ccenv: ${venv} holds litellm 1.200.0, newer than ccenv's pin 1.108.7; not downgrading it — keep it (ccenv doctor checks it), or rm -rf ${venv} and run ccenv proxy install again\n`);
+    }
+  });
+
+  it('on a terminal: a progress line per phase with the elapsed time (piped, only the result line: see above)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
+    const env = await unreachable(home);
+    const r = await run('script', ['-qec', `${process.execPath} ${BIN} proxy install`, '/dev/null'], { env: { ...env, TERM: 'dumb' }, timeoutMs: 120_000 });
+    const out = r.stdout.replace(/\r/g, '');
+    expect(out).toMatch(new RegExp(`^ccenv: creating ${home}/\\.config/litellm/venv \\(\\d+\\.\\d s\\)\\nccenv: installing litellm\\[proxy\\]==1\\.108\\.7 and openai==3\\.57\\.0 \\(\\d+\\.\\d s\\)\\nccenv: installing into `));
   }, 120_000);
 
   it('no python3: one line with the fix, exit 2', async () => {

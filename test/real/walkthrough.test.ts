@@ -1,14 +1,16 @@
-// README's walkthrough, step by step, in a temporary HOME: `ccenv init --preset … --model …`, `ccenv gen requirements`, the pinned
-// LiteLLM (the test venv stands in for ~/.config/litellm/venv), `ccenv proxy start` (the proxy files, LiteLLM
-// started with the generated env file on 127.0.0.1), `eval "$(ccenv shell bash)"` in a real bash, then `ccenv doctor --strict`:
-// the setup the walkthrough produces is doctor-clean — no failure and no warning.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+// README's walkthrough — the four commands — as a newcomer runs them, in a temporary HOME: `ccenv init --preset …
+// --model …`, `ccenv proxy install` (the real litellm[proxy] from PyPI into ~/.config/litellm/venv; pip's cache is
+// kept outside the temporary HOME so CI downloads it once), `ccenv proxy start` (the proxy files, LiteLLM started
+// with the generated env file on 127.0.0.1), `eval "$(ccenv shell bash)"` in a real bash; then `ccenv doctor
+// --strict` is clean — no failure and no warning — the real Claude Code answers through claude-kimi, and
+// `ccenv proxy stop` leaves no process behind.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
-import { BIN, CLAUDE, VENV } from '../helpers/paths.js';
+import { BIN, CLAUDE } from '../helpers/paths.js';
 import { ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-walkthrough-FAKE-master';
@@ -17,6 +19,8 @@ let upstream: FakeUpstream;
 let pid: number | undefined;
 let proxyLog: string;
 let env: NodeJS.ProcessEnv;
+/** pip's cache, outside the temporary HOME (CI keeps it between runs). */
+const PIP_CACHE = process.env.PIP_CACHE_DIR ?? join(process.env.HOME ?? tmpdir(), '.cache/pip');
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'ccenv-walk-'));
@@ -26,6 +30,7 @@ beforeAll(async () => {
   mkdirSync(bin);
   writeFileSync(join(bin, 'ccenv'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
   env = {
+    // No uv on this PATH: the pip path is the one exercised.
     PATH: `${bin}:${dirname(CLAUDE)}:${dirname(process.execPath)}:/usr/bin:/bin`,
     HOME: home,
     LITELLM_MASTER_KEY: KEY,
@@ -37,15 +42,17 @@ beforeAll(async () => {
   // 1. ccenv init for the user's provider (here: the fake upstream), as a script would run it.
   const init = await ccenv(['init', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--context-window', '262144', '--max-output-tokens', '16384', '--port', String(await freePort())], { env });
   expect(init.code, init.stderr).toBe(0);
-  // 2. the pinned LiteLLM in ~/.config/litellm/venv (the test venv, already installed from the same pins).
-  expect((await ccenv(['gen', 'requirements', '-o', join(home, '.config/litellm/constraints.txt')], { env })).code).toBe(0);
-  symlinkSync(VENV, join(home, '.config/litellm/venv'));
+  // 2. ccenv proxy install: the pinned LiteLLM from PyPI (pip, as on a machine without uv), verified.
+  const venv = join(home, '.config/litellm/venv');
+  const install = await run(process.execPath, [BIN, 'proxy', 'install'], { env: { ...env, PIP_CACHE_DIR: PIP_CACHE }, timeoutMs: 480_000 });
+  expect(install.code, install.stderr).toBe(0);
+  expect(install.stderr).toMatch(new RegExp(`^ccenv: installed litellm 1\\.108\\.7 and openai 3\\.57\\.0 in ${venv.replace(/[.]/g, '\\.')}, verified \\(\\d+ s\\); next: ccenv proxy start\\n$`));
   // 3. ccenv proxy start: the proxy files, and LiteLLM started with the generated env file.
   const start = await ccenv(['proxy', 'start'], { env });
   expect(start.code, start.stderr).toBe(0);
   pid = Number(/pid (\d+)/.exec(start.stderr)![1]);
   proxyLog = join(home, '.local/state/ccenv/litellm.log');
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   if (pid) {
@@ -63,6 +70,13 @@ afterAll(async () => {
 });
 
 describe("README's walkthrough", () => {
+  it('proxy install: one constraints source (what it used is what gen requirements writes); a second run finds its stamp and has nothing to do', async () => {
+    expect(readFileSync(join(home, '.config/litellm/constraints.txt'), 'utf8')).toBe((await ccenv(['gen', 'requirements'], { env })).stdout);
+    const second = await ccenv(['proxy', 'install'], { env });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe(`ccenv: ${join(home, '.config/litellm/venv')}: litellm 1.108.7 and openai 3.57.0, verified; nothing to do\n`);
+  });
+
   it('ends doctor-clean: ccenv doctor --strict in a shell that loaded the functions reports no failure and no warning', async () => {
     const r = await run('bash', ['--noprofile', '--norc', '-c', 'eval "$(ccenv shell bash)" && type -t claude-kimi && ccenv doctor --strict --json'], { env, timeoutMs: 60_000 });
     const report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { checks: Array<{ code: string; status: string; message: string; diagnosis: string | null }> };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/doctor/checks.js';
 import type { CheckResult } from '../../src/doctor/check.js';
 import { absent, invalid, ok, type Fact } from '../../src/doctor/fact.js';
-import { settingsLayers, type Facts, type LiveFacts, type ProxyApi, type ProxyHealth, type SettingsLayer } from '../../src/doctor/facts.js';
+import { settingsLayers, type Facts, type StartedProxy, type LiveFacts, type ProxyApi, type ProxyHealth, type SettingsLayer } from '../../src/doctor/facts.js';
 import type { ProbeResult } from '../../src/doctor/http.js';
 import type { ProxyProcess, PythonEnv } from '../../src/doctor/installs.js';
 import { parseProfiles } from '../../src/profiles/load.js';
@@ -26,6 +26,7 @@ const health = (v: Partial<ProxyHealth> = {}): Fact<ProxyHealth> => ok({ url: 'h
 const api = (ids: unknown, groups: unknown = { data: [{ model_group: 'kimi-k2.5', max_input_tokens: 262144 }] }): Fact<ProxyApi> => ok({ models: probe(200, ids), groupInfo: probe(200, groups) });
 const env = (e: Partial<PythonEnv>): PythonEnv => ({ source: 'litellm-venv', root: '/v', sitePackages: ['/v/lib/python3.11/site-packages'], pth: [], pythonVersion: '3.11.7', ...e });
 const dist = (version: string) => ({ version, path: `/v/lib/python3.11/site-packages/litellm-${version}.dist-info`, installed: '2026-11-01T00:00:00.000Z' });
+const started = (s: Partial<StartedProxy>): StartedProxy => ({ pidFile: '/s/litellm.pid', how: 'pid-file', pid: 42, running: true, port: 4000, config: '/f/config.yaml', drift: [], ...s });
 const proc = (p: Partial<ProxyProcess>): ProxyProcess => ({ pid: 42, cmdline: '/v/bin/python /v/bin/litellm --config /c.yaml --port 4000', port: 4000, ...p });
 
 /** Facts where everything is fine and looked at; each row overrides what it tests. */
@@ -45,6 +46,7 @@ function facts(over: Partial<Facts> = {}): Facts {
     claudeJson: absent('no ~/.claude.json'),
     claude: ok({ path: '/usr/bin/claude', version: '2.1.330', from: 'package.json' }),
     processes: ok([]),
+    started: absent('no proxy started by ccenv proxy start (no pid file at /s/litellm.pid)'),
     installs: ok([env({ litellm: dist('1.108.7'), openai: dist('3.57.0') })]),
     imports: absent('not asked'),
     health: health(),
@@ -123,6 +125,14 @@ describe('checks, as tables', () => {
     ['proxy-process', 'no flag, but its config sets the routing: healthy, no warning', { processes: ok([proc({ config: { path: '/c.yaml', routing: true } })]) }, [['ok', null]], /its config \/c\.yaml sets/],
     ['proxy-process', 'neither', { processes: ok([proc({ config: { path: '/c.yaml', routing: false } })]) }, [['warn', 'routing-flag-unset']]],
     ['proxy-process', 'another port', { processes: ok([proc({ port: 4001, routingFlag: '' })]) }, [['skip', null]]],
+    ['proxy-started', 'none started by ccenv', {}, [['skip', null]], /no pid file at \/s\/litellm\.pid/],
+    ['proxy-started', 'serves a folder that matches', { started: ok(started({})) }, [['ok', null]], /^pid 42 serves \/f\/config\.yaml, which matches the profiles$/],
+    ['proxy-started', 'under the service manager', { started: ok(started({ how: 'service' })) }, [['ok', null]], /^pid 42 \(under the service manager\) serves/],
+    ['proxy-started', 'the folder changed since it started', { started: ok(started({ drift: ['config.yaml'] })) }, [['warn', 'proxy-config-drift']], /config\.yaml in its folder differ/],
+    ['proxy-started', 'the process is gone', { started: ok(started({ running: false, port: undefined, config: undefined, drift: undefined })) }, [['warn', 'proxy-stopped']], /^\/s\/litellm\.pid names pid 42, which no longer runs LiteLLM/],
+    ['proxy-started', 'another port than the profiles', { started: ok(started({ port: 4010 })) }, [['warn', 'proxy-port-mismatch']], /listens on port 4010, but the profiles' proxy is on 4000/],
+    ['proxy-started', 'its command line unreadable (no /proc): not OK', { started: ok(started({ port: undefined, config: undefined, drift: undefined })) }, [['skip', null]], /cannot be read here/],
+    ['proxy-started', 'a pid file without a pid', { started: invalid('/s/litellm.pid holds no pid') }, [['warn', 'could-not-look']]],
   ])('%s: %s', (code, _name, over, want, message) => {
     const f = facts(over);
     expect(verdict(code, f)).toEqual(want);
