@@ -3,6 +3,9 @@ import type { Io } from '../util/io.js';
 import { CHECKS } from '../doctor/checks.js';
 import { gatherFacts, type Progress } from '../doctor/facts.js';
 import { exitCode, renderJson, renderText, runChecks, type Finding } from '../doctor/report.js';
+import { buildHops, renderChain } from '../doctor/hops.js';
+import { existsSync } from 'node:fs';
+import { writeFileAtomic } from '../util/write.js';
 import { redact, redactDeep } from '../util/redact.js';
 import { secretEnvNames } from '../profiles/derive.js';
 import { valueOf } from '../doctor/fact.js';
@@ -27,6 +30,12 @@ export interface DoctorArgs {
   list?: boolean;
   explain?: string;
   deep?: boolean;
+  /** Run the real claude once per selected profile (doctor/facts.ts e2e). */
+  e2e?: boolean;
+  /** Where --e2e runs claude (and the settings layers are read from). */
+  cwd?: string;
+  /** Also write the report as one self-contained HTML page here. */
+  html?: string;
 }
 
 /** Whether to draw symbols, colour and live progress: a TTY, and NO_COLOR unset. */
@@ -82,14 +91,28 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   for (const c of CHECKS) if (needed.has(c.code)) for (const n of c.needs ?? []) needed.add(n);
   const offline = Boolean(a.offline) || !CHECKS.some((c) => c.network && needed.has(c.code));
   const live = !a.json && fancy(io, process.stderr) ? liveProgress() : undefined;
-  const facts = await gatherFacts({ profiles: a.profiles, profile: a.profile, offline, timeoutMs, env: io.env, deep: a.deep }, live?.progress).finally(() => live?.clear());
+  if (a.html === '') throw new UserError('--html needs a file name');
+  if (a.cwd !== undefined && !existsSync(a.cwd)) throw new UserError(`--cwd ${printable(a.cwd)}: no such folder`);
+  const facts = await gatherFacts({ profiles: a.profiles, profile: a.profile, offline, timeoutMs, env: io.env, deep: a.deep, e2e: a.e2e, cwd: a.cwd }, live?.progress).finally(() => live?.clear());
   const findings: Finding[] = await runChecks(CHECKS, facts, timeoutMs, selected);
+  const hops = buildHops(facts, findings);
   const cfg = valueOf(facts.profiles);
   const secrets = [facts.token, ...(cfg ? secretEnvNames(cfg).map((k) => io.env[k]) : [])].filter((s): s is string => !!s);
-  const colour = (s: string, t: string) => (s === 'ok' ? chalk.green(t) : s === 'warn' ? chalk.yellow(t) : s === 'fail' ? chalk.red(t) : chalk.dim(t));
-  // Redacted value by value before rendering, so JSON escaping cannot hide a secret; the text once more after.
+  const colour = (s: string, t: string, strong?: boolean) => {
+    const c = s === 'ok' ? chalk.green(t) : s === 'warn' ? chalk.yellow(t) : s === 'fail' ? chalk.red(t) : chalk.dim(t);
+    return strong ? chalk.inverse(c) : c;
+  };
+  // Redacted value by value before rendering, so JSON or HTML escaping cannot hide a secret; the text once more after.
   const shown = redactDeep(findings, secrets);
-  const text = a.json ? renderJson(shown, VERSION, Boolean(a.strict)) : renderText(shown, fancy(io, process.stdout), colour);
+  const shownHops = redactDeep(hops, secrets);
+  const tty = fancy(io, process.stdout);
+  const text = a.json ? renderJson(shown, VERSION, Boolean(a.strict), shownHops) : renderChain(shownHops, shown, tty, colour) + renderText(shown, tty, colour);
+  if (a.html !== undefined) {
+    const { renderHtml } = await import('../doctor/html.js');
+    const meta = redactDeep({ ccenv: VERSION, claude: valueOf(facts.claude)?.version, litellm: valueOf(facts.health)?.version, time: new Date().toISOString() }, secrets);
+    writeFileAtomic(a.html, redact(renderHtml(shownHops, shown, meta), secrets), { force: true });
+  }
   io.out(redact(text, secrets));
+  if (a.html !== undefined && !a.json) io.err(`ccenv: wrote ${printable(a.html)}\n`);
   return exitCode(findings, Boolean(a.strict));
 }

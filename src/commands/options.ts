@@ -13,7 +13,7 @@ export interface OptionSpec {
 
 /** `ccenv doctor` options. */
 export const DOCTOR_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  json: { type: 'boolean', default: false, describe: 'one JSON document (schemaVersion 1)' },
+  json: { type: 'boolean', default: false, describe: 'one JSON document (schemaVersion 2: hops and checks)' },
   strict: { type: 'boolean', default: false, describe: 'warnings fail too' },
   profile: { type: 'string', describe: 'live probes for this profile only' },
   offline: { type: 'boolean', default: false, describe: 'no network: skip proxy and live checks' },
@@ -21,6 +21,9 @@ export const DOCTOR_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   list: { type: 'boolean', default: false, describe: 'list the checks and diagnoses' },
   explain: { type: 'string', describe: 'diagnose a pasted error message instead' },
   deep: { type: 'boolean', default: false, describe: 'also import litellm.proxy.proxy_server in each litellm environment found' },
+  e2e: { type: 'boolean', default: false, describe: 'also run the real claude -p once per profile with its function\'s environment (one real request each)' },
+  cwd: { type: 'string', describe: 'where --e2e runs claude (default: here, so this project\'s settings apply)' },
+  html: { type: 'string', describe: 'also write the report as one self-contained HTML page to FILE' },
 };
 
 /** Options every command takes (besides --help and --version). */

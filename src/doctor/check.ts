@@ -16,6 +16,8 @@ export interface CheckResult {
   /** Stable diagnosis code for a known failure (knowledge/signatures.ts, or the check's own). */
   diagnosis?: string;
   profile?: string;
+  /** The time the thing checked took (ms), when it is a measured call (the e2e run). */
+  latencyMs?: number;
 }
 
 /** A doctor check: a pure function of the gathered facts. */

@@ -6,7 +6,7 @@ import { suggestion } from '../util/errors.js';
 import { printable } from '../util/text.js';
 import { couldNotLook, ok, skip, type Check, type CheckResult } from './check.js';
 import { valueOf } from './fact.js';
-import type { Facts, LiveFacts, SettingsLayer } from './facts.js';
+import type { E2eRun, Facts, LiveFacts, SettingsLayer } from './facts.js';
 import { errorMessage, type ProbeResult, type SseEvent } from './http.js';
 import { SUPPLY_CHAIN_CHECKS } from './supply-chain.js';
 
@@ -375,5 +375,29 @@ export const CHECKS: readonly Check[] = [
     needs: ['proxy', 'key'],
     run: (f) => (f.live.state === 'ok' ? f.live.value.map((l) => liveChecks(l, 'stream')) : f.live.state === 'absent' ? skip(f.live.why) : couldNotLook('the live probes', f.live.error)),
   },
+  {
+    code: 'e2e',
+    title: 'The real Claude Code, end to end (--e2e)',
+    network: true,
+    needs: ['proxy', 'key'],
+    run: (f) => (f.e2e.state === 'ok' ? f.e2e.value.map(e2eCheck) : f.e2e.state === 'absent' ? skip(f.e2e.why) : couldNotLook('the e2e run', f.e2e.error)),
+  },
   ...SUPPLY_CHAIN_CHECKS,
 ];
+
+/** One `claude -p` run of `doctor --e2e`: OK when it exits 0 with a JSON result that is not an error; else the signature its output matches. */
+function e2eCheck(r: E2eRun): CheckResult {
+  const who = `${r.profile.command} ${r.argv.join(' ')}`;
+  const extra = { profile: r.profile.name, latencyMs: r.ms };
+  if (r.notRun) return skip(`${r.profile.name}: not run: ${r.notRun}`, extra);
+  if (r.timedOut) return { status: 'fail', diagnosis: 'timeout', message: `${who}: no answer within ${r.ms} ms`, fix: HANG_HINT.fix, ...extra };
+  let result: { is_error?: unknown; result?: unknown; duration_ms?: unknown } | undefined;
+  try {
+    result = JSON.parse(r.stdout) as typeof result;
+  } catch {
+    /* not JSON: judged by its text below */
+  }
+  if (r.code === 0 && result && result.is_error === false) return ok(`${who}: answered in ${r.ms} ms (${printable(String(result.result ?? ''), 60)})`, extra);
+  const text = `${typeof result?.result === 'string' ? result.result : r.stdout}\n${r.stderr}`;
+  return diagnose(text, { diagnosis: 'e2e-failed', fix: 'run the same call yourself to see it: ' + `${r.profile.command} -p ok` }, `${who} failed (exit ${r.code ?? 'killed'}): `, extra);
+}

@@ -26,6 +26,24 @@ export interface DoctorOptions {
   deep?: boolean;
   /** Where Claude Code would run (its project settings layers are read from here up). Default: the process's. */
   cwd?: string;
+  /** Also run the real `claude -p` once per selected profile, with its function's environment. */
+  e2e?: boolean;
+}
+
+/** One `doctor --e2e` run of the real claude for a profile. */
+export interface E2eRun {
+  profile: Profile;
+  /** The command line run, for the report (the prompt, flags). */
+  argv: string[];
+  /** Exit code (null: killed at the timeout, or it could not start). */
+  code: number | null;
+  timedOut: boolean;
+  ms: number;
+  /** Its stdout and stderr, each cut at 64 KiB. */
+  stdout: string;
+  stderr: string;
+  /** Set when it did not run: the token variable is empty, or claude is missing. */
+  notRun?: string;
 }
 
 /** The live probes of one profile: a Claude Code–shaped /v1/messages call, non-streaming and streaming. */
@@ -164,6 +182,7 @@ export interface Gathered {
   health: ProxyHealth;
   api: ProxyApi;
   live: LiveFacts[];
+  e2e: E2eRun[];
   advisories: AdvisoryData;
 }
 
@@ -192,6 +211,7 @@ export interface Facts {
   health: Fact<ProxyHealth>;
   api: Fact<ProxyApi>;
   live: Fact<LiveFacts[]>;
+  e2e: Fact<E2eRun[]>;
   advisories: Fact<AdvisoryData>;
   /** The time the checks judge ages by (ms since the epoch): now, or `CCENV_NOW` (an ISO date; tests inject the clock). */
   now: number;
@@ -373,6 +393,37 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
     return token ? undefined : absent(`${tokenEnv} is empty`);
   };
 
+  const e2e: Gatherer<'e2e'> = {
+    needs: ['claude'],
+    label: 'claude -p (--e2e)',
+    run: async (got) => {
+      if (!o.e2e) return absent('not asked (--e2e runs the real claude once per profile)');
+      if (o.offline) return absent('skipped (--offline)');
+      const claude = valueOf(got.claude!);
+      if (!claude || !cfg) return absent(claude ? 'no profiles' : 'claude is not installed');
+      const { plan, planEnv } = await import('../shell/render.js');
+      // One turn, no retries, the user's own directory (so the project settings layers apply as in their runs).
+      const argv = ['-p', 'ok', '--output-format', 'json', '--max-turns', '1'];
+      const one = (p: Profile): Promise<E2eRun> => {
+        const callEnv = planEnv(plan(cfg, p), env);
+        if (!callEnv) return Promise.resolve({ profile: p, argv, code: null, timedOut: false, ms: 0, stdout: '', stderr: '', notRun: `${cfg.proxy.authTokenEnv} is empty` });
+        const label = `${p.command} -p (--e2e)`;
+        progress(label, 'start');
+        const t = performance.now();
+        return new Promise((resolve) => {
+          execFile(claude.path, argv, { env: { ...callEnv, CLAUDE_CODE_MAX_RETRIES: '0' }, cwd: o.cwd ?? process.cwd(), timeout: o.timeoutMs, maxBuffer: 1 << 20, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+            const ms = Math.round(performance.now() - t);
+            progress(label, 'done', ms);
+            const killed = !!(err as { killed?: boolean } | null)?.killed;
+            const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
+            resolve({ profile: p, argv, code, timedOut: killed, ms, stdout: String(stdout).slice(0, 65_536), stderr: String(stderr).slice(0, 65_536) });
+          });
+        });
+      };
+      return ok(await Promise.all(selected.map(one)));
+    },
+  };
+
   const table: { [K in keyof Gathered]: Gatherer<K> } = {
     profiles: { needs: [], label: 'profiles', run: () => profiles },
     settings: { needs: [], label: 'Claude Code settings', run: () => ok(settingsLayers(env, home, o.cwd ?? process.cwd())) },
@@ -437,6 +488,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
       },
     },
     advisories: { needs: [], label: 'advisory data', run: () => ok(loadAdvisoryData(env)) },
+    e2e,
     live: {
       needs: ['health'],
       label: 'POST /v1/messages',

@@ -1,9 +1,10 @@
 import type { Check, CheckResult, Status } from './check.js';
 import type { Facts } from './facts.js';
+import type { Hop } from './hops.js';
 import { printable } from '../util/text.js';
 
-/** JSON output schema version of `ccenv doctor --json`; bump on incompatible changes. */
-export const DOCTOR_SCHEMA_VERSION = 1;
+/** JSON output schema version of `ccenv doctor --json`; bump on incompatible changes (2: the `hops` array). */
+export const DOCTOR_SCHEMA_VERSION = 2;
 
 /** One printed finding: a check's result with the check's code and title and how long it took (ms). */
 export interface Finding extends CheckResult {
@@ -104,8 +105,8 @@ export function renderText(findings: readonly Finding[], fancy: boolean, colour:
   return `${lines.join('\n')}\n`;
 }
 
-/** The `--json` document. */
-export function renderJson(findings: readonly Finding[], version: string, strict: boolean): string {
+/** The `--json` document: the summary, the `hops` of the path (doctor/hops.ts) and every finding. */
+export function renderJson(findings: readonly Finding[], version: string, strict: boolean, hops: readonly Hop[] = []): string {
   const s = summarise(findings);
   return `${JSON.stringify(
     {
@@ -113,6 +114,7 @@ export function renderJson(findings: readonly Finding[], version: string, strict
       ccenv: version,
       ok: exitCode(findings, strict) === 0,
       summary: s,
+      hops,
       checks: findings.map((f) => ({
         code: f.code,
         title: f.title,
@@ -123,6 +125,7 @@ export function renderJson(findings: readonly Finding[], version: string, strict
         details: f.details ?? [],
         fix: f.fix ?? null,
         durationMs: f.durationMs,
+        latencyMs: f.latencyMs ?? null,
       })),
     },
     null,

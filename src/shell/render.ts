@@ -23,7 +23,7 @@ export function quoteFish(s: string): string {
 }
 
 /** What one profile function does, independent of the shell that runs it. */
-interface CallPlan {
+export interface CallPlan {
   command: string;
   description: string;
   /** Variables removed from claude's environment. */
@@ -38,7 +38,8 @@ interface CallPlan {
   vars: ReadonlyArray<readonly [string, string]>;
 }
 
-function plan(cfg: ProfilesConfig, p: Profile): CallPlan {
+/** The call plan of profile `p`: what its `claude-<name>` function does (rendered per shell below; run by `doctor --e2e`). */
+export function plan(cfg: ProfilesConfig, p: Profile): CallPlan {
   const token = cfg.proxy.authTokenEnv;
   return {
     command: p.command,
@@ -49,6 +50,23 @@ function plan(cfg: ProfilesConfig, p: Profile): CallPlan {
     baseUrl: { env: cfg.proxy.baseUrlEnv, fallback: cfg.proxy.baseUrl },
     vars: profileVars(p),
   };
+}
+
+/**
+ * The environment `claude` gets from the plan's function when it is called in `env`: the plan's variables
+ * removed, ANTHROPIC_BASE_URL (the base_url_env value when set and non-empty, else base_url), ANTHROPIC_AUTH_TOKEN
+ * (the token variable's value) and the literal pairs set — what each rendered function does, as data. Undefined
+ * when the token variable is empty (the function then refuses to run, printing `missingToken`).
+ */
+export function planEnv(c: CallPlan, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | undefined {
+  const token = env[c.tokenEnv];
+  if (!token) return undefined;
+  const out: NodeJS.ProcessEnv = { ...env };
+  for (const u of c.unset) delete out[u];
+  out.ANTHROPIC_BASE_URL = (c.baseUrl.env && env[c.baseUrl.env]) || c.baseUrl.fallback;
+  out.ANTHROPIC_AUTH_TOKEN = token;
+  for (const [k, v] of c.vars) out[k] = v;
+  return out;
 }
 
 /** How the output is meant to be loaded, per shell (the header says so). */

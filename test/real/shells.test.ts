@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseProfiles } from '../../src/profiles/load.js';
-import { renderShell, SHELLS } from '../../src/shell/render.js';
+import { plan, planEnv, renderShell, SHELLS } from '../../src/shell/render.js';
 import { ccenv } from '../helpers/run.js';
 import { callWithArgs, inShell, loadThen, parseStub, stubClaudeDir } from '../helpers/shells.js';
 
@@ -84,6 +84,16 @@ describe.each(SHELLS)('%s', (shell) => {
     for (const gone of ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_USE_BEDROCK', 'CLAUDE_CODE_USE_VERTEX', 'CLAUDE_CODE_USE_FOUNDRY']) {
       expect(call.env).not.toHaveProperty(gone);
     }
+  });
+
+  it("doctor --e2e's environment (planEnv, from the same call plan) is what this shell's function gives claude", async () => {
+    const parent = baseEnv({ MY_PROXY_URL: 'http://10.0.0.9:4001' });
+    const r = await inShell(shell, code, loadThen(shell, callWithArgs(shell, 'claude-kimi')), [], parent);
+    const call = parseStub(r.stdout);
+    const planned = planEnv(plan(cfg, cfg.profiles.find((p) => p.name === 'kimi')!), parent)!;
+    expect(own(call.env, parent)).toEqual(own(planned as Record<string, string>, parent));
+    expect(Object.keys(parent).filter((k) => !(k in planned)).sort()).toEqual(Object.keys(parent).filter((k) => !(k in call.env)).sort());
+    expect(planEnv(plan(cfg, cfg.profiles[0]!), { ...parent, LITELLM_MASTER_KEY: '' })).toBeUndefined();
   });
 
   it('takes the proxy URL from base_url_env at call time, and a custom command name', async () => {

@@ -55,8 +55,8 @@ describe('report', () => {
 
   it('JSON has a schema version, stable codes, durations and the summary', () => {
     const j = JSON.parse(renderJson(findings, '1.2.3', false));
-    expect(j).toMatchObject({ schemaVersion: 1, ccenv: '1.2.3', ok: false, summary: { ok: 1, warn: 1, fail: 1, skip: 0 } });
-    expect(j.checks[2]).toEqual({ code: 'c', title: 'Gamma', status: 'fail', diagnosis: 'gamma-bad', profile: null, message: 'bad', details: ['answer: nope'], fix: 'do y', durationMs: 3 });
+    expect(j).toMatchObject({ schemaVersion: 2, ccenv: '1.2.3', ok: false, summary: { ok: 1, warn: 1, fail: 1, skip: 0 }, hops: [] });
+    expect(j.checks[2]).toEqual({ code: 'c', title: 'Gamma', status: 'fail', diagnosis: 'gamma-bad', profile: null, message: 'bad', details: ['answer: nope'], fix: 'do y', durationMs: 3, latencyMs: null });
   });
 
   it.each([
