@@ -22,8 +22,6 @@ export interface Hop {
   id: string;
   kind: HopKind;
   label: string;
-  /** A shorter label the terminal drawing uses when the line is too wide (the label without its version). */
-  short?: string;
   status: Status;
   /** The hop's own probe time (ms), when one was measured: readiness for the proxy, the non-streaming call for the upstream. */
   latencyMs: number | null;
@@ -166,17 +164,18 @@ export function buildHops(facts: Facts, findings: readonly Finding[]): Hop[] {
   const shell = facts.env.CCENV_SHELL;
   const out: Hop[] = [
     hop('shell', shell ? printable(shell, 20) : 'shell', undefined, null, []),
-    { ...hop('client', claude ? `claude ${claude.version}` : 'claude', undefined, null, claude ? [`${claude.path} (${claude.version})`] : []), short: 'claude' },
-    { ...hop('proxy', health?.version ? `litellm ${health.version}` : facts.proxyUrl ? host(facts.proxyUrl) : 'proxy', undefined, health?.readiness.status !== undefined ? health.readiness.ms : null, facts.proxyUrl ? [facts.proxyUrl] : []), short: 'litellm' },
+    hop('client', claude ? `claude ${claude.version}` : 'claude', undefined, null, claude ? [`${claude.path} (${claude.version})`] : []),
+    hop('proxy', health?.version ? `litellm ${health.version}` : facts.proxyUrl ? host(facts.proxyUrl) : 'proxy', undefined, health?.readiness.status !== undefined ? health.readiness.ms : null, facts.proxyUrl ? [facts.proxyUrl] : []),
   ];
-  const ran = new Set(findings.map((f) => f.code));
   for (const p of facts.selected) {
     const l = live.find((x) => x.profile.name === p.name);
     const timing = (r: NonNullable<typeof l>['json'], what: string) => {
       if (r.status === undefined) return [];
+      // LiteLLM's timing headers (ms; litellm/proxy/common_request_processing.py in litellm 1.108.7).
+      const msOf = (v: unknown) => (Number.isFinite(Number(v)) && String(v).trim() !== '' ? String(Math.round(Number(v))) : '?');
       const up = r.headers['x-litellm-response-duration-ms'];
       const over = r.headers['x-litellm-overhead-duration-ms'];
-      const split = up || over ? ` (LiteLLM's headers: model call ${printable(String(up ?? '?'), 12)} ms, LiteLLM overhead ${printable(String(over ?? '?'), 12)} ms)` : '';
+      const split = up || over ? ` (LiteLLM's headers: model call ${msOf(up)} ms, LiteLLM overhead ${msOf(over)} ms)` : '';
       return [`${what}: HTTP ${r.status} in ${r.ms} ms${split}`];
     };
     out.push(
@@ -184,7 +183,7 @@ export function buildHops(facts: Facts, findings: readonly Finding[]): Hop[] {
       hop('model-group', p.model, p.name, null, [...new Set(sentIds(p).map((s) => s.id))].map((id) => `model group ${id}`)),
       hop('upstream', p.upstream?.apiBase ? host(p.upstream.apiBase) : p.upstream ? p.upstream.model.split('/')[0]! : 'upstream', p.name, l && l.json.status !== undefined ? l.json.ms : null, l ? [...timing(l.json, 'non-streaming'), ...timing(l.stream, 'streaming')] : []),
     );
-    if (ran.has('e2e')) out.push(hop('e2e', `${p.command} -p`, p.name, findings.find((f) => f.code === 'e2e' && f.profile === p.name)?.latencyMs ?? null, []));
+    if (facts.e2e?.state === 'ok') out.push(hop('e2e', `${p.command} -p`, p.name, findings.find((f) => f.code === 'e2e' && f.profile === p.name)?.latencyMs ?? null, []));
   }
   return out;
 }
@@ -241,7 +240,7 @@ function wrap(text: string, width: number, indent: string): string[] {
  * The picture in the terminal: one line per chain (chainLines), each hop as mark, label and latency, left to
  * right; under it, for each failing or warning hop, its cause and fix. `fancy` (a TTY without NO_COLOR) uses
  * symbols and colour and highlights a failing hop; otherwise plain ASCII (a failing hop in `[brackets]`). Every
- * line fits `width` columns (default 80): labels are shortened with `…` first, then the line is cut.
+ * line fits `width` columns (default 80): a wider chain continues on the next line after a separator.
  */
 export function renderChain(hops: readonly Hop[], findings: readonly Finding[], fancy: boolean, colour: (s: Status, t: string, strong?: boolean) => string = (_, t) => t, width = 80): string {
   const lines = chainLines(hops);
@@ -251,36 +250,32 @@ export function renderChain(hops: readonly Hop[], findings: readonly Finding[], 
   const out: string[] = [fancy ? 'Path:' : 'Path:'];
   for (const l of lines) {
     const cells = [...l.hops.map((h) => [h]), l.last];
-    const all = cells.flat();
-    let useShort = false;
-    const labelOf = (h: Hop) => (useShort && h.short ? h.short : h.label);
-    const room = new Map(all.map((h) => [h, Infinity]));
-    const text = (paint: boolean) =>
-      `  ${cells
-        .map((alts) =>
-          alts
-            .map((h) => {
-              const max = room.get(h)!;
-              const full = labelOf(h);
-              const label = full.length > max ? `${full.slice(0, Math.max(1, max - 1))}${ell}` : full;
-              const ms = h.latencyMs !== null ? ` ${h.latencyMs}ms` : '';
-              const plain = `${fancy ? FANCY_MARK[h.status] : PLAIN_MARK[h.status]} ${label}${ms}`;
-              const marked = !fancy && h.status === 'fail' ? `[${plain}]` : plain;
-              return paint ? colour(h.status, marked, h.status === 'fail') : marked;
-            })
-            .join(' | '),
-        )
-        .join(sep)}`;
-    // Too wide: the short labels (no versions); then shorten the longest label by one, again and again (down to 6 each).
-    if ([...text(false)].length > width) useShort = true;
-    for (const h of all) room.set(h, labelOf(h).length);
-    for (let guard = 0; [...text(false)].length > width && guard < 2_000; guard++) {
-      const longest = all.reduce((a, b) => (room.get(b)! > room.get(a)! ? b : a));
-      if (room.get(longest)! <= 6) break;
-      room.set(longest, room.get(longest)! - 1);
-    }
-    const plainLine = text(false);
-    out.push([...plainLine].length > width ? [...plainLine].slice(0, width - 1).join('') + ell : text(true));
+    // Each cell as [plain, painted]; a label longer than fits on a line is cut with an ellipsis.
+    const cell = (alts: Hop[]) => {
+      const one = (h: Hop, paint: boolean) => {
+        const label = h.label.length > width - 20 ? `${h.label.slice(0, width - 21)}${ell}` : h.label;
+        const plain = `${fancy ? FANCY_MARK[h.status] : PLAIN_MARK[h.status]} ${label}${h.latencyMs !== null ? ` ${h.latencyMs}ms` : ''}`;
+        const marked = !fancy && h.status === 'fail' ? `[${plain}]` : plain;
+        return paint ? colour(h.status, marked, h.status === 'fail') : marked;
+      };
+      return [alts.map((h) => one(h, false)).join(' | '), alts.map((h) => one(h, true)).join(' | ')] as const;
+    };
+    const parts = cells.map(cell);
+    // Left to right; a chain wider than the terminal continues on the next line after a separator.
+    let plainLine = ' ';
+    let painted = ' ';
+    parts.forEach(([plain, paint], i) => {
+      const add = `${i === 0 ? ' ' : sep}${plain}`;
+      if (i > 0 && [...plainLine].length + [...add].length > width - sep.trimEnd().length) {
+        out.push(`${painted}${sep.trimEnd()}`);
+        plainLine = `    ${plain}`;
+        painted = `    ${paint}`;
+      } else {
+        plainLine += add;
+        painted += `${i === 0 ? ' ' : sep}${paint}`;
+      }
+    });
+    out.push(painted);
     for (const h of [...l.hops, ...l.last].filter((x) => x.status === 'fail' || x.status === 'warn')) {
       const f = findings.find((x) => hopOf(x) === h.kind && (x.status === h.status) && (!h.profile || !x.profile || x.profile === h.profile));
       if (!f) continue;
@@ -288,5 +283,13 @@ export function renderChain(hops: readonly Hop[], findings: readonly Finding[], 
       if (f.fix) out.push(...wrap(`      Fix: ${printable(f.fix)}`, width, '        '));
     }
   }
-  return `${out.join('\n')}\n\n`;
+  const text = `${out.join('\n')}\n\n`;
+  return fancy ? text : ascii(text);
+}
+
+const ASCII: Readonly<Record<string, string>> = { '→': '->', '←': '<-', '…': '...', '—': '-', '–': '-', '≥': '>=', '≤': '<=', '×': 'x', '‘': "'", '’': "'", '“': '"', '”': '"', '·': '-', '✔': '+', '✖': 'X' };
+
+/** Plain ASCII: the usual typographic characters spelled out, accents dropped, anything else `?`. */
+function ascii(text: string): string {
+  return text.replace(/[^\x00-\x7f]/gu, (c) => ASCII[c] ?? (c.normalize('NFKD').replace(/[^\x00-\x7f]/g, '') || '?'));
 }

@@ -77,6 +77,7 @@ afterAll(async () => {
 interface Report {
   schemaVersion: number;
   ok: boolean;
+  hops: Array<{ id: string; kind: string; label: string; status: string; latencyMs: number | null; diagnosis: string | null; details: string[]; profile: string | null }>;
   checks: Array<{ code: string; status: string; diagnosis: string | null; message: string; details: string[]; fix: string | null; profile: string | null }>;
 }
 
@@ -98,8 +99,47 @@ describe('doctor on a healthy profile', () => {
     const { code, report } = await doctor(['--profile', 'healthy', '--strict']);
     expect(problems(report)).toEqual([]);
     expect(code).toBe(0);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.checks.filter((c) => c.code === 'messages' || c.code === 'stream').map((c) => c.status)).toEqual(['ok', 'ok']);
+  });
+});
+
+describe('the path as a picture, and the real client end to end', () => {
+  it('a healthy profile: every hop green, with the versions and the measured latencies; --e2e runs the real claude and passes', async () => {
+    const { code, report } = await doctor(['--profile', 'healthy', '--e2e', '--timeout', '60']);
+    expect(problems(report)).toEqual([]);
+    expect(code).toBe(0);
+    const hops = Object.fromEntries(report.hops.map((h) => [h.id, h]));
+    expect(report.hops.map((h) => `${h.id}=${h.status}`)).toEqual(['shell=ok', 'client=ok', 'proxy=ok', 'env:healthy=ok', 'model-group:healthy=ok', 'upstream:healthy=ok', 'e2e:healthy=ok']);
+    expect(hops.client!.label).toMatch(/^claude \d+\.\d+\.\d+$/);
+    expect(hops.proxy!.label).toBe('litellm 1.108.7');
+    expect(hops['upstream:healthy']!.label).toBe(`127.0.0.1:${new URL(upstreams[0]!.baseUrl).port}`);
+    for (const id of ['proxy', 'upstream:healthy', 'e2e:healthy']) expect(hops[id]!.latencyMs, id).toBeGreaterThan(0);
+    expect(hops['upstream:healthy']!.details[0]).toMatch(/^non-streaming: HTTP 200 in \d+ ms \(LiteLLM's headers: model call [\d.]+ ms, LiteLLM overhead [\d.]+ ms\)$/);
+    const e2e = report.checks.find((c) => c.code === 'e2e')!;
+    expect(e2e).toMatchObject({ status: 'ok', profile: 'healthy' });
+    expect(e2e.message).toMatch(/^claude-healthy -p ok --output-format json --max-turns 1: answered in \d+ ms \(healthy ok\)$/);
+  });
+
+  it('--e2e through a failing upstream: the real claude fails, diagnosed by the same signatures, on the e2e hop and the upstream hop', async () => {
+    const { code, report } = await doctor(['--profile', 'maxtok', '--e2e', '--timeout', '60']);
+    expect(code).toBe(1);
+    const e2e = report.checks.find((c) => c.code === 'e2e')!;
+    expect(e2e.status).toBe('fail');
+    expect(e2e.diagnosis).toBe('max-tokens-rejected');
+    expect(report.hops.find((h) => h.id === 'upstream:maxtok')).toMatchObject({ status: 'fail', diagnosis: 'max-tokens-rejected' });
+    expect(report.hops.find((h) => h.id === 'proxy')!.status).toBe('ok');
+  });
+
+  it('the text report starts with the chain, ASCII and no colour when piped, within 80 columns', async () => {
+    const r = await ccenv(['doctor', '--profiles', join(dir, 'profiles.yaml'), '--profile', 'slot'], { env: env() });
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Path:');
+    // The slot profile has no context_window (a warning on its function's hop) and a typo in small_model.
+    expect(`${lines[1]}\n${lines[2]}`).toMatch(/^  \+ bash > ! claude-slot > \+ claude [\d.]+ > \+ litellm 1\.108\.7 \d+ms >\n    \[X slot-model\] > \+ 127\.0\.0\.1:\d+ \d+ms$/);
+    expect(lines.slice(3).join('\n')).toMatch(/^    ! claude-slot: slot: no context_window[^]*\n    X slot-model: slot: not on the proxy/);
+    for (const l of lines.slice(0, lines.indexOf(''))) expect([...l].length, l).toBeLessThanOrEqual(80);
+    expect(lines.slice(0, lines.indexOf('')).join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
   });
 });
 
@@ -113,21 +153,24 @@ describe('the /model picker through a real LiteLLM', () => {
 
 describe('doctor names each fault produced through a real LiteLLM proxy', () => {
   it.each([
-    ['maxtok', 'messages', 'max-tokens-rejected'],
-    ['thinking', 'messages', 'thinking-rejected'],
-    ['param', 'messages', 'param-rejected'],
-    ['beta', 'messages', 'invalid-beta'],
-    ['importerr', 'messages', 'openai-import-error'],
-    ['boom', 'messages', 'upstream-error'],
-    ['nousage', 'stream', 'usage-missing'],
-    ['zero', 'stream', 'usage-zero'],
-    ['order', 'stream', 'stream-order'],
-    ['tool', 'stream', 'tool-input-empty'],
-    ['nokey', 'messages', 'upstream-credentials'],
-    ['slot', 'models', 'unknown-model'],
-    ['window', 'context-window', 'context-window-mismatch'],
-  ])('%s → %s: %s', async (profile, check, diagnosis) => {
+    ['maxtok', 'messages', 'max-tokens-rejected', 'upstream'],
+    ['thinking', 'messages', 'thinking-rejected', 'upstream'],
+    ['param', 'messages', 'param-rejected', 'upstream'],
+    ['beta', 'messages', 'invalid-beta', 'upstream'],
+    ['importerr', 'messages', 'openai-import-error', 'proxy'],
+    ['boom', 'messages', 'upstream-error', 'upstream'],
+    ['nousage', 'stream', 'usage-missing', 'upstream'],
+    ['zero', 'stream', 'usage-zero', 'upstream'],
+    ['order', 'stream', 'stream-order', 'upstream'],
+    ['tool', 'stream', 'tool-input-empty', 'upstream'],
+    ['nokey', 'messages', 'upstream-credentials', 'upstream'],
+    ['slot', 'models', 'unknown-model', 'model-group'],
+    ['window', 'context-window', 'context-window-mismatch', 'model-group'],
+  ])('%s → %s: %s, marking the %s hop', async (profile, check, diagnosis, hop) => {
     const { code, report } = await doctor(['--profile', profile]);
+    const marked = report.hops.find((h) => h.kind === hop && (h.profile === null || h.profile === profile))!;
+    expect(marked.status).toBe(report.checks.find((c) => c.diagnosis === diagnosis)!.status);
+    expect(report.hops.filter((h) => h.status === 'fail').every((h) => h.kind === hop || report.checks.some((c) => c.status === 'fail' && c.diagnosis !== diagnosis)), JSON.stringify(report.hops)).toBe(true);
     const found = report.checks.filter((c) => c.code === check);
     expect(found.map((c) => c.diagnosis), JSON.stringify(found)).toContain(diagnosis);
     expect(found.find((c) => c.diagnosis === diagnosis)!.fix).toBeTruthy();
