@@ -1,6 +1,7 @@
 // `ccenv doctor` against a real LiteLLM proxy whose profiles each sit on a fake upstream with one injected
 // fault: every diagnosis is produced for real through LiteLLM, and the healthy profile on the same proxy
 // reports nothing (no false alarms). Then hostile fake proxies that must not hang doctor.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -142,6 +143,57 @@ describe('the path as a picture, and the real client end to end', () => {
     expect(lines.slice(0, lines.indexOf('')).join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
   });
 });
+
+describe('doctor --html, checked in a real headless Chromium', () => {
+  const hasChromium = spawnSync('sh', ['-c', 'command -v chromium']).status === 0;
+  const CANARY = 'sk-canary-FAKE-0123456789abcdef';
+  it.skipIf(!hasChromium && !process.env.CI)('one self-contained page: each hop with its status in the DOM, a non-blank screenshot, no network reference, no secret', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ccenv-html-')), 'report.html');
+    // The canary is the proxy token (in the environment) and an upstream's error text carries it too.
+    upstreams[Object.keys(CASES).indexOf('boom')]!.faults = { fail: { status: 503, message: `upstream exploded; key ${CANARY} rejected` } };
+    const e = env({ TEST_KEY: KEY, CANARY_KEY: CANARY });
+    const r = await ccenv(['doctor', '--profiles', join(dir, 'profiles.yaml'), '--html', out], { env: e });
+    upstreams[Object.keys(CASES).indexOf('boom')]!.faults = CASES.boom!.faults;
+    expect(r.stderr).toBe(`ccenv: wrote ${out}\n`);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toContain(CANARY);
+    expect(html).not.toContain(KEY);
+    expect(html).not.toContain(UPSTREAM_KEY);
+    // Static: nothing that loads anything (no script, link, img, iframe, src/href attribute, CSS url() or @import).
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|\bsrc\s*=|\bhref\s*=|url\(|@import/i);
+    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dirname(out), 'chromium')}`];
+    const dom = await run('chromium', [...flags, '--dump-dom', `file://${out}`], { timeoutMs: 60_000 });
+    expect(dom.code, dom.stderr.slice(-500)).toBe(0);
+    const hops = [...dom.stdout.matchAll(/data-hop="([^"]+)" data-status="([a-z]+)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    // The matrix's openai-import-error profile marks the shared proxy hop (that fault sits in the proxy's venv).
+    expect(hops).toContain('proxy=fail');
+    expect(hops).toContain('client=ok');
+    expect(hops).toContain('upstream:healthy=ok');
+    expect(hops).toContain('upstream:boom=fail');
+    expect(hops).toContain('model-group:slot=fail');
+    expect(dom.stdout).not.toContain(CANARY);
+    const shot = join(dirname(out), 'shot.png');
+    const s = await run('chromium', [...flags, `--screenshot=${shot}`, '--window-size=1200,900', `file://${out}`], { timeoutMs: 60_000 });
+    expect(s.code, s.stderr.slice(-500)).toBe(0);
+    const png = readFileSync(shot);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Non-blank: the image holds more than one colour (decoded with Python's zlib; PNG IDAT, 8-bit RGB(A)).
+    const colours = spawnSync('python3', ['-c', PNG_COLOURS, shot], { encoding: 'utf8' });
+    expect(Number(colours.stdout.trim()), colours.stderr).toBeGreaterThan(3);
+  }, 180_000);
+});
+
+/** Count the distinct pixel values of a PNG (no filter decoding needed for a rough count: distinct bytes of the raw rows). */
+const PNG_COLOURS = `
+import struct, sys, zlib
+data = open(sys.argv[1], 'rb').read()
+pos, idat = 8, b''
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    if kind == b'IDAT': idat += data[pos + 8:pos + 8 + n]
+    pos += 12 + n
+print(len(set(zlib.decompress(idat))))
+`;
 
 describe('the /model picker through a real LiteLLM', () => {
   it("a picker profile is listed for Claude Code's gateway model discovery under LiteLLM's picker id", async () => {
