@@ -299,7 +299,11 @@ export const CHECKS: readonly Check[] = [
     network: true,
     needs: ['proxy'],
     run: (f) => {
-      if (!f.token) return { status: 'fail', diagnosis: 'token-missing', message: `${f.tokenEnv} is empty: the claude-* functions refuse to start`, fix: `export ${f.tokenEnv}=<the proxy master key or a virtual key>` };
+      if (!f.token) {
+        const cfg = valueOf(f.profiles);
+        if (cfg?.proxy.tokenCommand) return { status: 'fail', diagnosis: 'token-missing', message: `${f.tokenWhy}: Claude Code's apiKeyHelper would get no token`, fix: `run it yourself (${cfg.proxy.tokenCommand}); for lite auth print-token: lite login` };
+        return { status: 'fail', diagnosis: 'token-missing', message: `${f.tokenEnv} is empty: the claude-* functions refuse to start`, fix: `export ${f.tokenEnv}=<the proxy master key or a virtual key>` };
+      }
       const a = f.api;
       if (a.state !== 'ok') return a.state === 'absent' ? skip(a.why) : couldNotLook('GET /v1/models', a.error);
       const m = a.value.models;
@@ -331,6 +335,13 @@ export const CHECKS: readonly Check[] = [
           return ok(`${p.name}: all model ids are served, and /model lists it as ${want}`, { profile: p.name });
         }
         if (missing.length === 0) return ok(`${p.name}: all model ids are served`, { profile: p.name });
+        // A virtual key limited to some models lists only those: an id outside its list is the key's limit, not a typo.
+        const limited = keyModels(f);
+        const denied = limited ? missing.filter((m) => !limited.includes(m.id)) : [];
+        if (denied.length > 0) {
+          const named = denied.map((m) => `'${printable(m.id, 100)}' (${m.setBy}${m.slots.length > 1 ? `, sent for ${m.slots.join(', ')}` : ''})`);
+          return { status: 'fail', diagnosis: 'key-model-denied', profile: p.name, message: `${p.name}: the key may not use ${named.join(', ')}: its models are ${printable(limited!.join(', '), 300)}`, fix: `ask the gateway admin to allow ${denied.map((m) => m.id).join(', ')} for your key (LiteLLM /key/update models), or an alias on the gateway (model_group_alias) to a model the key may use; or set the profile's slots to allowed ids` };
+        }
         const named = missing.map((m) => `${m.setBy} '${printable(m.id, 100)}'${m.slots.length > 1 ? ` (sent for ${m.slots.join(', ')})` : ''}${suggestion(m.id, served)}`);
         return { status: 'fail', diagnosis: 'unknown-model', profile: p.name, message: `${p.name}: not on the proxy: ${named.join('; ')}`, fix: 'fix the profile key named, or regenerate and reload the proxy config (ccenv gen litellm --dir DIR, then restart)' };
       });
@@ -376,6 +387,13 @@ export const CHECKS: readonly Check[] = [
     run: (f) => (f.live.state === 'ok' ? f.live.value.map((l) => liveChecks(l, 'stream')) : f.live.state === 'absent' ? skip(f.live.why) : couldNotLook('the live probes', f.live.error)),
   },
   {
+    code: 'key-preflight',
+    title: 'Virtual key: budget, expiry, limits',
+    network: true,
+    needs: ['proxy', 'key'],
+    run: keyPreflight,
+  },
+  {
     code: 'e2e',
     title: 'The real Claude Code, end to end (--e2e)',
     network: true,
@@ -384,6 +402,66 @@ export const CHECKS: readonly Check[] = [
   },
   ...SUPPLY_CHAIN_CHECKS,
 ];
+
+/** The models the key is limited to (/key/info `info.models`), or undefined when it may use every model (none listed, `all-proxy-models`) or /key/info did not answer. */
+function keyModels(f: Facts): string[] | undefined {
+  const r = valueOf(f.keyInfo);
+  const info = r?.status === 200 && isObj(r.json) && isObj(r.json.info) ? r.json.info : undefined;
+  const models = Array.isArray(info?.models) ? info.models.filter((m): m is string => typeof m === 'string') : [];
+  return models.length > 0 && !models.some((m) => m === 'all-proxy-models' || m === 'all-team-models' || m.endsWith('*')) ? models : undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The key preflight, from LiteLLM's /key/info for the profiles' own key: expired (fail) or expiring within 7 days
+ * (warn); budget spent (fail) or below 10 % left (warn); its rpm/tpm limits and the spend headers of the live
+ * probes (`x-litellm-key-spend`, `x-litellm-key-max-budget`) as details. A proxy without a key database (a
+ * master key only) has no virtual key to check: skip. Shapes: litellm 1.108.7 key_management_endpoints.py info_key_fn.
+ */
+function keyPreflight(f: Facts): CheckResult | CheckResult[] {
+  if (f.keyInfo.state !== 'ok') return f.keyInfo.state === 'absent' ? skip(f.keyInfo.why) : couldNotLook('GET /key/info', f.keyInfo.error);
+  const r = f.keyInfo.value;
+  if (r.status === undefined) return couldNotLook('GET /key/info', r.error ?? 'no answer');
+  if (r.status !== 200) {
+    const text = errorMessage(r) ?? `HTTP ${r.status}`;
+    if (/no[_ ]db|not connected|No connected db|database/i.test(text)) return skip('the proxy keeps no key database (a master key only): no virtual key to check');
+    const sig = matchSignature(text);
+    if (sig && (sig.code === 'key-expired' || sig.code === 'budget-exceeded')) return diagnose(text, { diagnosis: sig.code, fix: sig.fix }, 'GET /key/info: ');
+    return skip(`GET /key/info answered HTTP ${r.status} (${printable(text, 160)}): not a key this proxy can describe`);
+  }
+  const info = isObj(r.json) && isObj(r.json.info) ? r.json.info : undefined;
+  if (!info) return shapeFailure('/key/info', r);
+  const name = typeof info.key_alias === 'string' ? `key '${printable(info.key_alias, 60)}'` : 'the key';
+  const out: CheckResult[] = [];
+  const details: string[] = [];
+  if (typeof info.expires === 'string') {
+    const at = Date.parse(info.expires);
+    if (Number.isFinite(at)) {
+      details.push(`expires ${new Date(at).toISOString()}`);
+      if (at <= f.now) out.push({ status: 'fail', diagnosis: 'key-expired', message: `${name} expired on ${new Date(at).toISOString()}`, fix: signature('key-expired').fix });
+      else if (at - f.now < 7 * DAY_MS) out.push({ status: 'warn', diagnosis: 'key-expiring', message: `${name} expires in ${Math.ceil((at - f.now) / DAY_MS)} day(s), on ${new Date(at).toISOString()}`, fix: 'ask the gateway admin for a new key (or /key/regenerate) before then' });
+    }
+  }
+  if (isNum(info.max_budget) && isNum(info.spend)) {
+    const left = info.max_budget - info.spend;
+    details.push(`budget ${info.spend.toFixed(2)} of ${info.max_budget.toFixed(2)} USD spent${typeof info.budget_duration === 'string' ? ` (resets every ${printable(info.budget_duration, 20)})` : ''}`);
+    if (left <= 0) out.push({ status: 'fail', diagnosis: 'budget-exceeded', message: `${name} has spent its budget: ${info.spend.toFixed(2)} of ${info.max_budget.toFixed(2)} USD`, fix: signature('budget-exceeded').fix });
+    else if (left < 0.1 * info.max_budget) out.push({ status: 'warn', diagnosis: 'budget-low', message: `${name} has ${left.toFixed(2)} of ${info.max_budget.toFixed(2)} USD left (under 10 %)`, fix: 'ask the gateway admin to raise the budget before it runs out (LiteLLM /key/update max_budget)' });
+  }
+  if (isNum(info.rpm_limit)) details.push(`rpm limit ${info.rpm_limit}`);
+  if (isNum(info.tpm_limit)) details.push(`tpm limit ${info.tpm_limit}`);
+  const models = keyModels(f);
+  details.push(models ? `models: ${printable(models.join(', '), 300)}` : 'models: all the proxy serves');
+  for (const l of valueOf(f.live) ?? []) {
+    const spend = l.json.headers['x-litellm-key-spend'];
+    if (spend) details.push(`after the ${l.profile.name} probe: x-litellm-key-spend ${printable(String(spend), 20)}${l.json.headers['x-litellm-key-max-budget'] ? `, x-litellm-key-max-budget ${printable(String(l.json.headers['x-litellm-key-max-budget']), 20)}` : ''}`);
+  }
+  if (out.length > 0) return out.map((o) => ({ ...o, details }));
+  const expires = typeof info.expires === 'string' && Number.isFinite(Date.parse(info.expires)) ? `expires in ${Math.floor((Date.parse(info.expires) - f.now) / DAY_MS)} days` : 'no expiry';
+  const budget = isNum(info.max_budget) && isNum(info.spend) ? `${(info.max_budget - info.spend).toFixed(2)} of ${info.max_budget.toFixed(2)} USD left` : 'no budget limit';
+  return ok(`${name}: ${expires}, ${budget}, ${models ? `${models.length} model(s)` : 'all models'}`, { details });
+}
 
 /** One `claude -p` run of `doctor --e2e`: OK when it exits 0 with a JSON result that is not an error; else the signature its output matches. */
 function e2eCheck(r: E2eRun): CheckResult {

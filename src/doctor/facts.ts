@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -182,6 +182,7 @@ export interface Gathered {
   health: ProxyHealth;
   api: ProxyApi;
   live: LiveFacts[];
+  keyInfo: ProbeResult;
   e2e: E2eRun[];
   advisories: AdvisoryData;
 }
@@ -198,6 +199,8 @@ export interface Facts {
   /** The variable holding the proxy token, and its value (never printed). */
   tokenEnv?: string;
   token?: string;
+  /** Why there is no token: the variable is empty, or proxy.token_command failed (its words). */
+  tokenWhy?: string;
   /** The profiles the per-profile checks look at (all, or the one --profile names). */
   selected: Profile[];
   profiles: Fact<ProfilesConfig>;
@@ -211,6 +214,8 @@ export interface Facts {
   health: Fact<ProxyHealth>;
   api: Fact<ProxyApi>;
   live: Fact<LiveFacts[]>;
+  /** GET /key/info with the profiles' key (LiteLLM's virtual-key record: models, budget, expiry, limits). */
+  keyInfo: Fact<ProbeResult>;
   e2e: Fact<E2eRun[]>;
   advisories: Fact<AdvisoryData>;
   /** The time the checks judge ages by (ms since the epoch): now, or `CCENV_NOW` (an ISO date; tests inject the clock). */
@@ -325,10 +330,28 @@ export function claudeCodeRequest(p: Profile, stream: boolean): Record<string, u
   };
 }
 
-/** Claude Code's request headers, with the proxy token. */
-function claudeCodeHeaders(token: string): Record<string, string> {
+/**
+ * The proxy key as the profiles' functions hand it to Claude Code: `Authorization: Bearer` (the token, and what
+ * apiKeyHelper output is sent as), or `<key_header>: Bearer <key>` (proxy.key_header).
+ */
+export function keyHeaders(cfg: ProfilesConfig | undefined, token: string): Record<string, string> {
+  return cfg?.proxy.keyHeader && !cfg.proxy.tokenCommand ? { [cfg.proxy.keyHeader.toLowerCase()]: `Bearer ${token}` } : { authorization: `Bearer ${token}` };
+}
+
+/** The proxy token the functions would send: the token variable's value, or (proxy.token_command) what that command prints, run once with /bin/sh within `timeoutMs`. */
+function proxyToken(cfg: ProfilesConfig | undefined, env: NodeJS.ProcessEnv, timeoutMs: number): { token?: string; why?: string } {
+  if (!cfg) return {};
+  if (!cfg.proxy.tokenCommand) return env[cfg.proxy.authTokenEnv] ? { token: env[cfg.proxy.authTokenEnv] } : { why: `${cfg.proxy.authTokenEnv} is empty` };
+  const r = spawnSync('/bin/sh', ['-c', cfg.proxy.tokenCommand], { env, encoding: 'utf8', timeout: Math.min(timeoutMs, 10_000), maxBuffer: 65_536 });
+  const out = (r.stdout ?? '').trim();
+  if (r.status === 0 && out && !/\s/.test(out)) return { token: out };
+  return { why: `proxy.token_command (${printable(cfg.proxy.tokenCommand, 80)}) ${r.error ? `did not run: ${r.error.message}` : r.status === 0 ? 'printed no single token' : `exited ${r.status ?? r.signal}: ${printable((r.stderr ?? '').trim().split('\n').at(-1) ?? '', 200)}`}` };
+}
+
+/** Claude Code's request headers, with the proxy key as the functions send it. */
+function claudeCodeHeaders(cfg: ProfilesConfig | undefined, token: string): Record<string, string> {
   return {
-    authorization: `Bearer ${token}`,
+    ...keyHeaders(cfg, token),
     'anthropic-version': CLAUDE_CODE_REQUEST.anthropicVersion,
     'anthropic-beta': CLAUDE_CODE_REQUEST.betas.join(','),
     'x-app': 'cli',
@@ -380,7 +403,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
   const selected = cfg?.profiles.filter((p) => !o.profile || p.name === o.profile) ?? [];
   const proxyUrl = cfg && ((cfg.proxy.baseUrlEnv && env[cfg.proxy.baseUrlEnv]) || cfg.proxy.baseUrl).replace(/\/+$/, '');
   const tokenEnv = cfg?.proxy.authTokenEnv;
-  const token = (tokenEnv && env[tokenEnv]) || undefined;
+  const { token, why: noToken } = proxyToken(cfg, env, o.timeoutMs);
   const deadline = performance.now() + o.timeoutMs;
   const left = () => Math.max(1, Math.round(deadline - performance.now()));
   const get = (p: string, headers: Record<string, string> = {}) => probe(`${proxyUrl}${p}`, { timeoutMs: left(), budgetMs: o.timeoutMs, headers });
@@ -390,7 +413,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
   const cannotAsk = (health: Fact<ProxyHealth>): Fact<never> | undefined => {
     const h = valueOf(health);
     if (!h || h.liveliness.status === undefined) return absent('the proxy is not reachable');
-    return token ? undefined : absent(`${tokenEnv} is empty`);
+    return token ? undefined : absent(noToken ?? `${tokenEnv} is empty`);
   };
 
   const e2e: Gatherer<'e2e'> = {
@@ -403,10 +426,11 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
       if (!claude || !cfg) return absent(claude ? 'no profiles' : 'claude is not installed');
       const { plan, planEnv } = await import('../shell/render.js');
       // One turn, no retries, the user's own directory (so the project settings layers apply as in their runs).
-      const argv = ['-p', 'ok', '--output-format', 'json', '--max-turns', '1'];
       const one = (p: Profile): Promise<E2eRun> => {
-        const callEnv = planEnv(plan(cfg, p), env);
-        if (!callEnv) return Promise.resolve({ profile: p, argv, code: null, timedOut: false, ms: 0, stdout: '', stderr: '', notRun: `${cfg.proxy.authTokenEnv} is empty` });
+        const c = plan(cfg, p);
+        const argv = [...c.args, '-p', 'ok', '--output-format', 'json', '--max-turns', '1'];
+        const callEnv = planEnv(c, env);
+        if (!callEnv) return Promise.resolve({ profile: p, argv, code: null, timedOut: false, ms: 0, stdout: '', stderr: '', notRun: `${c.guard?.name ?? cfg.proxy.authTokenEnv} is empty` });
         const label = `${p.command} -p (--e2e)`;
         progress(label, 'start');
         const t = performance.now();
@@ -470,7 +494,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
         let reported = (readiness.json as { litellm_version?: unknown } | undefined)?.litellm_version;
         // The public readiness answer carries no version in newer releases; the details behind the key do
         // (observed with litellm 1.108.7: /health/readiness/details, authenticated).
-        if (typeof reported !== 'string' && token && readiness.status === 200) reported = ((await get('/health/readiness/details', { authorization: `Bearer ${token}` })).json as { litellm_version?: unknown } | undefined)?.litellm_version;
+        if (typeof reported !== 'string' && token && readiness.status === 200) reported = ((await get('/health/readiness/details', keyHeaders(cfg, token))).json as { litellm_version?: unknown } | undefined)?.litellm_version;
         const header = [readiness, liveliness].map((r) => r.headers['x-litellm-version']).find(Boolean);
         return ok({ url: proxyUrl!, version: typeof reported === 'string' ? reported : header, liveliness, readiness });
       },
@@ -481,13 +505,18 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
       run: async (got) => {
         const blocked = cannotAsk(got.health!);
         if (blocked) return blocked;
-        const auth = { authorization: `Bearer ${token}` };
+        const auth = keyHeaders(cfg, token!);
         const discovery = { ...auth, 'anthropic-version': CLAUDE_CODE_REQUEST.anthropicVersion, 'user-agent': `claude-code/${CLAUDE_CODE_VERIFIED.version} (ccenv doctor)` };
         const [models, groupInfo, picker] = await Promise.all([get('/v1/models', auth), get('/model_group/info', auth), selected.some((p) => p.picker) ? get(MODEL_DISCOVERY.path, discovery) : undefined]);
         return ok({ models, groupInfo, ...(picker ? { picker } : {}) });
       },
     },
     advisories: { needs: [], label: 'advisory data', run: () => ok(loadAdvisoryData(env)) },
+    keyInfo: {
+      needs: ['health'],
+      label: 'GET /key/info',
+      run: async (got) => cannotAsk(got.health!) ?? ok(await get('/key/info', keyHeaders(cfg, token!))),
+    },
     e2e,
     live: {
       needs: ['health'],
@@ -499,7 +528,7 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
           const label = `${p.name}: POST /v1/messages${stream ? ' (stream)' : ''}`;
           progress(label, 'start');
           const t = performance.now();
-          return probe(`${proxyUrl}${CLAUDE_CODE_REQUEST.path}`, { method: 'POST', headers: claudeCodeHeaders(token!), body: claudeCodeRequest(p, stream), timeoutMs: left(), budgetMs: o.timeoutMs }).finally(() => progress(label, 'done', Math.round(performance.now() - t)));
+          return probe(`${proxyUrl}${CLAUDE_CODE_REQUEST.path}`, { method: 'POST', headers: claudeCodeHeaders(cfg, token!), body: claudeCodeRequest(p, stream), timeoutMs: left(), budgetMs: o.timeoutMs }).finally(() => progress(label, 'done', Math.round(performance.now() - t)));
         };
         const answers = await Promise.all(selected.flatMap((p) => [send(p, false), send(p, true)]));
         return ok(selected.map((p, i) => ({ profile: p, json: answers[2 * i]!, stream: answers[2 * i + 1]! })));
@@ -528,5 +557,5 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
   const settled = await Promise.allSettled(keys.map(start));
   const facts = Object.fromEntries(keys.map((k, i) => [k, settled[i]!.status === 'fulfilled' ? settled[i]!.value : invalid(String(settled[i]!.reason))])) as { [K in keyof Gathered]: Fact<Gathered[K]> };
   const injected = env.CCENV_NOW ? Date.parse(env.CCENV_NOW) : Number.NaN;
-  return { env, home, offline: o.offline, timeoutMs: o.timeoutMs, profilesPath: path, proxyUrl, tokenEnv, token, selected, now: Number.isNaN(injected) ? Date.now() : injected, ...facts };
+  return { env, home, offline: o.offline, timeoutMs: o.timeoutMs, profilesPath: path, proxyUrl, tokenEnv, token, tokenWhy: noToken, selected, now: Number.isNaN(injected) ? Date.now() : injected, ...facts };
 }

@@ -22,6 +22,7 @@ export interface EnvVarFact {
 export const CLAUDE_ENV = {
   baseUrl: { name: 'ANTHROPIC_BASE_URL', meaning: 'Messages API base URL (the proxy, without /v1)', source: CC_ENV_DOCS },
   authToken: { name: 'ANTHROPIC_AUTH_TOKEN', meaning: 'sent as `authorization: Bearer <token>`', source: CC_ENV_DOCS },
+  customHeaders: { name: 'ANTHROPIC_CUSTOM_HEADERS', meaning: 'extra request headers, `Name: Value`, one per line', source: CC_ENV_DOCS },
   apiKey: {
     name: 'ANTHROPIC_API_KEY',
     meaning: 'sent as x-api-key next to the token when both are set ("Auth conflict"); must be unset for a proxy',
@@ -188,6 +189,21 @@ export const SETTINGS_KEYS = {
   forceLoginMethod: 'route',
   model: 'none',
   source: 'observed with @anthropic-ai/claude-code 2.1.330 (apiKeyHelper via --settings sent Authorization and x-api-key, and a settings model lost to an exported ANTHROPIC_MODEL); https://code.claude.com/docs/en/llm-gateway-connect',
+} as const;
+
+/**
+ * The ways Claude Code can carry a shared gateway's virtual key: ANTHROPIC_AUTH_TOKEN (Authorization: Bearer); a
+ * header in ANTHROPIC_CUSTOM_HEADERS, which leaves a claude.ai login in place (LiteLLM reads `x-litellm-api-key`
+ * before Authorization); or `apiKeyHelper`, a command whose output is sent as Authorization and x-api-key, cached
+ * and run again after CLAUDE_CODE_API_KEY_HELPER_TTL_MS (default 5 minutes) or on a 401 — and which
+ * ANTHROPIC_AUTH_TOKEN / ANTHROPIC_API_KEY override. LiteLLM's CLI prints a token for it: `lite auth print-token`.
+ */
+export const GATEWAY_AUTH = {
+  litellmKeyHeader: 'x-litellm-api-key',
+  helperTtlVar: 'CLAUDE_CODE_API_KEY_HELPER_TTL_MS',
+  liteLLMTokenCommand: 'lite auth print-token',
+  source:
+    'https://code.claude.com/docs/en/settings (apiKeyHelper); https://code.claude.com/docs/en/authentication (precedence, refresh); https://docs.litellm.ai/docs/tutorials/claude_code_max_subscription (x-litellm-api-key); https://pypi.org/project/litellm/1.108.7/ (litellm/proxy/auth/user_api_key_auth.py get_api_key: the header order, and litellm/proxy/client/cli/commands/auth.py: print-token)',
 } as const;
 
 /** Variables Claude Code documents as deprecated, and what replaces them (still read by 2.1.330). */

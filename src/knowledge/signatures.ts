@@ -77,6 +77,16 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'BerriAI/litellm#39867; winfunc/opcode#358; thedotmack/claude-mem#690',
   },
   {
+    code: 'key-expired',
+    keywords: ['expired key', 'expired_key'],
+    patterns: [/Expired Key|"type":\s?"expired_key"/i],
+    supersedes: ['auth-rejected'],
+    cause: "the virtual key has expired (its expires time is past): the gateway refuses every request with it",
+    fix: 'ask the gateway admin for a new key (or /key/regenerate), export it, and run ccenv doctor again',
+    severity: 'fail',
+    source: 'https://pypi.org/project/litellm/1.108.7/ (litellm/proxy/auth/user_api_key_auth.py: "Authentication Error - Expired Key. Key Expiry time …", type expired_key)',
+  },
+  {
     code: 'budget-exceeded',
     keywords: ['budget'],
     patterns: [/Budget has been exceeded|ExceededBudget|budget_exceeded|Exceeded budget|crossed budget|max budget[^\n]{0,40}exceeded/i],

@@ -132,7 +132,7 @@ interface RawProfile {
   picker?: boolean;
 }
 interface RawFile {
-  proxy?: { base_url?: string; base_url_env?: string; auth_token_env?: string };
+  proxy?: { base_url?: string; base_url_env?: string; auth_token_env?: string; key_header?: string; token_command?: string };
   default_profile?: string;
   picker?: boolean;
   litellm?: { python?: string };
@@ -208,6 +208,8 @@ function normalise(raw: RawFile, file: string): ProfilesConfig {
       baseUrl: raw.proxy?.base_url ?? DEFAULT_PROXY_URL,
       baseUrlEnv: raw.proxy?.base_url_env,
       authTokenEnv: raw.proxy?.auth_token_env ?? DEFAULT_MASTER_KEY_ENV,
+      ...(raw.proxy?.key_header ? { keyHeader: raw.proxy.key_header } : {}),
+      ...(raw.proxy?.token_command ? { tokenCommand: raw.proxy.token_command } : {}),
     },
     litellmPython: raw.litellm?.python?.replace(/^~(?=\/|$)/, process.env.HOME || homedir()),
     defaultProfile: raw.default_profile ?? profiles[0]!.name,

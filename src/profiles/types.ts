@@ -70,6 +70,10 @@ export interface ProfilesConfig {
     baseUrlEnv?: string;
     /** Variable whose value becomes ANTHROPIC_AUTH_TOKEN at call time (default LITELLM_MASTER_KEY). */
     authTokenEnv: string;
+    /** proxy.key_header: send the key as `<keyHeader>: Bearer <key>` in ANTHROPIC_CUSTOM_HEADERS instead of ANTHROPIC_AUTH_TOKEN. */
+    keyHeader?: string;
+    /** proxy.token_command: a command printing a fresh token, passed per call as Claude Code's apiKeyHelper. */
+    tokenCommand?: string;
   };
   /** The proxy's python interpreter, when the profiles file names it (litellm.python; `~` expanded). */
   litellmPython?: string;

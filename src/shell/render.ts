@@ -1,4 +1,4 @@
-import { UNSET_FOR_PROXY } from '../knowledge/claude-code.js';
+import { CLAUDE_ENV, UNSET_FOR_PROXY } from '../knowledge/claude-code.js';
 import { profileVars } from '../profiles/derive.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 
@@ -22,49 +22,80 @@ export function quoteFish(s: string): string {
   return `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
+/**
+ * How the function hands Claude Code the proxy credential (proxy.key_header / proxy.token_command in the
+ * profiles): `token` sets ANTHROPIC_AUTH_TOKEN (sent as `Authorization: Bearer`); `header` adds
+ * `<header>: Bearer <key>` to ANTHROPIC_CUSTOM_HEADERS (one `Name: Value` per line, after any the user has) and
+ * leaves the token alone, so a claude.ai login keeps working; `command` passes Claude Code's own `apiKeyHelper`
+ * for this call only (`--settings`), which caches its output and runs it again on a 401 (knowledge/claude-code.ts
+ * GATEWAY_AUTH).
+ */
+export type CallAuth = { mode: 'token'; tokenEnv: string } | { mode: 'header'; tokenEnv: string; header: string } | { mode: 'command'; command: string };
+
 /** What one profile function does, independent of the shell that runs it. */
 export interface CallPlan {
   command: string;
   description: string;
   /** Variables removed from claude's environment. */
   unset: readonly string[];
-  /** Variable whose value becomes ANTHROPIC_AUTH_TOKEN; the function refuses to run when it is empty. */
-  tokenEnv: string;
-  /** Message printed (to stderr) when tokenEnv is empty. */
-  missingToken: string;
+  auth: CallAuth;
+  /**
+   * What the function checks before it runs claude, and the line it prints (stderr) when that fails: the token
+   * variable is non-empty (token, header), or the helper command's program is on PATH (command).
+   */
+  guard: { kind: 'env'; name: string; message: string } | { kind: 'program'; name: string; message: string } | undefined;
   /** Proxy URL: from `env` when set and non-empty at call time, else `fallback`. */
   baseUrl: { env?: string; fallback: string };
   /** Literal NAME=value pairs, in order. */
   vars: ReadonlyArray<readonly [string, string]>;
+  /** Arguments put before the user's (the per-call --settings of the command mode). */
+  args: readonly string[];
 }
 
 /** The call plan of profile `p`: what its `claude-<name>` function does (rendered per shell below; run by `doctor --e2e`). */
 export function plan(cfg: ProfilesConfig, p: Profile): CallPlan {
   const token = cfg.proxy.authTokenEnv;
+  const { keyHeader, tokenCommand } = cfg.proxy;
+  const auth: CallAuth = tokenCommand ? { mode: 'command', command: tokenCommand } : keyHeader ? { mode: 'header', tokenEnv: token, header: keyHeader } : { mode: 'token', tokenEnv: token };
+  const program = tokenCommand && /^[A-Za-z0-9_./+-]+(?=\s|$)/.exec(tokenCommand)?.[0];
+  const guard: CallPlan['guard'] =
+    auth.mode === 'command'
+      ? program
+        ? { kind: 'program', name: program, message: `${p.command}: ${program} not found on PATH (proxy.token_command prints the proxy token); install it or fix the command, then retry` }
+        : undefined
+      : { kind: 'env', name: token, message: `${p.command}: ${token} is empty; export the LiteLLM master key or a virtual key in it (proxy.auth_token_env), then retry` };
   return {
     command: p.command,
     description: `Claude Code on ${p.model} via LiteLLM (ccenv profile ${p.name})`,
-    unset: UNSET_FOR_PROXY,
-    tokenEnv: token,
-    missingToken: `${p.command}: ${token} is empty; export the LiteLLM master key or a virtual key in it (proxy.auth_token_env), then retry`,
+    // The token and the Anthropic key would win over the header login and over apiKeyHelper: not for those modes.
+    unset: auth.mode === 'token' ? UNSET_FOR_PROXY : [...UNSET_FOR_PROXY, CLAUDE_ENV.authToken.name],
+    auth,
+    guard,
     baseUrl: { env: cfg.proxy.baseUrlEnv, fallback: cfg.proxy.baseUrl },
     vars: profileVars(p),
+    args: auth.mode === 'command' ? ['--settings', JSON.stringify({ apiKeyHelper: auth.command })] : [],
   };
 }
 
+/** The header line the `header` mode adds: `<header>: Bearer <key>` (LiteLLM reads x-litellm-api-key first). */
+export const headerLine = (header: string, key: string) => `${header}: Bearer ${key}`;
+
 /**
  * The environment `claude` gets from the plan's function when it is called in `env`: the plan's variables
- * removed, ANTHROPIC_BASE_URL (the base_url_env value when set and non-empty, else base_url), ANTHROPIC_AUTH_TOKEN
- * (the token variable's value) and the literal pairs set — what each rendered function does, as data. Undefined
- * when the token variable is empty (the function then refuses to run, printing `missingToken`).
+ * removed, ANTHROPIC_BASE_URL (the base_url_env value when set and non-empty, else base_url), the credential as
+ * the mode hands it over, and the literal pairs set — what each rendered function does, as data (its arguments
+ * come first: `c.args`). Undefined when the guard's variable is empty (the function then refuses to run).
  */
 export function planEnv(c: CallPlan, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | undefined {
-  const token = env[c.tokenEnv];
-  if (!token) return undefined;
+  if (c.guard?.kind === 'env' && !env[c.guard.name]) return undefined;
   const out: NodeJS.ProcessEnv = { ...env };
   for (const u of c.unset) delete out[u];
   out.ANTHROPIC_BASE_URL = (c.baseUrl.env && env[c.baseUrl.env]) || c.baseUrl.fallback;
-  out.ANTHROPIC_AUTH_TOKEN = token;
+  if (c.auth.mode === 'token') out[CLAUDE_ENV.authToken.name] = env[c.auth.tokenEnv];
+  if (c.auth.mode === 'header') {
+    const mine = headerLine(c.auth.header, env[c.auth.tokenEnv]!);
+    out[CLAUDE_ENV.customHeaders.name] = env[CLAUDE_ENV.customHeaders.name] ? `${env[CLAUDE_ENV.customHeaders.name]}\n${mine}` : mine;
+  }
   for (const [k, v] of c.vars) out[k] = v;
   return out;
 }
@@ -96,24 +127,36 @@ function unquotedGuard(shell: Shell): string {
 function renderPosixFunction(c: CallPlan): string {
   const assigns = [
     `ANTHROPIC_BASE_URL="$__ccenv_base_url"`,
-    `ANTHROPIC_AUTH_TOKEN="$${c.tokenEnv}"`,
+    ...(c.auth.mode === 'token' ? [`${CLAUDE_ENV.authToken.name}="$${c.auth.tokenEnv}"`] : []),
+    ...(c.auth.mode === 'header' ? [`${CLAUDE_ENV.customHeaders.name}="$__ccenv_headers"`] : []),
     ...c.vars.map(([k, v]) => `${k}=${quotePosix(v)}`),
   ];
   const base = c.baseUrl.env
     ? [`  __ccenv_base_url="\${${c.baseUrl.env}:-}"`, `  [ -n "$__ccenv_base_url" ] || __ccenv_base_url=${quotePosix(c.baseUrl.fallback)}`]
     : [`  __ccenv_base_url=${quotePosix(c.baseUrl.fallback)}`];
+  const guard = !c.guard
+    ? []
+    : [
+        c.guard.kind === 'env' ? `  if [ -z "\${${c.guard.name}:-}" ]; then` : `  if ! command -v ${quotePosix(c.guard.name)} >/dev/null 2>&1; then`,
+        `    printf '%s\\n' ${quotePosix(c.guard.message)} >&2`,
+        `    return 1`,
+        `  fi`,
+      ];
+  // The header mode: the user's own ANTHROPIC_CUSTOM_HEADERS first, then ours, one per line.
+  const headers =
+    c.auth.mode === 'header'
+      ? [`  local __ccenv_headers=${quotePosix(`${c.auth.header}: Bearer `)}"$${c.auth.tokenEnv}"`, `  [ -z "\${${CLAUDE_ENV.customHeaders.name}:-}" ] || __ccenv_headers="$${CLAUDE_ENV.customHeaders.name}"'\n'"$__ccenv_headers"`]
+      : [];
   return [
     `unalias ${c.command} 2>/dev/null || true`,
     `function ${c.command} {`,
-    `  if [ -z "\${${c.tokenEnv}:-}" ]; then`,
-    `    printf '%s\\n' ${quotePosix(c.missingToken)} >&2`,
-    `    return 1`,
-    `  fi`,
+    ...guard,
     `  local __ccenv_base_url`,
     ...base,
+    ...headers,
     `  \\command env ${c.unset.map((u) => `-u ${u}`).join(' ')} \\`,
     ...assigns.map((a) => `    ${a} \\`),
-    `    claude "$@"`,
+    `    claude ${c.args.map(quotePosix).join(' ')}${c.args.length ? ' ' : ''}"$@"`,
     `}`,
   ].join('\n');
 }
@@ -121,23 +164,34 @@ function renderPosixFunction(c: CallPlan): string {
 function renderFishFunction(c: CallPlan): string {
   const assigns = [
     `ANTHROPIC_BASE_URL="$__ccenv_base_url"`,
-    `ANTHROPIC_AUTH_TOKEN="$${c.tokenEnv}"`,
+    ...(c.auth.mode === 'token' ? [`${CLAUDE_ENV.authToken.name}="$${c.auth.tokenEnv}"`] : []),
+    ...(c.auth.mode === 'header' ? [`${CLAUDE_ENV.customHeaders.name}="$__ccenv_headers"`] : []),
     ...c.vars.map(([k, v]) => `${k}=${quoteFish(v)}`),
   ];
   const base = c.baseUrl.env
     ? [`    set -l __ccenv_base_url "$${c.baseUrl.env}"`, `    test -n "$__ccenv_base_url"; or set __ccenv_base_url ${quoteFish(c.baseUrl.fallback)}`]
     : [`    set -l __ccenv_base_url ${quoteFish(c.baseUrl.fallback)}`];
+  const guard = !c.guard
+    ? []
+    : [
+        c.guard.kind === 'env' ? `    if test -z "$${c.guard.name}"` : `    if not command -q ${quoteFish(c.guard.name)}`,
+        `        printf '%s\\n' ${quoteFish(c.guard.message)} >&2`,
+        `        return 1`,
+        `    end`,
+      ];
+  const headers =
+    c.auth.mode === 'header'
+      ? [`    set -l __ccenv_headers ${quoteFish(`${c.auth.header}: Bearer `)}"$${c.auth.tokenEnv}"`, `    test -z "$${CLAUDE_ENV.customHeaders.name}"; or set __ccenv_headers "$${CLAUDE_ENV.customHeaders.name}"\\n"$__ccenv_headers"`]
+      : [];
   return [
     `functions --erase ${c.command}`,
     `function ${c.command} --wraps claude --description ${quoteFish(c.description)}`,
-    `    if test -z "$${c.tokenEnv}"`,
-    `        printf '%s\\n' ${quoteFish(c.missingToken)} >&2`,
-    `        return 1`,
-    `    end`,
+    ...guard,
     ...base,
+    ...headers,
     `    command env ${c.unset.map((u) => `-u ${u}`).join(' ')} \\`,
     ...assigns.map((a) => `        ${a} \\`),
-    `        claude $argv`,
+    `        claude ${c.args.map(quoteFish).join(' ')}${c.args.length ? ' ' : ''}$argv`,
     `end`,
   ].join('\n');
 }

@@ -174,3 +174,45 @@ describe.each(SHELLS)('%s', (shell) => {
     );
   });
 });
+
+// A shared gateway's three ways to carry the virtual key, in each real shell, written out by hand.
+describe.each(SHELLS)('%s: the auth modes of a shared gateway', (shell) => {
+  const CANARY = 'sk-canary-FAKE-virtual-key-0042';
+  const gateway = (proxy: string) => parseProfiles(`proxy:\n  base_url: https://llm.corp.example\n  auth_token_env: TEAM_KEY\n${proxy}profiles:\n  kimi: { model: kimi-k2.5 }\n`, 'profiles.yaml');
+  const parent = (extra: NodeJS.ProcessEnv = {}) => baseEnv({ TEAM_KEY: CANARY, ANTHROPIC_AUTH_TOKEN: 'sk-FAKE-parent-token', ...extra });
+
+  it('key_header: the key goes in ANTHROPIC_CUSTOM_HEADERS after the headers the user already has; the token is left out', async () => {
+    const code = renderShell(shell, gateway('  key_header: x-litellm-api-key\n'));
+    expect(code).not.toContain(CANARY);
+    const r = await inShell(shell, code, loadThen(shell, callWithArgs(shell, 'claude-kimi')), ['-p', 'hi'], parent({ ANTHROPIC_CUSTOM_HEADERS: 'X-Team: platform\nX-Trace: on' }));
+    expect(r.code, r.stderr).toBe(0);
+    const call = parseStub(r.stdout);
+    expect(call.argv).toEqual(['-p', 'hi']);
+    expect(call.env.ANTHROPIC_CUSTOM_HEADERS).toBe(`X-Team: platform\nX-Trace: on\nx-litellm-api-key: Bearer ${CANARY}`);
+    expect(call.env).not.toHaveProperty('ANTHROPIC_AUTH_TOKEN');
+    expect(call.env).not.toHaveProperty('ANTHROPIC_API_KEY');
+    const alone = parseStub((await inShell(shell, code, loadThen(shell, callWithArgs(shell, 'claude-kimi')), [], parent())).stdout);
+    expect(alone.env.ANTHROPIC_CUSTOM_HEADERS).toBe(`x-litellm-api-key: Bearer ${CANARY}`);
+    const empty = await inShell(shell, code, loadThen(shell, callWithArgs(shell, 'claude-kimi')), [], parent({ TEAM_KEY: '' }));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe('claude-kimi: TEAM_KEY is empty; export the LiteLLM master key or a virtual key in it (proxy.auth_token_env), then retry\n');
+  });
+
+  it("token_command: Claude Code's apiKeyHelper for this call (--settings before the user's arguments), no token, no key", async () => {
+    const command = `printf '%s' "$(cat "$HOME/.team key")" # it's \\ odd`;
+    const code = renderShell(shell, gateway(`  token_command: ${JSON.stringify(command)}\n`));
+    const r = await inShell(shell, code, loadThen(shell, callWithArgs(shell, 'claude-kimi')), ['-p', 'two words'], parent());
+    expect(r.code, r.stderr).toBe(0);
+    const call = parseStub(r.stdout);
+    expect(call.argv).toEqual(['--settings', `{"apiKeyHelper":${JSON.stringify(command)}}`, '-p', 'two words']);
+    expect(call.env).not.toHaveProperty('ANTHROPIC_AUTH_TOKEN');
+    expect(call.env).not.toHaveProperty('ANTHROPIC_API_KEY');
+    expect(call.env.ANTHROPIC_BASE_URL).toBe('https://llm.corp.example');
+  });
+
+  it("token_command whose program is not on PATH: one line naming it, claude not run", async () => {
+    const code = renderShell(shell, gateway('  token_command: lite auth print-token\n'));
+    const r = await inShell(shell, code, loadThen(shell, callWithArgs(shell, 'claude-kimi')), [], parent());
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'claude-kimi: lite not found on PATH (proxy.token_command prints the proxy token); install it or fix the command, then retry\n' });
+  });
+});
