@@ -435,13 +435,14 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
         progress(label, 'start');
         const t = performance.now();
         return new Promise((resolve) => {
+          // stdin closed at once, as a terminal-less run would have it (else claude waits 3 s for piped input).
           execFile(claude.path, argv, { env: { ...callEnv, CLAUDE_CODE_MAX_RETRIES: '0' }, cwd: o.cwd ?? process.cwd(), timeout: o.timeoutMs, maxBuffer: 1 << 20, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
             const ms = Math.round(performance.now() - t);
             progress(label, 'done', ms);
             const killed = !!(err as { killed?: boolean } | null)?.killed;
             const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
             resolve({ profile: p, argv, code, timedOut: killed, ms, stdout: String(stdout).slice(0, 65_536), stderr: String(stderr).slice(0, 65_536) });
-          });
+          }).stdin?.end();
         });
       };
       return ok(await Promise.all(selected.map(one)));

@@ -57,6 +57,7 @@ export const FAULT_HOP: Readonly<Record<string, HopKind>> = {
   'http-proxy': 'client',
   'http-proxy-no-bypass': 'client',
   'tls-error': 'client',
+  'not-logged-in': 'client',
   unreachable: 'proxy',
   'proxy-unreachable': 'proxy',
   'host-not-found': 'proxy',

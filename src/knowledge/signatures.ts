@@ -57,6 +57,16 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'anthropics/claude-code#50537; Alishahryar1/free-claude-code#488; UfoMiao/zcf#254',
   },
   {
+    code: 'not-logged-in',
+    keywords: ['not logged in'],
+    patterns: [/Not logged in\s?·\s?Please run \/login|"result":\s?"Not logged in/i],
+    cause: 'Claude Code has no credential of its own: with proxy.key_header the key travels in ANTHROPIC_CUSTOM_HEADERS, and Claude Code still needs a login (claude.ai /login, or CLAUDE_CODE_OAUTH_TOKEN)',
+    fix: 'run `claude /login` once (your claude.ai login is kept beside the gateway key), or drop proxy.key_header so the functions send the key as ANTHROPIC_AUTH_TOKEN',
+    supersedes: ['auth-rejected'],
+    severity: 'fail',
+    source: 'observed with @anthropic-ai/claude-code 2.1.330 (-p with only ANTHROPIC_CUSTOM_HEADERS: "Not logged in · Please run /login"); https://docs.litellm.ai/docs/tutorials/claude_code_max_subscription',
+  },
+  {
     code: 'wrong-key',
     keywords: ['no connected db', 'no_db_connection'],
     patterns: [/No connected db|no_db_connection/i],
