@@ -5,7 +5,7 @@
  */
 
 /** Options a gen target can take beyond `-o/--output`, `--force` and `--check`. */
-export type GenOption = 'litellm' | 'config' | 'port' | 'image';
+export type GenOption = 'litellm' | 'config' | 'port' | 'image' | 'replicas' | 'format' | 'public';
 
 /** One `ccenv gen <target>`. */
 export interface GenTargetInfo {
@@ -25,15 +25,19 @@ export const GEN_TARGETS: readonly GenTargetInfo[] = [
   { name: 'launchd', describe: 'a macOS LaunchAgent plist that runs the proxy with the routing flag', options: ['litellm', 'config', 'port'], profiles: true, files: /\.plist$/ },
   { name: 'systemd', describe: 'a systemd user unit that runs the proxy with the routing flag', options: ['litellm', 'config', 'port'], profiles: true, files: /\.service$/ },
   { name: 'compose', describe: 'docker compose for the LiteLLM image, config and hook mounted', options: ['port', 'image'], profiles: true, files: /^(docker-)?compose.*\.ya?ml$/ },
+  { name: 'deploy', describe: 'a team deployment: N LiteLLM replicas on Postgres and Redis behind one port (compose), or values for the Helm chart', options: ['replicas', 'format', 'public', 'port'], profiles: true, files: /(?!)/ },
   { name: 'requirements', describe: 'pip constraints: the verified litellm and its openai pin', options: [], profiles: false, files: /^(constraints|requirements).*\.txt$/ },
 ];
 
 /** Help text of each extra option. */
-export const GEN_OPTION_HELP: Record<GenOption, { type: 'string' | 'number'; describe: string }> = {
+export const GEN_OPTION_HELP: Record<GenOption, { type: 'string' | 'number' | 'boolean'; describe: string; choices?: readonly string[] }> = {
   litellm: { type: 'string', describe: 'path of the litellm executable (absolute or ~/…; default ~/.config/litellm/venv/bin/litellm)' },
   config: { type: 'string', describe: 'path of config.yaml (absolute or ~/…; default ~/.config/litellm/config.yaml)' },
   port: { type: 'number', describe: 'port (default: from proxy.base_url, else 4000)' },
   image: { type: 'string', describe: 'LiteLLM container image' },
+  replicas: { type: 'number', describe: 'LiteLLM replicas, one worker each (default 2)' },
+  format: { type: 'string', choices: ['compose', 'helm'], describe: 'docker compose file (default), or values for the official Helm chart' },
+  public: { type: 'boolean', describe: 'publish the port on every interface (default: 127.0.0.1 only)' },
 };
 
 /** The target that produces a file, by its base name (for `ccenv check-generated`): the first whose pattern matches. */

@@ -5,6 +5,7 @@ import type { Io } from '../util/io.js';
 import { renderHook } from '../gen/hook.js';
 import { HOOK, renderLiteLLMConfig } from '../gen/litellm-config.js';
 import { liteLLMFiles, sameAsGenerated } from '../gen/proxy-folder.js';
+import { renderDeployCompose, renderDeployHelm } from '../gen/deploy.js';
 import { renderCompose, renderEnv, renderLaunchd, renderRequirements, renderSystemd, serviceDefaults, type ServiceOptions } from '../gen/service.js';
 import { secretEnvNames } from '../profiles/derive.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
@@ -29,12 +30,16 @@ export interface GenArgs {
   check?: string;
   /** No success line on stderr. */
   quiet?: boolean;
+  /** gen deploy: replicas, compose or helm, publish on every interface. */
+  replicas?: number;
+  format?: 'compose' | 'helm';
+  public?: boolean;
 }
 
 /** One thing `ccenv gen` can write: its text from the profiles (absent for targets that need none), and notes for stderr. */
-type Render = (cfg: ProfilesConfig | undefined, o: ServiceOptions) => { text: string; notes?: string[] };
+type Render = (cfg: ProfilesConfig | undefined, o: ServiceOptions, a: GenArgs) => { text: string; notes?: string[] };
 
-const withProfiles = (f: (cfg: ProfilesConfig, o: ServiceOptions) => { text: string; notes?: string[] }): Render => (cfg, o) => f(cfg!, o);
+const withProfiles = (f: (cfg: ProfilesConfig, o: ServiceOptions, a: GenArgs) => { text: string; notes?: string[] }): Render => (cfg, o, a) => f(cfg!, o, a);
 
 /** The generator of every `ccenv gen <target>` (names, help and options: gen-targets.ts). */
 export const RENDER: Record<string, Render> = {
@@ -48,6 +53,13 @@ export const RENDER: Record<string, Render> = {
   launchd: withProfiles((cfg, o) => ({ text: renderLaunchd(cfg, o, VERSION) })),
   systemd: withProfiles((cfg, o) => ({ text: renderSystemd(cfg, o, VERSION) })),
   compose: withProfiles((cfg, o) => ({ text: renderCompose(cfg, o, VERSION, renderLiteLLMConfig(cfg, VERSION).hooked) })),
+  deploy: withProfiles((cfg, o, a) => {
+    const replicas = a.replicas ?? 2;
+    if (!Number.isInteger(replicas) || replicas < 1 || replicas > 64) throw new UserError(`--replicas takes a whole number from 1 to 64 (got ${printable(String(a.replicas), 40)})`);
+    const d = { replicas, public: Boolean(a.public) };
+    const notes = replicas === 1 ? ['one replica: LiteLLM runs without sharing state, but the deployment keeps Redis and Postgres so it can grow (--replicas N)'] : [];
+    return { text: a.format === 'helm' ? renderDeployHelm(cfg, d, VERSION) : renderDeployCompose(cfg, o, d, VERSION), notes };
+  }),
   requirements: () => ({ text: renderRequirements(VERSION) }),
 };
 
@@ -68,7 +80,7 @@ export function genTarget(target: string, a: GenArgs, io: Io): number {
   if (a.output === '') throw new UserError('-o/--output needs a file name (omit it to write to stdout)');
   checkPort(a.port);
   const cfg = info(target).profiles ? loadProfiles(profilesPath(a.profiles, io.env).path) : undefined;
-  const { text, notes = [] } = RENDER[target]!(cfg, options(cfg, a));
+  const { text, notes = [] } = RENDER[target]!(cfg, options(cfg, a), a);
   if (a.check !== undefined) return checkGenerated(a.check, text, regenerateCommand(target, a, a.check), secretValues(cfg, io.env), io, a.quiet, (current) => sameAsGenerated(target, cfg, current, text));
   for (const note of notes) io.err(`ccenv: note: ${note}\n`);
   if (a.output) {

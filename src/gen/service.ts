@@ -160,13 +160,22 @@ WantedBy=default.target
 }
 
 /**
+ * A compose service's environment for LiteLLM (`gen compose`, `gen deploy`): the routing flag and offline settings,
+ * and each secret the profiles name passed through from the host environment, required (`${NAME:?…}`), never a value.
+ */
+export function composeEnvironment(cfg: ProfilesConfig): Record<string, string> {
+  const environment: Record<string, string> = { ...proxyEnv() };
+  for (const k of secretEnvNames(cfg)) environment[k] = `\${${k}:?set ${k} in the environment}`;
+  return environment;
+}
+
+/**
  * `ccenv gen compose`: docker compose for the LiteLLM image with config.yaml and the hook mounted from the
  * compose file's folder, the routing flag set, secrets passed through from the host environment (required),
  * and the port bound to loopback only.
  */
 export function renderCompose(cfg: ProfilesConfig, o: ServiceOptions, version: string, hooked: boolean): string {
-  const environment: Record<string, string> = { ...proxyEnv() };
-  for (const k of secretEnvNames(cfg)) environment[k] = `\${${k}:?set ${k} in the environment}`;
+  const environment = composeEnvironment(cfg);
   const volumes = ['./config.yaml:/app/config.yaml:ro', ...(hooked ? [`./${HOOK.fileName}:/app/${HOOK.fileName}:ro`] : [])];
   const doc = {
     services: {

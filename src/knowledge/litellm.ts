@@ -84,3 +84,28 @@ export const UNINSTALLABLE_PROXY_EXTRA = {
   versions: ['1.108.8', '1.108.9', '1.108.10', '1.108.11', '1.108.12', '1.108.13', '1.108.14', '1.110.2'],
   source: 'observed with pip 23.2 on 2026-12-01 ("No matching distribution found for litellm-proxy==1.110.2", litellm-enterprise==0.1.79.post2 missing for 1.108.8–1.108.14)',
 } as const;
+
+/**
+ * What a LiteLLM deployment of more than one replica needs (`ccenv gen deploy`): one Postgres for virtual keys and
+ * spend (`general_settings.database_url` — LiteLLM reads master_key and database_url only from general_settings),
+ * one Redis for the router's shared state (`router_settings.redis_host/redis_port/redis_password`: host, port and
+ * password, not redis_url, which the production page calls slower) and the cache settings the production page
+ * pairs with it (`litellm_settings.cache` on Redis; `mode: default_off` so nothing is cached unless a request asks),
+ * the same LITELLM_SALT_KEY on every replica (it encrypts the upstream keys stored in the database; never change
+ * it after adding a model), and one uvicorn worker per container (scale with replicas). A deployment's rpm/tpm is
+ * only enforced with `optional_pre_call_checks: [enforce_model_rate_limits]` (or usage-based routing); with Redis
+ * the counts are shared by every replica.
+ */
+export const SHARED_DEPLOYMENT = {
+  settingsOnlyInGeneral: ['master_key', 'database_url'],
+  saltKeyVar: 'LITELLM_SALT_KEY',
+  databaseUrlVar: 'DATABASE_URL',
+  redisVars: { host: 'REDIS_HOST', port: 'REDIS_PORT', password: 'REDIS_PASSWORD' },
+  cacheMode: 'default_off',
+  rateLimitCheck: 'enforce_model_rate_limits',
+  workers: 1,
+  healthPaths: { liveliness: '/health/liveliness', readiness: '/health/readiness' },
+  images: { litellm: `ghcr.io/berriai/litellm-database:main-v${PINNED.litellm}`, postgres: 'postgres:16-alpine', redis: 'redis:7-alpine', gateway: 'nginx:1.27-alpine' },
+  source:
+    'https://docs.litellm.ai/docs/proxy/prod; https://docs.litellm.ai/docs/proxy/redis_requirements; https://docs.litellm.ai/docs/proxy/caching; https://docs.litellm.ai/docs/proxy/health; https://pypi.org/project/litellm/1.108.7/ (litellm/router.py: the Redis DualCache and the enforce_model_rate_limits pre-call check, litellm/caching/caching.py: CacheMode.default_off)',
+} as const;
