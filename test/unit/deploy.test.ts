@@ -31,7 +31,7 @@ describe('gen deploy --format compose', () => {
     expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(validate(parse(renderDeployCompose(cfg, o, { replicas: 1, public: true }, '1.0.0')))).toBe(true);
     // …and the schema does reject what is not compose.
-    expect(validate({ services: { litellm: { deploy: { replicas: 'three' } } } })).toBe(false);
+    expect(validate({ services: { litellm: { imagee: 'nginx' } } })).toBe(false);
   });
 
   it('runs N LiteLLM replicas with one worker each behind one port on 127.0.0.1 (every interface with --public)', () => {
