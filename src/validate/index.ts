@@ -4,7 +4,7 @@ import { checkProfiles } from '../profiles/load.js';
 import { cachedProfiles, storeProfiles } from '../profiles/cache.js';
 import { printable } from '../util/text.js';
 import { parseLocated, type LocatedYaml, type Pos } from '../util/yaml.js';
-import { RULES, type ConfigInput, type ProfilesInput, type Rule, type ValidationProblem } from './rules.js';
+import { isDeployment, RULES, type ConfigInput, type ProfilesInput, type Rule, type ValidationProblem } from './rules.js';
 
 export { credentialKind, servedModels, RULES, LOADER_CODES, type ValidationProblem } from './rules.js';
 
@@ -13,14 +13,15 @@ export function formatValidation(p: ValidationProblem): string {
   return printable(`${p.file}:${p.line}:${p.col}: ${p.code}: ${p.message}`);
 }
 
-type Kind = 'profiles' | 'litellm-config' | 'unknown';
+type Kind = 'profiles' | 'litellm-config' | 'deployment' | 'unknown';
 const LITELLM_KEYS = ['model_list', 'litellm_settings', 'general_settings', 'router_settings'];
 
 /** Which kind of file a parsed document is: a ccenv profiles file (`profiles:`) or a LiteLLM config. */
 export function detectKind(data: unknown): Kind {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return 'unknown';
   if ('profiles' in data) return 'profiles';
-  return LITELLM_KEYS.some((k) => k in data) ? 'litellm-config' : 'unknown';
+  if (LITELLM_KEYS.some((k) => k in data)) return 'litellm-config';
+  return isDeployment(data as Record<string, unknown>) ? 'deployment' : 'unknown';
 }
 
 /** Largest file validate reads (bytes); larger ones are one `too-large` problem. */
@@ -43,6 +44,7 @@ function runRule(rule: Rule, out: ValidationProblem[], o: { env: NodeJS.ProcessE
 const PROFILE_RULES = RULES.filter((r) => r.kind === 'profiles' || r.code === 'literal-secret');
 const CONFIG_RULES = RULES.filter((r) => r.kind === 'litellm' || r.code === 'literal-secret');
 const CROSS_RULES = RULES.filter((r) => r.kind === 'both' && r.code !== 'literal-secret');
+const DEPLOYMENT_RULES = RULES.filter((r) => r.kind === 'deployment' || r.code === 'literal-secret');
 
 /**
  * Validate profiles files and LiteLLM configs (detected by content), as pre-commit passes them: the profiles
@@ -123,8 +125,10 @@ export function validateFiles(files: readonly string[], o: { profiles?: string; 
           }
         }
       }
+    } else if (kind === 'deployment') {
+      if (!extraOnly) for (const r of DEPLOYMENT_RULES) runRule(r, out, { env: o.env, file, located: () => located, config: { file, data: located.data as Record<string, unknown>, located, strictErrors: [] } });
     } else if (!extraOnly) {
-      out.push({ file, line: 1, col: 1, code: 'unknown-file', message: 'neither a ccenv profiles file (no profiles:) nor a LiteLLM config (no model_list / litellm_settings / general_settings / router_settings)' });
+      out.push({ file, line: 1, col: 1, code: 'unknown-file', message: 'neither a ccenv profiles file (no profiles:), a LiteLLM config (no model_list / litellm_settings / general_settings / router_settings) nor a LiteLLM deployment (compose services with a litellm image, or Helm values with proxy_config)' });
     }
   }
   for (const r of CROSS_RULES) runRule(r, out, { env: o.env, file: '', located: () => ({ data: undefined, errors: [], at: () => ({ line: 1, col: 1 }) }), all: { profiles, configs } });

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX } from '../knowledge/litellm.js';
+import { CHAT_COMPLETIONS_ROUTING, OS_ENVIRON_PREFIX, SHARED_DEPLOYMENT } from '../knowledge/litellm.js';
 import { CONTEXT_FACTS } from '../knowledge/claude-code.js';
 import { contextWindowIgnored, sentIds } from '../profiles/derive.js';
 import type { ProfilesConfig } from '../profiles/types.js';
@@ -8,6 +8,7 @@ import validateConfig from '../generated/litellm-config-validator.js';
 import { matchGlob } from '../util/glob.js';
 import { printable } from '../util/text.js';
 import { walkStrings, type LocatedYaml, type Pos } from '../util/yaml.js';
+import { parse as parseYaml } from 'yaml';
 
 /** One validation problem: `file:line:col: code: message`. Never contains a secret's value. */
 export interface ValidationProblem extends Pos {
@@ -52,7 +53,7 @@ export interface RuleContext {
 /** A validate rule: its code, which files it reads, its source, and the check. */
 export interface Rule {
   code: string;
-  kind: 'profiles' | 'litellm' | 'both';
+  kind: 'profiles' | 'litellm' | 'both' | 'deployment';
   describe: string;
   source: string;
   run: (c: RuleContext) => void;
@@ -78,6 +79,8 @@ export function credentialKind(key: string, value: string): string | undefined {
   if (value.length > 4096) return undefined; // no key is this long; bounds the patterns below
   const v = value.trim();
   if (!v || v.startsWith(OS_ENVIRON_PREFIX)) return undefined;
+  // The name of a Kubernetes Secret, or of a key in it (Helm values: masterkeySecretName, environmentSecrets), is not one.
+  if (/secret_?(name|key)s?$|^environmentSecrets$|^existingSecret$/i.test(key)) return undefined;
   if (/^sk-ant-[A-Za-z0-9_-]{8,}/.test(v)) return 'an Anthropic API key (sk-ant-…)';
   if (/\bAKIA[0-9A-Z]{16}\b/.test(v)) return 'an AWS access key id (AKIA…)';
   if (/^bearer\s+\S{8,}/i.test(v)) return 'a bearer token';
@@ -127,6 +130,33 @@ export function servedModels(data: Record<string, unknown>): { names: Set<string
 }
 
 const DOCS_CONFIG = 'https://docs.litellm.ai/docs/proxy/configs';
+
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/** The LiteLLM services of a compose file (an image naming litellm), by name. */
+const litellmServices = (data: Record<string, unknown>) => Object.entries(obj(data.services)).filter(([, svc]) => /litellm/i.test(String(obj(svc).image ?? '')));
+
+/** A LiteLLM deployment file: a compose file with a LiteLLM service, or values for LiteLLM's Helm chart (proxy_config). */
+export function isDeployment(data: Record<string, unknown>): boolean {
+  return litellmServices(data).length > 0 || ('proxy_config' in data && ('replicaCount' in data || 'masterkeySecretName' in data));
+}
+
+/** A compose service's environment as a map (it may be written as a map or as `NAME=value` lines). */
+function composeEnv(svc: Record<string, unknown>): { env: Record<string, string>; list: boolean } {
+  const e = svc.environment;
+  if (Array.isArray(e)) return { env: Object.fromEntries(e.map((l) => String(l)).map((l) => [l.split('=')[0]!, l.includes('=') ? l.slice(l.indexOf('=') + 1) : ''])), list: true };
+  return { env: Object.fromEntries(Object.entries(obj(e)).map(([k, v]) => [k, String(v ?? '')])), list: false };
+}
+
+/** The LiteLLM config a deployment carries inline (compose configs content, Helm proxy_config), parsed; {} when none. */
+function inlineConfig(data: Record<string, unknown>, parse: (text: string) => unknown): Record<string, unknown> {
+  if ('proxy_config' in data) return obj(data.proxy_config);
+  for (const c of Object.values(obj(data.configs))) {
+    const text = obj(c).content;
+    if (typeof text === 'string' && /model_list\s*:/.test(text)) return obj(parse(text.replace(/\$\$/g, '$')));
+  }
+  return {};
+}
 
 /** Every validate rule (`ccenv validate --list`). Profiles rules after the loader's own problems, then LiteLLM, then cross-file. */
 export const RULES: readonly Rule[] = [
@@ -219,11 +249,53 @@ export const RULES: readonly Rule[] = [
   {
     code: 'misplaced-key',
     kind: 'litellm',
-    describe: 'a key in a section LiteLLM does not read it from (master_key under litellm_settings, drop_params under general_settings)',
+    describe: 'a key in a section LiteLLM does not read it from (master_key or database_url under litellm_settings, drop_params under general_settings)',
     source: DOCS_CONFIG,
     run: ({ config: c, report }) => {
       if ('drop_params' in section(c!.data, 'general_settings')) report(['general_settings', 'drop_params'], 'misplaced-key', 'drop_params under general_settings has no effect; it belongs in litellm_settings', true);
-      if ('master_key' in section(c!.data, 'litellm_settings')) report(['litellm_settings', 'master_key'], 'misplaced-key', 'master_key under litellm_settings does not protect the proxy; it belongs in general_settings', true);
+      for (const k of SHARED_DEPLOYMENT.settingsOnlyInGeneral) {
+        if (k in section(c!.data, 'litellm_settings')) report(['litellm_settings', k], 'misplaced-key', k === 'master_key' ? 'master_key under litellm_settings does not protect the proxy; it belongs in general_settings' : `${k} under litellm_settings is not read (no key database, no virtual keys); it belongs in general_settings`, true);
+      }
+    },
+  },
+  {
+    code: 'replicas-without-redis',
+    kind: 'deployment',
+    describe: 'a LiteLLM deployment with more than one replica and no Redis for the router state',
+    source: SHARED_DEPLOYMENT.source,
+    run: ({ config: c, report }) => {
+      const data = c!.data;
+      const config = inlineConfig(data, (t) => parseYaml(t));
+      const redisInConfig = 'redis_host' in section(config, 'router_settings') || 'redis_url' in section(config, 'router_settings');
+      if ('proxy_config' in data) {
+        const n = Number(data.replicaCount ?? 1);
+        if (n > 1 && obj(data.redis).enabled !== true && !redisInConfig && !('REDIS_HOST' in obj(data.envVars))) report(['replicaCount'], 'replicas-without-redis', `replicaCount ${n} without Redis (redis.enabled, or router_settings.redis_host in proxy_config): each replica keeps its own rate limits and cooldowns, so limits let through ${n} times as much`);
+        return;
+      }
+      for (const [name, svc] of litellmServices(data)) {
+        const n = Number(obj(obj(svc).deploy).replicas ?? obj(svc).scale ?? 1);
+        if (n > 1 && !redisInConfig && !(SHARED_DEPLOYMENT.redisVars.host in composeEnv(obj(svc)).env)) report(['services', name, obj(obj(svc).deploy).replicas !== undefined ? 'deploy' : 'scale'], 'replicas-without-redis', `${printable(name, 60)}: ${n} replicas without Redis (router_settings.redis_host, or REDIS_HOST): each keeps its own rate limits and cooldowns`);
+      }
+    },
+  },
+  {
+    code: 'literal-salt-key',
+    kind: 'deployment',
+    describe: 'LITELLM_SALT_KEY written into a deployment file',
+    source: SHARED_DEPLOYMENT.source,
+    run: ({ config: c, report }) => {
+      const data = c!.data;
+      const v = SHARED_DEPLOYMENT.saltKeyVar;
+      const literal = (x: string) => x !== '' && !/^\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?][^}]*)?\}$/.test(x);
+      if ('proxy_config' in data) {
+        const x = obj(data.envVars)[v];
+        if (typeof x === 'string' && literal(x)) report(['envVars', v], 'literal-salt-key', `${v} is written into the values file: it encrypts the upstream keys in the database; keep it in a Secret (environmentSecrets)`);
+        return;
+      }
+      for (const [name, svc] of litellmServices(data)) {
+        const { env, list } = composeEnv(obj(svc));
+        if (env[v] !== undefined && literal(env[v]!)) report(list ? ['services', name, 'environment'] : ['services', name, 'environment', v], 'literal-salt-key', `${printable(name, 60)}: ${v} is written into the compose file: it encrypts the upstream keys in the database; pass it as \${${v}:?…} from .env`);
+      }
     },
   },
   {

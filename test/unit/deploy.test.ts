@@ -6,8 +6,11 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { deployConfig, renderDeployCompose, renderDeployHelm } from '../../src/gen/deploy.js';
+import { validateFiles } from '../../src/validate/index.js';
 import { serviceDefaults } from '../../src/gen/service.js';
 import { parseProfiles } from '../../src/profiles/load.js';
 import { ROOT } from '../helpers/paths.js';
@@ -91,5 +94,28 @@ describe('gen deploy --format helm', () => {
     expect(values.volumeMounts).toEqual([{ name: 'ccenv-hook', mountPath: '/app/ccenv', readOnly: true }]);
     expect(values.extraResources[0]).toMatchObject({ kind: 'ConfigMap', metadata: { name: 'ccenv-hook' } });
     expect(Object.keys(values.extraResources[0].data)).toEqual(['ccenv_hooks.py']);
+  });
+});
+
+describe('validate knows the rules that bite shared deployments', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ccenv-deploy-validate-'));
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const codes = (f: string) => validateFiles([f], { env: { PATH: '' } }).map((p) => `${p.line}:${p.col} ${p.code}`);
+
+  it('what gen deploy writes (compose and helm) passes', () => {
+    expect(codes(write('compose.yaml', renderDeployCompose(cfg, o, { replicas: 3, public: false }, '1.0.0')))).toEqual([]);
+    expect(codes(write('values.yaml', renderDeployHelm(cfg, { replicas: 3, public: false }, '1.0.0')))).toEqual([]);
+  });
+
+  it('the same compose with Redis taken out, or a salt key written in, does not', () => {
+    const doc = parse(renderDeployCompose(cfg, o, { replicas: 3, public: false }, '1.0.0')) as Record<string, any>;
+    delete doc.services.litellm.environment.REDIS_HOST;
+    doc.configs['litellm-config'].content = String(doc.configs['litellm-config'].content).replace(/redis_host: .*\n/, '');
+    doc.services.litellm.environment.LITELLM_SALT_KEY = 'sk-salt-written-in-9f8e7d';
+    const found = codes(write('broken.yaml', stringify(doc)));
+    expect(found.map((c) => c.split(' ')[1])).toEqual(expect.arrayContaining(['replicas-without-redis', 'literal-salt-key']));
   });
 });
