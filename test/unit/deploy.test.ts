@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { deployConfig, renderDeployCompose, renderDeployHelm } from '../../src/gen/deploy.js';
 import { validateFiles } from '../../src/validate/index.js';
+import { cli } from '../helpers/inproc.js';
 import { serviceDefaults } from '../../src/gen/service.js';
 import { parseProfiles } from '../../src/profiles/load.js';
 import { ROOT } from '../helpers/paths.js';
@@ -117,5 +118,16 @@ describe('validate knows the rules that bite shared deployments', () => {
     doc.services.litellm.environment.LITELLM_SALT_KEY = 'sk-salt-written-in-9f8e7d';
     const found = codes(write('broken.yaml', stringify(doc)));
     expect(found.map((c) => c.split(' ')[1])).toEqual(expect.arrayContaining(['replicas-without-redis', 'literal-salt-key']));
+  });
+});
+
+describe('gen deploy on bad input', () => {
+  it.each([['0'], ['65'], ['1.5']])('--replicas %s: one line, exit 2, nothing printed', async (n) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccenv-deploy-bad-'));
+    writeFileSync(join(dir, 'p.yaml'), 'profiles:\n  a: { model: a, upstream: { model: openai/a } }\n');
+    const r = await cli(['gen', 'deploy', '--replicas', n, '--profiles', join(dir, 'p.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`ccenv: --replicas takes a whole number from 1 to 64 (got ${n})\n`);
   });
 });
