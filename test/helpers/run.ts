@@ -36,3 +36,13 @@ export function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv
 export function ccenv(args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {}): Promise<Ran> {
   return run(process.execPath, [BIN, ...args], opts);
 }
+
+/** Whether process `pid` exists (signal 0). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

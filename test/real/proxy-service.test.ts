@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
 import { ROOT, VENV } from '../helpers/paths.js';
-import { ccenv, run } from '../helpers/run.js';
+import { alive, ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-service-test-FAKE-master';
 let upstream: FakeUpstream;
@@ -20,14 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => upstream?.stop());
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A temporary HOME with profiles from `ccenv init`, the test venv as ~/.config/litellm/venv, and the stand-ins first on PATH. */
 async function newHome(extra: NodeJS.ProcessEnv = {}) {

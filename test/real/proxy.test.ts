@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
 import { BIN, VENV } from '../helpers/paths.js';
-import { ccenv, run } from '../helpers/run.js';
+import { alive, ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-proxy-test-FAKE-master';
 let upstream: FakeUpstream;
@@ -40,14 +40,6 @@ async function startedCheck(env: NodeJS.ProcessEnv) {
   return { status: c.status, diagnosis: c.diagnosis, message: c.message };
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('ccenv proxy with the real LiteLLM', () => {
   it('start → status → serves Claude Code–shaped requests → a second start refuses → logs → stop leaves no process', async () => {
