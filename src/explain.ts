@@ -40,6 +40,7 @@ export function explainText(input: string): Diagnosis[] {
       if (found.has(sig.code) || sig.patterns.length === 0 || !sig.keywords.some((k) => windowLower.includes(k))) continue;
       window ??= collapse(`${lines[i]} ${lines[i + 1] ?? ''} ${lines[i + 2] ?? ''}`);
       const first = collapse(lines[i]!).trim();
+      if (sig.unless?.test(window)) continue;
       for (const p of sig.patterns) {
         const m = p.exec(window);
         if (!m) continue;

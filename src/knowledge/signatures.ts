@@ -20,6 +20,8 @@ export interface Signature {
   readonly fix: string;
   readonly severity: 'fail' | 'warn';
   readonly source: string;
+  /** A text this matches is not this signature after all (the wording of a more specific cause that shares its words). */
+  readonly unless?: RegExp;
   /** Codes this one replaces when both match one text (a specific cause over the symptom it produces). */
   readonly supersedes?: readonly string[];
   /** A generic wrapper (an upstream error, LiteLLM's router relabel): dropped when any specific cause matches the same evidence. */
@@ -31,8 +33,8 @@ const DOCTOR = 'run `ccenv doctor` to see which hop fails';
 export const SIGNATURES: readonly Signature[] = [
   {
     code: 'litellm-compromised',
-    keywords: ['litellm_init.pth', 'models.litellm.cloud', 'checkmarx.zone', '1.82.7', '1.82.8'],
-    patterns: [/litellm_init\.pth|models\.litellm\.cloud|checkmarx\.zone|litellm(?:\[proxy\])?\s?={1,2}\s?1\.82\.[78]\b|1\.82\.[78][^\n]{0,60}compromised/i],
+    keywords: ['litellm_init.pth', 'models.litellm.cloud', 'checkmarx.zone', '1.82.7', '1.82.8', 'compromised', 'supply chain', 'malicious versions', 'litellm>=1.82.7'],
+    patterns: [/Malicious versions[^\n]{0,40}1\.82\.[78]|litellm\s?>=\s?1\.82\.7/i, /litellm[^\n]{0,40}(?:has been compromised|supply[- ]chain attack)|1\.82\.[78][^\n]{0,40}(?:malware|compromised)/i, /litellm_init\.pth|models\.litellm\.cloud|checkmarx\.zone|litellm(?:\[proxy\])?\s?={1,2}\s?1\.82\.[78]\b|1\.82\.[78][^\n]{0,60}compromised/i],
     cause: 'signs of the compromised litellm releases (1.82.7 / 1.82.8, March 2026): their litellm_init.pth payload steals credentials and survives upgrades',
     fix: 'run `ccenv doctor litellm-compromised`; delete that environment and any litellm_init.pth, reinstall a clean release (ccenv gen requirements), and rotate every credential the machine held',
     severity: 'fail',
@@ -49,8 +51,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'auth-conflict',
-    keywords: ['auth conflict'],
-    patterns: [/Auth conflict/i],
+    keywords: ['auth conflict', 'and /login managed key set'],
+    patterns: [/Both ANTHROPIC_AUTH_TOKEN and \/login managed key set/i, /Auth conflict/i],
     cause: "Claude Code sees two credentials — a token (ANTHROPIC_AUTH_TOKEN, or a claude.ai login) and an API key (ANTHROPIC_API_KEY, or a /login managed key) — and may send the wrong one, or your Anthropic key, to the proxy",
     fix: 'start Claude Code through its claude-<profile> function (it unsets ANTHROPIC_API_KEY for that call); unset ANTHROPIC_API_KEY in your shell rc; `claude /logout` if you use Claude Code only through the proxy; `ccenv doctor auth-conflict` shows which is set',
     severity: 'fail',
@@ -68,8 +70,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'wrong-key',
-    keywords: ['no connected db', 'no_db_connection'],
-    patterns: [/No connected db|no_db_connection/i],
+    keywords: ['no connected db', 'no_db_connection', 'db not connected'],
+    patterns: [/DB not connected/i, /No connected db|no_db_connection/i],
     supersedes: ['auth-rejected'],
     cause: 'the proxy does not accept this key: LiteLLM with a master key and no database answers any other key with "No connected db"',
     fix: 'export the proxy master key (general_settings.master_key) in the variable named by proxy.auth_token_env; virtual keys need the proxy to have a database',
@@ -78,8 +80,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'key-model-denied',
-    keywords: ['key_model_access_denied', '_can_object_call_model', 'not allowed to access model', 'not available for this api key', 'only deployed for other teams', 'invalid model for team', "don't have access to the model"],
-    patterns: [/key_model_access_denied|not allowed to access model|not available for this API key|only deployed for other teams|Invalid model for team|team not allowed to access model|don't have access to the model|_can_object_call_model/i],
+    keywords: ['key_model_access_denied', '_can_object_call_model', 'not allowed to access model', 'not available for this api key', 'only deployed for other teams', 'invalid model for team', "don't have access to the model", 'not allowed for this virtual key', 'no team has access'],
+    patterns: [/is not allowed for this virtual key|No team has access to the requested model/i, /key_model_access_denied|not allowed to access model|not available for this API key|only deployed for other teams|Invalid model for team|team not allowed to access model|don't have access to the model|_can_object_call_model/i],
     supersedes: ['auth-rejected', 'model-404'],
     cause: 'the virtual key (or its team) is not allowed the model id Claude Code sent — often a background call with a built-in id',
     fix: 'ask the gateway admin to allow that id for your key, or to alias it to an allowed model; set every slot of the profile (small_model, subagent_model, …) to allowed ids; ccenv doctor models lists what is sent',
@@ -108,15 +110,17 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-credentials',
-    keywords: ['api key', 'api_key', 'credentials', 'x-api-key'],
-    patterns: [
+    keywords: ['api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror'],
+    patterns: [/AuthenticationError:? \w+Exception\b/, 
       /Missing \w+ API Key|api_key client option must be set|OPENAI_API_KEY environment variable|Missing credentials|missing 1 required positional argument: '?api_key/i,
       /(?:Anthropic|OpenAI|Bedrock|Vertex_?ai|Gemini|Azure)(?:Exception|Error)[^\n]{0,120}(?:authentication_error|invalid x-api-key|incorrect api key|invalid api key)/i,
     ],
     cause: "the proxy has no valid key for the upstream provider: the variable named by upstream.api_key_env is unset (or wrong) in the proxy's environment",
     fix: 'export the upstream key variable in the proxy environment (`ccenv gen env` names them) and restart the proxy',
     severity: 'fail',
-    supersedes: ['auth-rejected'],
+    // LiteLLM's client wrapping the proxy's own refusal (litellm_proxy/ provider): the proxy key, not the upstream's.
+    unless: /Invalid proxy server token|Litellm_proxyException/i,
+    supersedes: ['auth-rejected', 'auth-rejected'],
     source: 'BerriAI/litellm#15349; OpenHands/OpenHands#311; observed with LiteLLM 1.106.0 (an unset os.environ/ key in the config)',
   },
   {
@@ -131,18 +135,18 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'no-deployments',
-    keywords: ['no deployments available', 'no fallback model group', 'cooldown', 'support the requested model'],
-    patterns: [/No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
+    keywords: ['no deployments available', 'no fallback model group', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down'],
+    patterns: [/model_cooldown|are cooling down/i, /No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
     cause: "LiteLLM has no healthy deployment for the model group: every deployment failed recently and is in cooldown (the upstream's own error came first), or none is configured",
     fix: 'look for the first error in the proxy log; check the upstream (ccenv doctor messages); LiteLLM retries after the cooldown',
     severity: 'fail',
-    supersedes: ['rate-limit'],
+    supersedes: ['rate-limit', 'rate-limit'],
     source: 'BerriAI/litellm#5634; BerriAI/litellm#20867; heyitsnoah/claudesidian#14',
   },
   {
     code: 'unknown-model',
-    keywords: ['invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', '1211'],
-    patterns: [/Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
+    keywords: ['invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', '1211', 'model not exist', 'try pulling it', 'provider \''],
+    patterns: [/\bModel Not Exist\b|not found, try pulling it|Provider '[^'\n]{1,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
     supersedes: ['upstream-error'],
     cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
     fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
@@ -151,8 +155,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'responses-routing',
-    keywords: ['/responses', 'responses api', 'responsesapiresponse', 'not found', 'unsupported_api_for_model', '/chat/completions endpoint', 'chatcompletion operation'],
-    patterns: [
+    keywords: ['/responses', 'responses api', 'responsesapiresponse', 'not found', 'unsupported_api_for_model', '/chat/completions endpoint', 'chatcompletion operation', 'only supported in v1/responses'],
+    patterns: [/only supported in v1\/responses and not in v1\/chat\/completions/i, 
       /\/v1\/responses\b|\/responses\b[^\n]{0,20}\b404\b|does not support Responses API|ResponsesAPIResponse|responses\/transformation\.py|unsupported_api_for_model|not accessible via the \/chat\/completions endpoint|In the Responses API, this parameter has moved|\/openai\/responses\?|chatCompletion operation does not work/i,
       /OpenAIException - [^\n]{0,60}\bNot Found\b/,
     ],
@@ -173,8 +177,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'base-url-suffix',
-    keywords: ['404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |', 'not found'],
-    patterns: [/404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages|404 Not Found<\/title>|Route \/[\w/]{0,40}messages[^\n]{0,20} not found|POST \S{0,200}\/chat\/completions "HTTP\/1\.1 404/i],
+    keywords: ['404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |', 'not found', 'unexpected endpoint'],
+    patterns: [/Unexpected endpoint or method\. \(POST \/v1\/messages|Invalid URL \(POST \/v1\/messages\/count_tokens\)/i, /404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages|404 Not Found<\/title>|Route \/[\w/]{0,40}messages[^\n]{0,20} not found|POST \S{0,200}\/chat\/completions "HTTP\/1\.1 404/i],
     cause: 'the request reached a path the server does not serve: the base URL has /v1 or a provider path appended (Claude Code adds /v1/messages itself), or it is the wrong port or server',
     fix: 'set the base URL to the proxy root, e.g. http://localhost:4000 (proxy.base_url); ccenv doctor base-url checks it',
     severity: 'fail',
@@ -184,7 +188,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'invalid-beta',
     keywords: ['beta'],
-    patterns: [/invalid beta flag|anthropic-beta[^\n]{0,40}(?:invalid|not supported|unsupported)|Unexpected value\(s\)[^\n]{0,80}anthropic-beta/i],
+    patterns: [/invalid beta flag|anthropic-beta[^\n]{0,40}(?:invalid|not supported|unsupported)|Unexpected value\(s\)[^\n]{0,240}anthropic-beta/i],
     supersedes: ['upstream-error'],
     cause: "Claude Code's anthropic-beta header reached a backend that rejects it",
     fix: 'in the profile set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }, and do not forward client headers upstream',
@@ -193,18 +197,20 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'context-too-long',
-    keywords: ['too long', 'context', 'compact'],
-    patterns: [/prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
+    keywords: ['too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length'],
+    patterns: [/exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
     cause: "the conversation (plus max_tokens) is larger than the model's context window; Claude Code compacts too late when it assumes a larger window than the model has",
     fix: 'set context_window in the profile to the real window (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS) so Claude Code compacts in time, and max_output_tokens to what the model can produce; then /compact',
     severity: 'fail',
+    // vLLM's "'max_tokens' or 'max_completion_tokens' is too large: N. This model's maximum context length is …": Claude Code's max_tokens, not the conversation.
+    unless: /'max_tokens' or 'max_completion_tokens' is too large/i,
     supersedes: ['max-tokens-rejected'],
     source: 'Alishahryar1/free-claude-code#263; anymorph-ai/Claudable#3; Wei-Shaw/sub2api#5093',
   },
   {
     code: 'tool-input-invalid',
-    keywords: ['tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools."],
-    patterns: [
+    keywords: ['tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', 'required parameter', 'arguments provided to the tool'],
+    patterns: [/arguments provided to the tool are invalid/i, /each tool_use must have a single result|InputValidationError:|The required parameter \w+ is missing|tools\.\d+\.custom\.input_schema/i, 
       /tool_use`? ids were found without `?tool_result|tool_use_id`? found in `?tool_result|Invalid tool parameters|tool input error|Error normalizing tool input|emitted invalid JSON arguments|could not be parsed as JSON|input_schema: Field required|Invalid type for 'tools\.\d+'/i,
       /'tools\[\d+\]\.function\.name': string too long/i,
     ],
@@ -216,8 +222,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'max-tokens-rejected',
-    keywords: ['max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required'],
-    patterns: [
+    keywords: ['max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'is too large'],
+    patterns: [/'max_tokens' or 'max_completion_tokens' is too large/i, 
       /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds|max_completion_tokens|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached|Streaming is required for operations that may take longer than 10 minutes/i,
       /max_tokens[^\n]{0,80}(?:too large|exceed|at most|maximum|must be (?:less|<=|greater)|above maximum|not valid)/i,
     ],
@@ -228,8 +234,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'thinking-rejected',
-    keywords: ['thinking', 'reasoning', 'adaptive', 'budget_tokens'],
-    patterns: [
+    keywords: ['thinking', 'reasoning', 'adaptive', 'budget_tokens', 'does not support thinking', 'budget_tokens', 'unsupported parameter(s)'],
+    patterns: [/budget_tokens`? must be less than `?max_tokens|Unsupported parameter(?:\(s\))?:[^\n]{0,20}reasoni|reasoning(?:_effort)?: Extra inputs are not permitted/i, /does not support thinking/i, 
       /Input tag 'adaptive'|thinking_budget is out of range|is not supported for this model\. Use [^\n]{0,40}adaptive|content\[\]\.thinking|thinking (?:mode|blocks?)[^\n]{0,60}must|UnsupportedParamsError[^\n]{0,160}thinking/i,
       /(?:thinking|reasoning_effort|reasoning)[^\n]{0,80}(?:unrecognized|unsupported|not supported|not permitted|invalid|unknown|cannot be disabled|out of range)/i,
       /(?:unrecognized|unsupported|unknown|invalid)[^\n]{0,40}(?:thinking|reasoning_effort)/i,
@@ -241,12 +247,15 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'param-rejected',
-    keywords: ['extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter'],
-    patterns: [
+    keywords: ['extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control'],
+    patterns: [/Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
       /Extra inputs are not permitted|Unrecognized request argument|No endpoints found that support cache control|Unknown name \\?"\w+\\?" at/i,
       /(?:unrecognized|unknown|unsupported)[^\n]{0,100}(?:context_management|output_config|top_k|top_p|cache_control|defer_loading)/i,
       /(?:context_management|output_config|top_k|defer_loading)[^\n]{0,80}(?:unrecognized|unknown|unsupported|not permitted|not allowed)/i,
     ],
+    supersedes: ['no-deployments', 'upstream-error'],
+    // The request's reasoning (from Claude Code's thinking) refused: thinking-rejected says which fix.
+    unless: /reasoning(?:_effort)?: Extra inputs are not permitted|Unsupported parameter(?:\(s\))?:[^\n]{0,20}reasoni/i,
     cause: 'the upstream rejects a request field Claude Code sends that only Anthropic accepts (context_management, output_config, top_k, cache_control, defer_loading, tool schema keywords)',
     fix: 'in the profile list the field under drop_params (e.g. drop_params: [context_management, output_config, top_k]) and regenerate the hook; for defer_loading set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }',
     severity: 'fail',
@@ -254,8 +263,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'usage-missing',
-    keywords: ['input_tokens', 'output_tokens', 'cannot add none'],
-    patterns: [/evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
+    keywords: ['input_tokens', 'output_tokens', 'cannot add none', 'property \'input_tokens\''],
+    patterns: [/Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: 'load the ccenv hook (fix_usage repairs usage in the stream): ccenv gen litellm --dir DIR',
     severity: 'fail',
@@ -263,8 +272,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'stream-order',
-    keywords: ['content block not found', 'streaming fallback', 'without sending any chunks', 'event order'],
-    patterns: [/Content block not found|Streaming fallback triggered|request ended without sending any chunks|unexpected event order/i],
+    keywords: ['content block not found', 'streaming fallback', 'without sending any chunks', 'event order', 'message_stop without', 'mismatched content block'],
+    patterns: [/Received message_stop without a current message|Mismatched content block type/i, /Content block not found|Streaming fallback triggered|request ended without sending any chunks|unexpected event order/i],
     cause: 'the Anthropic event stream from the proxy is malformed (events out of order, or it ended early)',
     fix: 'upgrade LiteLLM (fixed for tool calls in ≥ 1.75.7) and keep the chat-completions routing flag set; ccenv doctor stream checks the order',
     severity: 'fail',
@@ -284,6 +293,7 @@ export const SIGNATURES: readonly Signature[] = [
     keywords: ['empty', 'no content in response', '"content":', '"output":', 'non-empty', "'choices'"],
     patterns: [/empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"content":\s?""|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'|No content parts received|\bEmpty response\b/i],
     supersedes: ['rate-limit', 'upstream-error'],
+    unless: /content_block_delta/,
     cause: 'the answer had no content: an empty reply from the model, the Responses bridge answering `"content": []`, or something in between answering with a page instead of a message',
     fix: 'keep the chat-completions routing flag set (the Responses bridge is the usual cause, BerriAI/litellm#27492); check that nothing between Claude Code and the proxy intercepts the request; ccenv doctor messages',
     severity: 'fail',
@@ -331,8 +341,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'proxy-unreachable',
-    keywords: ['econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused'],
-    patterns: [/ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
+    keywords: ['econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused', 'cannot connect to', 'connect call failed'],
+    patterns: [/Cannot connect to (?:host|Ollama at) |Connect call failed/i, /ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
     cause: 'nothing answers at the base URL: the proxy is not running, or listens on another host or port',
     fix: 'start the proxy (ccenv gen systemd|launchd|compose, or litellm --config …), or fix proxy.base_url; ccenv doctor proxy. With the proxy down Claude Code retries for minutes: CLAUDE_CODE_MAX_RETRIES=0 fails at once',
     severity: 'fail',
@@ -341,8 +351,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'timeout',
-    keywords: ['timed out', 'timeout', 'time-out', 'etimedout', 'time limit'],
-    patterns: [/timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
+    keywords: ['timed out', 'timeout', 'time-out', 'etimedout', 'time limit', 'timeouterror', 'request timeout'],
+    patterns: [/\bTimeoutError\b|(?:Error: |API )request timeout\b/i, /timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
     cause: 'a request took longer than its limit: a slow or stuck upstream, or Responses-API routing on hosts that neither answer nor 404',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment if it is unset; otherwise check the upstream, raise API_TIMEOUT_MS (Claude Code) or the deployment timeout; ccenv doctor messages',
     severity: 'fail',
@@ -351,12 +361,12 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'overloaded',
-    keywords: ['529', 'overloaded'],
-    patterns: [/overloaded_error|\bOverloaded\b|(?:API Error|Error|status|code)[^\n]{0,12}\b529\b/i],
+    keywords: ['529', 'overloaded', 'no capacity available', 'model_capacity'],
+    patterns: [/No capacity available for model|MODEL_CAPACITY_EXHAUSTED/i, /overloaded_error|\bOverloaded\b|(?:API Error|Error|status|code)[^\n]{0,12}\b529\b/i],
     cause: 'the upstream is overloaded (529): a temporary capacity problem on the provider side',
     fix: 'wait and retry; configure a fallback model group in LiteLLM for the profile',
     severity: 'fail',
-    supersedes: ['upstream-error'],
+    supersedes: ['upstream-error', 'timeout'],
     source: 'anthropics/claude-code#39745; anthropics/claude-code#87317',
   },
   {
@@ -430,7 +440,7 @@ export function matchSignature(text: string): Signature | undefined {
   const inner = collapse(upstreamMessage(capped(text)));
   const find = (t: string) => {
     const lower = t.toLowerCase();
-    return SIGNATURES.find((s) => s.keywords.some((k) => lower.includes(k)) && s.patterns.some((p) => p.test(t)));
+    return SIGNATURES.find((s) => s.keywords.some((k) => lower.includes(k)) && s.patterns.some((p) => p.test(t)) && !s.unless?.test(t));
   };
   return (inner !== all ? find(inner) : undefined) ?? find(all);
 }

@@ -61,9 +61,10 @@ describe('explain on the corpus of real pasted texts', () => {
     expect(rate(errors('dev'))).toBeGreaterThanOrEqual(0.9);
     expect(rate(errors('holdout'))).toBeGreaterThanOrEqual(0.8);
     expect(rate(errors('holdout2'))).toBeGreaterThanOrEqual(0.9);
-    expect(rate(errors('holdout3'))).toBeGreaterThanOrEqual(0.6);
-    // Measured once, as gathered: 57.6 % (2026-12-02). A floor against regressions, not the goal (nine in ten).
-    expect(rate(errors('holdout4'))).toBeGreaterThanOrEqual(0.55);
+    // holdout3 (77.3 % when first measured) and holdout4 (57.6 %, 2026-12-02) have since been used to widen the
+    // patterns: floors against regressions now, no longer measures of unseen text.
+    expect(rate(errors('holdout3'))).toBeGreaterThanOrEqual(0.9);
+    expect(rate(errors('holdout4'))).toBeGreaterThanOrEqual(0.8);
     expect(falseAlarms.length).toBeLessThanOrEqual(2);
   });
 });
