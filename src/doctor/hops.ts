@@ -261,7 +261,7 @@ export function renderChain(hops: readonly Hop[], findings: readonly Finding[], 
         const label = h.label.length > width - 20 ? `${h.label.slice(0, width - 21)}${ell}` : h.label;
         const plain = `${fancy ? FANCY_MARK[h.status] : PLAIN_MARK[h.status]} ${label}${h.latencyMs !== null ? ` ${h.latencyMs}ms` : ''}`;
         const marked = !fancy && h.status === 'fail' ? `[${plain}]` : plain;
-        return paint ? colour(h.status, marked, h.status === 'fail') : marked;
+        return paint && fancy ? colour(h.status, marked, h.status === 'fail') : marked;
       };
       return [alts.map((h) => one(h, false)).join(' | '), alts.map((h) => one(h, true)).join(' | ')] as const;
     };

@@ -337,6 +337,13 @@ describe('doctor output on a terminal', () => {
     expect(tty.stdout).toContain('healthy: POST /v1/messages (stream)');
     expect(tty.stdout).toMatch(/\x1b\[\d+A/);
     expect(tty.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/✔ Live request \(streaming\) — /);
+    // The chain on a terminal: symbols and arrows, in colour; with NO_COLOR on the same terminal, plain ASCII.
+    const plainTty = tty.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    expect(plainTty).toMatch(/Path:\r?\n {2}✔ bash → ✔ claude-healthy → ✔ claude [\d.]+ → ✔ litellm 1\.108\.7 \d+ms →/);
+    expect(tty.stdout).toMatch(/\x1b\[32m✔ bash\x1b\[39m/);
+    const noColour = await run('script', ['-qec', cmd, '/dev/null'], { env: { ...env(), TERM: 'xterm', NO_COLOR: '1' } });
+    expect(noColour.stdout).toMatch(/Path:\r?\n {2}\+ bash > \+ claude-healthy > /);
+    expect(noColour.stdout).not.toMatch(/\x1b\[3\dm|✔|→/);
     const piped = await ccenv(['doctor', '--profiles', join(dir, 'profiles.yaml'), '--profile', 'healthy'], { env: env() });
     expect(piped.stdout + piped.stderr).not.toMatch(/\x1b|✔|POST \/v1\/messages \(stream\)/);
     expect(piped.stdout).toMatch(/^OK   Live request \(streaming\) - /m);

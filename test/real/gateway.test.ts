@@ -186,6 +186,16 @@ describe('the header and command modes through the real Claude Code and a real L
     expect(r.stdout).not.toContain(MASTER);
   });
 
+  it('token_command with the /model picker on: gateway model discovery asks GET /v1/models with the helper\'s token', async () => {
+    writeFileSync(join(dir, 'key'), MASTER);
+    writeFileSync(join(dir, 'picker.yaml'), readFileSync(join(dir, 'base.yaml'), 'utf8').replace('  auth_token_env: GW_KEY\n', `  auth_token_env: GW_KEY\n  token_command: cat ${join(dir, 'key')}\n`).replace('    model: kimi-k2.5\n', '    model: kimi-k2.5\n    picker: true\n'));
+    const before = seen.length;
+    await claudeKimi('picker.yaml');
+    const discovery = seen.slice(before).filter((x) => x.url.startsWith('/v1/models'));
+    expect(discovery.length, JSON.stringify(seen.slice(before).map((x) => x.url))).toBeGreaterThan(0);
+    expect(discovery[0]!.headers.authorization).toBe(`Bearer ${MASTER}`);
+  });
+
   it("token_command: Claude Code runs it as its apiKeyHelper (passed with --settings) and sends the token as Authorization and x-api-key", async () => {
     writeFileSync(join(dir, 'key'), MASTER);
     writeFileSync(join(dir, 'command.yaml'), readFileSync(join(dir, 'base.yaml'), 'utf8').replace('  auth_token_env: GW_KEY\n', `  auth_token_env: GW_KEY\n  token_command: cat ${join(dir, 'key')}\n`));
