@@ -7,9 +7,10 @@
 //   ccenv validate, file changed (cold)  (reported: no parse cache)
 //   ccenv doctor --offline               ≤ 150 ms beyond node -e 0 (difference of medians; issue 11)
 //   ccenv explain < a 1 MB log           ≤ 300 ms beyond node -e 0 (both through sh, for the redirect; issue 13)
+//   ccenv proxy install, nothing to do   ≤ 1 s (issue 16: the venv's stamp, no pip, no import), on the test venv
 // Medians of 40 runs after 5 warm-ups. `--check` exits 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,6 +33,11 @@ const logLines = Array.from({ length: 10_000 }, (_, i) => `14:53:${String(i % 60
 logLines.splice(7_000, 0, 'litellm.BadRequestError: OpenAIException - Requests with max_tokens > 4096 must have stream=true. Received Model Group=kimi');
 writeFileSync(log, `${logLines.join('\n')}\n`);
 
+// A verified venv for `proxy install` with nothing to do: the test venv (npm test creates it), verified once here.
+const venv = join(root, '.venv-litellm');
+const haveVenv = existsSync(join(venv, 'bin/python'));
+if (haveVenv) execFileSync(node, [bin, 'proxy', 'install', '-q', '--venv', venv], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+
 const commands = [
   ['node -e 0', `${sh(node)} -e 0`],
   ['ccenv shell zsh', `${sh(node)} ${sh(bin)} shell zsh --profiles ${sh(profiles)}`],
@@ -42,6 +48,7 @@ const commands = [
   ['sh: node -e 0', `sh -c ${sh(`${sh(node)} -e 0 < ${sh(log)}`)}`],
   ['sh: ccenv explain < 1 MB log', `sh -c ${sh(`${sh(node)} ${sh(bin)} explain < ${sh(log)}`)}`],
   ['cached stub in zsh -f', `zsh -f -c ${sh(`. ${join(home, 'stub.zsh')}; exit`)}`],
+  ...(haveVenv ? [['ccenv proxy install (nothing to do)', `${sh(node)} ${sh(bin)} proxy install -q --venv ${sh(venv)}`]] : []),
 ];
 const out = join(home, 'hyperfine.json');
 execFileSync('hyperfine', ['-N', '-i', '-w', '5', '-r', '40', '--export-json', out, ...commands.flatMap(([name, cmd]) => ['-n', name, cmd])], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -55,6 +62,7 @@ const rows = [
   ['ccenv validate (cold)', `${ratio('ccenv validate (cold)').toFixed(2)} × node -e 0`, true, '(reported: a changed file)'],
   ['ccenv explain < 1 MB log', `+${(results['sh: ccenv explain < 1 MB log'] - results['sh: node -e 0']).toFixed(0)} ms over node -e 0`, results['sh: ccenv explain < 1 MB log'] - results['sh: node -e 0'] <= 300, '≤ 300 ms'],
   ['ccenv doctor --offline', `+${(results['ccenv doctor --offline'] - base).toFixed(0)} ms over node -e 0 (${ratio('ccenv doctor --offline').toFixed(2)} ×)`, results['ccenv doctor --offline'] - base <= 150, '≤ 150 ms'],
+  ...(haveVenv ? [['proxy install, nothing to do', `${results['ccenv proxy install (nothing to do)'].toFixed(0)} ms (${ratio('ccenv proxy install (nothing to do)').toFixed(2)} × node -e 0)`, results['ccenv proxy install (nothing to do)'] <= 1000, '≤ 1000 ms']] : []),
 ];
 process.stdout.write(`\nmedians: ${Object.entries(results).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('; ')}\n`);
 for (const [name, value, ok, target] of rows) process.stdout.write(`${ok ? 'OK  ' : 'MISS'} ${name.padEnd(24)} ${value.padEnd(30)} target ${target}\n`);
