@@ -18,6 +18,32 @@ export const EXPLAIN_MAX = 4 << 20;
 /** A line longer than this is matched on its first and last 4 kB. */
 const LINE_MAX = 8 << 10;
 
+/** The longest keyword of any signature (characters): how far a keyword can reach across a line break. */
+const KEYWORD_MAX = Math.max(...SIGNATURES.flatMap((s) => s.keywords.map((k) => k.length)));
+/** Each signature's keywords, and those of them with a space (the ones a wrapped line can split). */
+const KEYWORDS = SIGNATURES.map((s) => ({ all: s.keywords, spaced: s.keywords.filter((k) => k.includes(' ')) }));
+
+/** Any keyword at all (one alternation, so most lines are ruled out by one test); and any keyword with a space. */
+const escapeRe = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ANY = new RegExp(KEYWORDS.flatMap((k) => k.all).map(escapeRe).join('|'));
+const ANY_SPACED = new RegExp(KEYWORDS.flatMap((k) => k.spaced).map(escapeRe).join('|') || '(?!)');
+
+/** A bit per signature (by its index) that has a keyword in `text` (lower-case); `spaced`: only keywords with a space. */
+function keywordHits(text: string, spaced: boolean): bigint {
+  if (!(spaced ? ANY_SPACED : ANY).test(text)) return 0n;
+  let bits = 0n;
+  for (let n = 0; n < KEYWORDS.length; n++) {
+    const ks = spaced ? KEYWORDS[n]!.spaced : KEYWORDS[n]!.all;
+    for (const k of ks) {
+      if (text.includes(k)) {
+        bits |= 1n << BigInt(n);
+        break;
+      }
+    }
+  }
+  return bits;
+}
+
 /**
  * Every known failure in a pasted text (a Claude Code screen, an `API Error: …` line, a LiteLLM log, a traceback,
  * curl output), each reported once, in the order its evidence appears — a pure function of the text.
@@ -31,13 +57,19 @@ export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
   const lines = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l));
   const lower = lines.map((l) => l.toLowerCase());
+  // Which signatures have a keyword in each line, once per line (not once per window it is part of); a keyword
+  // with a space in it can be wrapped onto two lines, so those are also looked for at the seams (the end of one
+  // line joined to the start of the next).
+  const inLine = lower.map((t) => keywordHits(t, false));
+  const seam = (a: string | undefined, b: string | undefined) => (a === undefined || b === undefined ? 0n : keywordHits(`${a.slice(-KEYWORD_MAX)} ${b.slice(0, KEYWORD_MAX)}`, true));
   const found = new Map<string, { sig: Signature; line: number }>();
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.trim()) continue;
-    const windowLower = `${lower[i]} ${lower[i + 1] ?? ''} ${lower[i + 2] ?? ''}`;
+    const near = inLine[i]! | (inLine[i + 1] ?? 0n) | (inLine[i + 2] ?? 0n) | seam(lower[i], lower[i + 1]) | seam(lower[i + 1], lower[i + 2]);
+    if (near === 0n) continue;
     let window: string | undefined;
-    for (const sig of SIGNATURES) {
-      if (found.has(sig.code) || sig.patterns.length === 0 || !sig.keywords.some((k) => windowLower.includes(k))) continue;
+    for (const [n, sig] of SIGNATURES.entries()) {
+      if (found.has(sig.code) || sig.patterns.length === 0 || !(near & (1n << BigInt(n)))) continue;
       window ??= collapse(`${lines[i]} ${lines[i + 1] ?? ''} ${lines[i + 2] ?? ''}`);
       const first = collapse(lines[i]!).trim();
       if (sig.unless?.test(window)) continue;
