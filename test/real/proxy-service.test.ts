@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
 import { ROOT, VENV } from '../helpers/paths.js';
+import { proxyHome } from '../helpers/proxy-home.js';
 import { alive, ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-service-test-FAKE-master';
@@ -23,24 +24,15 @@ afterAll(async () => upstream?.stop());
 
 /** A temporary HOME with profiles from `ccenv init`, the test venv as ~/.config/litellm/venv, and the stand-ins first on PATH. */
 async function newHome(extra: NodeJS.ProcessEnv = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'ccenv-service-'));
-  const standin = join(home, 'standin');
-  mkdirSync(standin);
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    PATH: `${join(ROOT, 'test/fixtures/standins')}:${process.env.PATH}`,
-    HOME: home,
-    LITELLM_MASTER_KEY: KEY,
-    EXAMPLE_API_KEY: 'FAKE-upstream-key',
-    NO_PROXY: '127.0.0.1,localhost',
-    STANDIN_LOG: join(standin, 'calls'),
-    STANDIN_STATE: standin,
-    ...extra,
-  };
-  const init = await ccenv(['init', '-q', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--port', String(port)], { env });
-  expect(init.code, init.stderr).toBe(0);
-  mkdirSync(join(home, '.config/litellm'), { recursive: true });
-  symlinkSync(VENV, join(home, '.config/litellm/venv'));
+  const { home, port, env } = await proxyHome({
+    upstream: upstream.baseUrl,
+    key: KEY,
+    prefix: 'ccenv-service-',
+    env: (h) => {
+      mkdirSync(join(h, 'standin'));
+      return { PATH: `${join(ROOT, 'test/fixtures/standins')}:${process.env.PATH}`, STANDIN_LOG: join(h, 'standin/calls'), STANDIN_STATE: join(h, 'standin'), ...extra };
+    },
+  });
   const calls = () => (existsSync(env.STANDIN_LOG!) ? readFileSync(env.STANDIN_LOG!, 'utf8') : '');
   /** Fill the secrets into litellm.env, where a service manager's LiteLLM reads them. */
   const fill = () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
 import { BIN, VENV } from '../helpers/paths.js';
+import { proxyHome } from '../helpers/proxy-home.js';
 import { alive, ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-proxy-test-FAKE-master';
@@ -22,16 +23,7 @@ beforeAll(async () => {
 afterAll(async () => upstream?.stop());
 
 /** A temporary HOME with a profiles file from `ccenv init` (proxy on a free port) and `venv` as the venv. */
-async function newHome(venv: string = VENV): Promise<{ home: string; port: number; env: NodeJS.ProcessEnv }> {
-  const home = mkdtempSync(join(tmpdir(), 'ccenv-proxy-'));
-  const port = await freePort();
-  const env = { PATH: process.env.PATH, HOME: home, LITELLM_MASTER_KEY: KEY, EXAMPLE_API_KEY: 'FAKE-upstream-key', NO_PROXY: '127.0.0.1,localhost' };
-  const init = await ccenv(['init', '-q', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--port', String(port)], { env });
-  expect(init.code, init.stderr).toBe(0);
-  mkdirSync(join(home, '.config/litellm'), { recursive: true });
-  symlinkSync(venv, join(home, '.config/litellm/venv'));
-  return { home, port, env };
-}
+const newHome = (venv?: string) => proxyHome({ upstream: upstream.baseUrl, key: KEY, prefix: 'ccenv-proxy-', venv });
 
 /** doctor's proxy-started check, offline: {status, diagnosis, message}. */
 async function startedCheck(env: NodeJS.ProcessEnv) {
