@@ -13,7 +13,7 @@ interface Entry {
   code: string;
   also?: string[];
   source: string;
-  set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4';
+  set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5';
 }
 const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Entry);
 /** The corpus the patterns were written on (dev) and against (holdout, measured at the end)… */
@@ -24,6 +24,8 @@ const HOLDOUT2 = read('explain-corpus-holdout2.jsonl');
 const HOLDOUT3 = read('explain-corpus-holdout3.jsonl');
 /** …and a fourth, gathered (by a helper session that never saw the patterns) after the third was folded into dev. */
 const HOLDOUT4 = read('explain-corpus-holdout4.jsonl');
+/** …and a fifth, gathered the same way after the third and fourth were used to widen the patterns. */
+const HOLDOUT5 = read('explain-corpus-holdout5.jsonl');
 
 function right(e: Entry): boolean {
   const got = explainText(e.text).map((d) => d.code);
@@ -43,7 +45,7 @@ describe('explain on the corpus of real pasted texts', () => {
   });
 
   it('names the right cause for nine in ten texts, and raises no alarm on harmless text', () => {
-    const all = [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4];
+    const all = [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5];
     const errors = (set: string) => all.filter((e) => e.set === set && e.code !== 'none');
     const harmless = all.filter((e) => e.code === 'none');
     const falseAlarms = harmless.filter((e) => !right(e));
@@ -53,6 +55,7 @@ describe('explain on the corpus of real pasted texts', () => {
       `holdout2: ${(100 * rate(errors('holdout2'))).toFixed(1)} % of ${errors('holdout2').length} error texts right`,
       `holdout3: ${(100 * rate(errors('holdout3'))).toFixed(1)} % of ${errors('holdout3').length} error texts right`,
       `holdout4: ${(100 * rate(errors('holdout4'))).toFixed(1)} % of ${errors('holdout4').length} error texts right`,
+      `holdout5: ${(100 * rate(errors('holdout5'))).toFixed(1)} % of ${errors('holdout5').length} error texts right`,
       `harmless: ${falseAlarms.length} false alarms in ${harmless.length} texts`,
     ];
     mkdirSync(join(ROOT, '.cache'), { recursive: true });
@@ -65,6 +68,8 @@ describe('explain on the corpus of real pasted texts', () => {
     // patterns: floors against regressions now, no longer measures of unseen text.
     expect(rate(errors('holdout3'))).toBeGreaterThanOrEqual(0.9);
     expect(rate(errors('holdout4'))).toBeGreaterThanOrEqual(0.8);
+    // Measured once, as gathered: 61.1 % (2026-12-02). A floor against regressions, not the goal (nine in ten).
+    expect(rate(errors('holdout5'))).toBeGreaterThanOrEqual(0.6);
     expect(falseAlarms.length).toBeLessThanOrEqual(2);
   });
 });
