@@ -68,8 +68,8 @@ describe('explain on the corpus of real pasted texts', () => {
     // patterns: floors against regressions now, no longer measures of unseen text.
     expect(rate(errors('holdout3'))).toBeGreaterThanOrEqual(0.9);
     expect(rate(errors('holdout4'))).toBeGreaterThanOrEqual(0.8);
-    // Measured once, as gathered: 61.1 % (2026-12-02). A floor against regressions, not the goal (nine in ten).
-    expect(rate(errors('holdout5'))).toBeGreaterThanOrEqual(0.6);
+    // holdout5: 61.1 % when first measured (2026-12-02), since used to widen the patterns.
+    expect(rate(errors('holdout5'))).toBeGreaterThanOrEqual(0.8);
     expect(falseAlarms.length).toBeLessThanOrEqual(2);
   });
 });
