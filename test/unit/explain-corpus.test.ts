@@ -13,7 +13,7 @@ interface Entry {
   code: string;
   also?: string[];
   source: string;
-  set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5';
+  set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6';
 }
 const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Entry);
 /** The corpus the patterns were written on (dev) and against (holdout, measured at the end)… */
@@ -26,6 +26,8 @@ const HOLDOUT3 = read('explain-corpus-holdout3.jsonl');
 const HOLDOUT4 = read('explain-corpus-holdout4.jsonl');
 /** …and a fifth, gathered the same way after the third and fourth were used to widen the patterns. */
 const HOLDOUT5 = read('explain-corpus-holdout5.jsonl');
+/** …and a sixth, gathered after the fifth was used to widen the patterns. */
+const HOLDOUT6 = read('explain-corpus-holdout6.jsonl');
 
 function right(e: Entry): boolean {
   const got = explainText(e.text).map((d) => d.code);
@@ -45,7 +47,7 @@ describe('explain on the corpus of real pasted texts', () => {
   });
 
   it('names the right cause for nine in ten texts, and raises no alarm on harmless text', () => {
-    const all = [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5];
+    const all = [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6];
     const errors = (set: string) => all.filter((e) => e.set === set && e.code !== 'none');
     const harmless = all.filter((e) => e.code === 'none');
     const falseAlarms = harmless.filter((e) => !right(e));
@@ -56,6 +58,7 @@ describe('explain on the corpus of real pasted texts', () => {
       `holdout3: ${(100 * rate(errors('holdout3'))).toFixed(1)} % of ${errors('holdout3').length} error texts right`,
       `holdout4: ${(100 * rate(errors('holdout4'))).toFixed(1)} % of ${errors('holdout4').length} error texts right`,
       `holdout5: ${(100 * rate(errors('holdout5'))).toFixed(1)} % of ${errors('holdout5').length} error texts right`,
+      `holdout6: ${(100 * rate(errors('holdout6'))).toFixed(1)} % of ${errors('holdout6').length} error texts right`,
       `harmless: ${falseAlarms.length} false alarms in ${harmless.length} texts`,
     ];
     mkdirSync(join(ROOT, '.cache'), { recursive: true });
@@ -70,6 +73,8 @@ describe('explain on the corpus of real pasted texts', () => {
     expect(rate(errors('holdout4'))).toBeGreaterThanOrEqual(0.8);
     // holdout5: 61.1 % when first measured (2026-12-02), since used to widen the patterns.
     expect(rate(errors('holdout5'))).toBeGreaterThanOrEqual(0.8);
+    // Measured once, as gathered: 62.6 % (2026-12-02). A floor against regressions, not the goal (nine in ten).
+    expect(rate(errors('holdout6'))).toBeGreaterThanOrEqual(0.6);
     expect(falseAlarms.length).toBeLessThanOrEqual(2);
   });
 });
