@@ -11,7 +11,7 @@ import { UserError } from '../util/errors.js';
 import type { Io } from '../util/io.js';
 import { printable } from '../util/text.js';
 import { writeFileAtomic, writeFilesAtomic } from '../util/write.js';
-import { folderDrift, liteLLMFiles, proxyFolder, proxyState, sameAsGenerated } from '../gen/proxy-folder.js';
+import { folderDrift, liteLLMFiles, proxyFolder, proxyState, sameAsGenerated, unfillSecrets } from '../gen/proxy-folder.js';
 import { renderLaunchd, renderRequirements, renderSystemd, serviceDefaults, type ServiceOptions } from '../gen/service.js';
 import { VERSION } from '../version.js';
 import { targetForName } from './gen-targets.js';
@@ -107,9 +107,20 @@ function servicePid(m: (typeof MANAGERS)[ManagerName], env: NodeJS.ProcessEnv): 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 const home = (env: NodeJS.ProcessEnv) => env.HOME || homedir();
 
-/** The port of proxy.base_url (its explicit port, else 80/443 by scheme). */
-function portOf(cfg: ProfilesConfig): number {
-  const u = new URL(cfg.proxy.baseUrl);
+/**
+ * The port of the proxy URL the functions use (base_url_env's value when set, else base_url): its explicit port,
+ * else 80/443 by scheme. `ccenv proxy` runs LiteLLM on this machine only.
+ * @throws UserError (exit 2) when that URL names another host (a shared gateway: see ccenv gen deploy)
+ */
+function portOf(cfg: ProfilesConfig, env: NodeJS.ProcessEnv): number {
+  const url = (cfg.proxy.baseUrlEnv && env[cfg.proxy.baseUrlEnv]) || cfg.proxy.baseUrl;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new UserError(`${cfg.proxy.baseUrlEnv && env[cfg.proxy.baseUrlEnv] ? `$${cfg.proxy.baseUrlEnv}` : 'proxy.base_url'} (${printable(url, 200)}) is not a URL`);
+  }
+  if (!['localhost', '127.0.0.1', '[::1]', '0.0.0.0'].includes(u.hostname)) throw new UserError(`the proxy URL ${printable(url, 200)} is another machine's: ccenv proxy runs LiteLLM on this one (for a shared gateway, see ccenv gen deploy)`);
   return Number(u.port || (u.protocol === 'https:' ? 443 : 80));
 }
 
@@ -117,10 +128,28 @@ function portOf(cfg: ProfilesConfig): number {
 function runningPid(pidFile: string): number | undefined {
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  const cmd = Number.isInteger(pid) && pid > 1 ? spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).stdout : '';
-  if (cmd.includes('litellm')) return pid;
+  if (Number.isInteger(pid) && pid > 1 && commandLine(pid).includes('litellm')) return pid;
   rmSync(pidFile, { force: true });
   return undefined;
+}
+
+/** A process's command line: /proc/<pid>/cmdline (Linux), else `ps -o command=` (macOS); '' when it is gone or neither can tell. */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).stdout ?? '';
+  }
+}
+
+/** The sha256 record of the files ccenv wrote (path → sha); an unreadable or broken record counts as empty. */
+function readWritten(file: string): Record<string, string> {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port within 1 s. */
@@ -151,7 +180,15 @@ async function ready(url: string, ms: number, gone: () => boolean): Promise<bool
 
 /** KEY=VALUE lines of litellm.env (comments and blank lines skipped). */
 function envFile(text: string): Record<string, string> {
-  return Object.fromEntries(text.split('\n').flatMap((l) => (/^[A-Za-z_][A-Za-z0-9_]*=/.test(l) ? [[l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]] : [])));
+  return Object.fromEntries(
+    text.split('\n').flatMap((line) => {
+      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+      if (!m) return [];
+      const v = m[2]!.trim();
+      // As `set -a; .` and systemd's EnvironmentFile read it: one pair of surrounding quotes is not part of the value.
+      return [[m[1]!, /^(["']).*\1$/.test(v) && v.length >= 2 ? v.slice(1, -1) : v]];
+    }),
+  );
 }
 
 /** The last `n` lines of the log, printable (at most 64 KiB read). */
@@ -178,17 +215,28 @@ interface Owned {
  * @throws UserError (exit 2) naming the edited file
  */
 function writeOwned(owned: readonly Owned[], cfg: ProfilesConfig, force: boolean | undefined, writtenFile: string): string[] {
-  const written: Record<string, string> = existsSync(writtenFile) ? (JSON.parse(readFileSync(writtenFile, 'utf8')) as Record<string, string>) : {};
+  const written = readWritten(writtenFile);
   const fresh = owned.filter((f) => !existsSync(f.path)).map((f) => f.path);
+  // Secrets filled into litellm.env are the user's, not an edit: compared without them, and carried into the new text.
+  const names = secretEnvNames(cfg);
+  const bare = (f: Owned, text: string) => (f.target === 'env' ? unfillSecrets(text, names) : text);
+  const out: Array<{ path: string; text: string; mode?: number }> = [];
   const stale = owned.filter((f) => {
-    if (!existsSync(f.path)) return true;
+    if (!existsSync(f.path)) {
+      out.push({ path: f.path, text: f.text });
+      return true;
+    }
     const current = readFileSync(f.path, 'utf8');
     if (sameAsGenerated(f.target, cfg, current, f.text)) return false;
-    if (!force && written[f.path] !== sha(current)) throw new UserError(`${printable(f.path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
+    if (!force && written[f.path] !== sha(bare(f, current)) && written[f.path] !== sha(current)) throw new UserError(`${printable(f.path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
+    const filled = f.target === 'env' ? envFile(current) : {};
+    const raw = (k: string) => current.split('\n').find((l) => new RegExp(`^\\s*(?:export\\s+)?${k}=`).test(l));
+    const text = f.text.replace(/^# ([A-Za-z_][A-Za-z0-9_]*)=$/gm, (line, k: string) => (names.includes(k) && filled[k] ? raw(k)! : line));
+    out.push({ path: f.path, text, ...(text !== f.text ? { mode: statSync(f.path).mode & 0o777 } : {}) });
     return true;
   });
-  writeFilesAtomic(stale.map((f) => ({ path: f.path, text: f.text })), { force: true });
-  for (const f of stale) written[f.path] = sha(f.text);
+  writeFilesAtomic(out, { force: true });
+  for (const f of stale) written[f.path] = sha(bare(f, f.text));
   writeFileAtomic(writtenFile, `${JSON.stringify(written, null, 2)}\n`, { force: true });
   return fresh;
 }
@@ -214,7 +262,7 @@ export async function proxyStart(a: ProxyArgs, io: Io): Promise<number> {
   const litellm = join(a.venv ?? join(dir, 'venv'), 'bin/litellm');
   if (!existsSync(litellm)) throw new UserError(`${printable(litellm)}: no LiteLLM here; run ccenv proxy install (or pass --venv DIR)`);
   const st = proxyState(io.env);
-  const port = portOf(cfg);
+  const port = portOf(cfg, io.env);
   const url = `http://127.0.0.1:${port}`;
   const m = manager(a);
   const pid = runningPid(st.pid);
@@ -300,7 +348,7 @@ export async function proxyStop(a: ProxyArgs, io: Io): Promise<number> {
       io.err(`ccenv: no LiteLLM service installed by ccenv (${printable(unit)} does not exist)\n`);
       return 0;
     }
-    const written: Record<string, string> = existsSync(st.written) ? (JSON.parse(readFileSync(st.written, 'utf8')) as Record<string, string>) : {};
+    const written = readWritten(st.written);
     const text = readFileSync(unit, 'utf8');
     if (written[unit] !== sha(text) && !/generated by ccenv /.test(text)) throw new UserError(`${printable(unit)}: not written by ccenv; not touching it (stop it with ${m.cmd} yourself)`);
     const pid = servicePid(m, io.env);
@@ -358,7 +406,7 @@ export async function proxyStatus(a: ProxyArgs, io: Io): Promise<number> {
     io.out(`LiteLLM: not running (started by ccenv); ${config}\n`);
     return 1;
   }
-  const url = `http://127.0.0.1:${portOf(cfg)}`;
+  const url = `http://127.0.0.1:${portOf(cfg, io.env)}`;
   // The public /health/readiness carries no version since LiteLLM 1.10x; the authenticated details do
   // (observed with litellm 1.108.7: /health/readiness/details behind the master key).
   const key = io.env[cfg.proxy.authTokenEnv];

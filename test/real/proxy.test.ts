@@ -1,11 +1,11 @@
 // `ccenv proxy start|status|logs|stop` with the real pinned LiteLLM (the test venv stands in for
 // ~/.config/litellm/venv) in a temporary HOME, a fake upstream, and the failure paths: a hand-edited config, a
 // LiteLLM that dies at start, a port someone else holds, no LiteLLM at all.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
@@ -129,6 +129,32 @@ describe('ccenv proxy with the real LiteLLM', () => {
     expect(withSecret.code, withSecret.stderr).toBe(0);
     expect(readFileSync(envFile, 'utf8')).toBe(filled);
     expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
+    // The profiles gain a provider with a key of its own: start rewrites litellm.env (a new secret line), keeps the
+    // secret filled in (quoted, as `set -a; .` reads it), its mode, and LiteLLM gets the value without the quotes.
+    chmodSync(envFile, 0o600);
+    writeFileSync(envFile, readFileSync(envFile, 'utf8').replace('# EXAMPLE_API_KEY=', 'EXAMPLE_API_KEY="FAKE-quoted-upstream-key"'));
+    const profiles = join(home, '.config/ccenv/profiles.yaml');
+    writeFileSync(profiles, `${readFileSync(profiles, 'utf8')}  glm:\n    model: glm-5\n    upstream: { model: openai/glm-5, api_base: "${upstream.baseUrl}", api_key_env: GLM_KEY }\n`);
+    const grown = await ccenv(['proxy', 'start'], { env: { ...env, GLM_KEY: 'FAKE-glm' } });
+    expect(grown.code, grown.stderr).toBe(0);
+    try {
+      const text = readFileSync(envFile, 'utf8');
+      expect(text).toContain(`\nLITELLM_MASTER_KEY=${KEY}\n`);
+      expect(text).toContain('\nEXAMPLE_API_KEY="FAKE-quoted-upstream-key"\n');
+      expect(text).toContain('\n# GLM_KEY=\n');
+      expect(statSync(envFile).mode & 0o777).toBe(0o600);
+      const before = upstream.chatRequests.length;
+      const r = await fetch(`http://127.0.0.1:${(await ccenv(['proxy', 'status'], { env })).stdout.match(/127\.0\.0\.1:(\d+)/)![1]}/v1/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model: 'kimi-k2.5', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      expect(r.status).toBe(200);
+      expect(upstream.chatRequests.slice(before).at(-1)!.headers.authorization).toBe('Bearer FAKE-quoted-upstream-key');
+    } finally {
+      expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
+    }
   });
 
   it("a LiteLLM that dies at start: exit 1 with the log's last lines, no pid file left", async () => {
@@ -175,6 +201,30 @@ describe('ccenv proxy with the real LiteLLM', () => {
     } finally {
       child.kill();
     }
+  });
+
+  it("a proxy URL on another machine: one line, exit 2, nothing started (a shared gateway is not ccenv proxy's)", async () => {
+    const { home, env } = await newHome();
+    const profiles = join(home, '.config/ccenv/profiles.yaml');
+    writeFileSync(profiles, readFileSync(profiles, 'utf8').replace(/base_url: .*/, 'base_url: https://gw.example.com'));
+    const r = await ccenv(['proxy', 'start'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("ccenv: the proxy URL https://gw.example.com is another machine's: ccenv proxy runs LiteLLM on this one (for a shared gateway, see ccenv gen deploy)\n");
+    expect(existsSync(join(home, '.config/litellm/config.yaml'))).toBe(false);
+  });
+
+  it('without ps on PATH (a slim image), stop and status still answer in one line', async () => {
+    const { home, env } = await newHome();
+    mkdirSync(join(home, '.local/state/ccenv'), { recursive: true });
+    writeFileSync(join(home, '.local/state/ccenv/litellm.pid'), `${process.pid}\n`);
+    writeFileSync(join(home, '.local/state/ccenv/litellm-written.json'), '{not json');
+    const bare = { ...env, PATH: dirname(process.execPath) };
+    const stop = await ccenv(['proxy', 'stop'], { env: bare });
+    expect(stop).toMatchObject({ code: 0, stderr: 'ccenv: no LiteLLM started by ccenv is running\n' });
+    const status = await ccenv(['proxy', 'status'], { env: bare });
+    expect(status.code).toBe(1);
+    expect(status.stdout).toMatch(/^LiteLLM: not running \(started by ccenv\); /);
+    expect(status.stderr).toBe('');
   });
 
   it('no LiteLLM in the venv: one line, exit 2', async () => {
