@@ -4,7 +4,8 @@ import { CHECKS } from '../doctor/checks.js';
 import { gatherFacts, type Progress } from '../doctor/facts.js';
 import { exitCode, renderJson, renderText, runChecks, type Finding } from '../doctor/report.js';
 import { buildHops, renderChain } from '../doctor/hops.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../util/write.js';
 import { redact, redactDeep } from '../util/redact.js';
 import { secretEnvNames } from '../profiles/derive.js';
@@ -92,6 +93,12 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   const offline = Boolean(a.offline) || !CHECKS.some((c) => c.network && needed.has(c.code));
   const live = !a.json && fancy(io, process.stderr) ? liveProgress() : undefined;
   if (a.html === '') throw new UserError('--html needs a file name');
+  // Before any probe runs: the page's folder must exist and the path must not be a folder.
+  if (a.html !== undefined) {
+    const parent = dirname(resolve(a.html));
+    if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UserError(`--html ${printable(a.html)}: no such folder ${printable(parent)}`);
+    if (existsSync(a.html) && statSync(a.html).isDirectory()) throw new UserError(`--html ${printable(a.html)}: is a folder; name a file`);
+  }
   if (a.cwd !== undefined && !existsSync(a.cwd)) throw new UserError(`--cwd ${printable(a.cwd)}: no such folder`);
   const facts = await gatherFacts({ profiles: a.profiles, profile: a.profile, offline, timeoutMs, env: io.env, deep: a.deep, e2e: a.e2e, cwd: a.cwd }, live?.progress).finally(() => live?.clear());
   const findings: Finding[] = await runChecks(CHECKS, facts, timeoutMs, selected);
@@ -113,6 +120,6 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
     writeFileAtomic(a.html, redact(renderHtml(shownHops, shown, meta), secrets), { force: true });
   }
   io.out(redact(text, secrets));
-  if (a.html !== undefined && !a.json) io.err(`ccenv: wrote ${printable(a.html)}\n`);
+  if (a.html !== undefined) io.err(`ccenv: wrote ${printable(a.html)}\n`);
   return exitCode(findings, Boolean(a.strict));
 }

@@ -3,6 +3,7 @@ import { valueOf } from './fact.js';
 import type { Facts } from './facts.js';
 import type { Finding } from './report.js';
 import { sentIds } from '../profiles/derive.js';
+import { plan, type CallPlan } from '../shell/render.js';
 import { printable } from '../util/text.js';
 
 /**
@@ -140,6 +141,12 @@ function worst(fs: readonly Finding[]): Status {
   return fs.reduce<Status>((w, f) => (RANK[f.status] > RANK[w] ? f.status : w), 'skip');
 }
 
+/** What a profile's function gives claude, from its call plan (shell/render.ts), values of secrets as the variable's name. */
+function planSummary(c: CallPlan): string[] {
+  const auth = c.auth.mode === 'token' ? [`ANTHROPIC_AUTH_TOKEN=$${c.auth.tokenEnv}`] : c.auth.mode === 'header' ? [`ANTHROPIC_CUSTOM_HEADERS+=${c.auth.header}: Bearer $${c.auth.tokenEnv}`] : [`apiKeyHelper (--settings): ${c.auth.command}`];
+  return [`ANTHROPIC_BASE_URL=${c.baseUrl.env ? `$${c.baseUrl.env}, else ` : ''}${c.baseUrl.fallback}`, ...auth, ...c.vars.map(([k, v]) => `${k}=${v}`), `unset: ${c.unset.join(' ')}`];
+}
+
 /** The host (and port) of a URL, or the text itself when it is not one. */
 function host(url: string): string {
   try {
@@ -156,21 +163,25 @@ const PER_PROFILE: readonly HopKind[] = ['env', 'model-group', 'upstream', 'e2e'
  * when it ran) for each selected profile, from the facts gathered and the findings. Pure.
  */
 export function buildHops(facts: Facts, findings: readonly Finding[]): Hop[] {
-  const placed = findings.map((f) => ({ f, kind: hopOf(f) })).filter((x) => x.kind !== undefined);
+  // A finding marks the hop its fault sits on; an e2e finding also marks the e2e hop (the real client's run).
+  const placed = findings.flatMap((f) => [{ f, kind: hopOf(f) }, ...(f.code === 'e2e' && hopOf(f) !== 'e2e' ? [{ f, kind: 'e2e' as HopKind }] : [])]).filter((x) => x.kind !== undefined);
   const of = (kind: HopKind, profile?: string) => placed.filter((x) => x.kind === kind && (profile === undefined || !x.f.profile || x.f.profile === profile)).map((x) => x.f);
   const hop = (kind: HopKind, label: string, profile: string | undefined, latencyMs: number | null, details: string[]): Hop => {
     const fs = of(kind, profile);
     const bad = fs.find((f) => f.status === 'fail') ?? fs.find((f) => f.status === 'warn');
     return { id: profile ? `${kind}:${profile}` : kind, kind, label: printable(label, 60), status: worst(fs), latencyMs, diagnosis: bad?.diagnosis ?? null, details, profile: profile ?? null };
   };
+  const cfg = valueOf(facts.profiles);
   const claude = valueOf(facts.claude);
+  const layers = valueOf(facts.settings) ?? [];
+  const said = (code: string) => findings.filter((f) => f.code === code).map((f) => `${f.title}: ${f.message}`);
   const health = valueOf(facts.health);
   const live = valueOf(facts.live) ?? [];
   const shell = facts.env.CCENV_SHELL;
   const out: Hop[] = [
     hop('shell', shell ? printable(shell, 20) : 'shell', undefined, null, []),
-    hop('client', claude ? `claude ${claude.version}` : 'claude', undefined, null, claude ? [`${claude.path} (${claude.version})`] : []),
-    hop('proxy', health?.version ? `litellm ${health.version}` : facts.proxyUrl ? host(facts.proxyUrl) : 'proxy', undefined, health?.readiness.status !== undefined ? health.readiness.ms : null, facts.proxyUrl ? [facts.proxyUrl] : []),
+    hop('client', claude ? `claude ${claude.version}` : 'claude', undefined, null, [...(claude ? [`${claude.path} (${claude.version})`] : []), ...layers.map((l) => `settings layer ${l.layer}: ${l.path}`)]),
+    hop('proxy', health?.version ? `litellm ${health.version}` : facts.proxyUrl ? host(facts.proxyUrl) : 'proxy', undefined, health?.readiness.status !== undefined ? health.readiness.ms : null, [...(facts.proxyUrl ? [facts.proxyUrl] : []), ...said('key'), ...said('proxy-process')]),
   ];
   for (const p of facts.selected) {
     const l = live.find((x) => x.profile.name === p.name);
@@ -184,7 +195,7 @@ export function buildHops(facts: Facts, findings: readonly Finding[]): Hop[] {
       return [`${what}: HTTP ${r.status} in ${r.ms} ms${split}`];
     };
     out.push(
-      hop('env', p.command, p.name, null, [`ANTHROPIC_MODEL=${p.model}`, `ANTHROPIC_BASE_URL=${facts.proxyUrl ?? '?'}`, `ANTHROPIC_AUTH_TOKEN=$${facts.tokenEnv ?? '?'}`]),
+      hop('env', p.command, p.name, null, cfg ? planSummary(plan(cfg, p)) : []),
       hop('model-group', p.model, p.name, null, [...new Set(sentIds(p).map((s) => s.id))].map((id) => `model group ${id}`)),
       hop('upstream', p.upstream?.apiBase ? host(p.upstream.apiBase) : p.upstream ? p.upstream.model.split('/')[0]! : 'upstream', p.name, l && l.json.status !== undefined ? l.json.ms : null, l ? [...timing(l.json, 'non-streaming'), ...timing(l.stream, 'streaming')] : []),
     );

@@ -129,6 +129,7 @@ describe('the path as a picture, and the real client end to end', () => {
     expect(e2e.status).toBe('fail');
     expect(e2e.diagnosis).toBe('max-tokens-rejected');
     expect(report.hops.find((h) => h.id === 'upstream:maxtok')).toMatchObject({ status: 'fail', diagnosis: 'max-tokens-rejected' });
+    expect(report.hops.find((h) => h.id === 'e2e:maxtok')).toMatchObject({ status: 'fail', diagnosis: 'max-tokens-rejected' });
     expect(report.hops.find((h) => h.id === 'proxy')!.status).toBe('ok');
   });
 
@@ -146,17 +147,19 @@ describe('the path as a picture, and the real client end to end', () => {
 
 describe('doctor --html, checked in a real headless Chromium', () => {
   const hasChromium = spawnSync('sh', ['-c', 'command -v chromium']).status === 0;
-  const CANARY = 'sk-canary-FAKE-0123456789abcdef';
+  // The upstream key (not key-shaped on purpose: only redaction by value can hide it), exported in the user's shell
+  // as people who start the proxy from it do, and echoed back by the upstream in its error.
+  const CANARY = UPSTREAM_KEY;
   it.skipIf(!hasChromium && !process.env.CI)('one self-contained page: each hop with its status in the DOM, a non-blank screenshot, no network reference, no secret', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ccenv-html-')), 'report.html');
-    // The canary is the proxy token (in the environment) and an upstream's error text carries it too.
-    upstreams[Object.keys(CASES).indexOf('boom')]!.faults = { fail: { status: 503, message: `upstream exploded; key ${CANARY} rejected` } };
-    const e = env({ TEST_KEY: KEY, CANARY_KEY: CANARY });
+    upstreams[Object.keys(CASES).indexOf('boom')]!.faults = { fail: { status: 503, message: `upstream exploded; token ${CANARY} rejected` } };
+    const e = env({ TEST_UPSTREAM_KEY: UPSTREAM_KEY });
     const r = await ccenv(['doctor', '--profiles', join(dir, 'profiles.yaml'), '--html', out], { env: e });
     upstreams[Object.keys(CASES).indexOf('boom')]!.faults = CASES.boom!.faults;
     expect(r.stderr).toBe(`ccenv: wrote ${out}\n`);
     const html = readFileSync(out, 'utf8');
     expect(html).not.toContain(CANARY);
+    expect(html).toContain('upstream exploded; token [redacted] rejected');
     expect(html).not.toContain(KEY);
     expect(html).not.toContain(UPSTREAM_KEY);
     // Static: nothing that loads anything (no script, link, img, iframe, src/href attribute, CSS url() or @import).
@@ -177,9 +180,15 @@ describe('doctor --html, checked in a real headless Chromium', () => {
     expect(s.code, s.stderr.slice(-500)).toBe(0);
     const png = readFileSync(shot);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // Non-blank: the image holds more than one colour (decoded with Python's zlib; PNG IDAT, 8-bit RGB(A)).
-    const colours = spawnSync('python3', ['-c', PNG_COLOURS, shot], { encoding: 'utf8' });
-    expect(Number(colours.stdout.trim()), colours.stderr).toBeGreaterThan(3);
+    // Non-blank: against a screenshot of an empty page taken the same way, the report's pixels hold many more
+    // distinct byte values (decoded with Python's zlib: PNG IDAT, 8-bit RGB(A)) — an empty page gives a handful.
+    const blankPage = join(dirname(out), 'blank.html');
+    writeFileSync(blankPage, '<!doctype html><html><body></body></html>');
+    const blankShot = join(dirname(out), 'blank.png');
+    expect((await run('chromium', [...flags, `--screenshot=${blankShot}`, '--window-size=1200,900', `file://${blankPage}`], { timeoutMs: 60_000 })).code).toBe(0);
+    const colours = (f: string) => Number(spawnSync('python3', ['-c', PNG_COLOURS, f], { encoding: 'utf8' }).stdout.trim());
+    expect(colours(blankShot)).toBeLessThanOrEqual(8);
+    expect(colours(shot)).toBeGreaterThan(colours(blankShot) + 40);
   }, 180_000);
 });
 
@@ -242,6 +251,8 @@ describe('doctor names each fault produced through a real LiteLLM proxy', () => 
     expect(Date.now() - start).toBeLessThan(9_000);
     expect(report.checks.map((c) => c.diagnosis)).toEqual(['timeout', 'timeout']);
     expect(report.checks[0]!.message).toContain('no complete answer within 2 s');
+    expect(report.hops.find((h) => h.id === 'upstream:hang')!.status).toBe('fail');
+    expect(report.hops.find((h) => h.id === 'proxy')!.status).not.toBe('fail');
   });
 
   it('Responses-API routing: the proxy without the routing setting', async () => {
@@ -249,11 +260,14 @@ describe('doctor names each fault produced through a real LiteLLM proxy', () => 
     expect(code).toBe(1);
     expect(report.checks.map((c) => c.diagnosis), JSON.stringify(report.checks)).toEqual(['responses-routing', 'responses-routing']);
     expect(report.checks[0]!.fix).toContain('LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1');
+    expect(report.hops.find((h) => h.id === 'proxy')).toMatchObject({ status: 'fail', diagnosis: 'responses-routing' });
+    expect(report.hops.find((h) => h.id === 'upstream:healthy')!.status).not.toBe('fail');
   });
 
   it('a wrong key: LiteLLM without a DB answers 400 no_db_connection, doctor says wrong key', async () => {
     const { report } = await doctor(['key'], env({ TEST_KEY: 'sk-wrong-FAKE-key' }));
     expect(report.checks[0]).toMatchObject({ code: 'key', status: 'fail', diagnosis: 'wrong-key' });
+    expect(report.hops.find((h) => h.id === 'proxy')).toMatchObject({ status: 'fail', diagnosis: 'wrong-key' });
   });
 
   it('never prints a secret: the proxy key and upstream key are redacted in text and JSON', async () => {

@@ -24,6 +24,7 @@ const facts = (over: Partial<Facts> = {}): Facts =>
     tokenEnv: 'LITELLM_MASTER_KEY',
     selected: CFG.profiles,
     profiles: ok(CFG),
+    settings: ok([]),
     claude: ok({ path: '/usr/bin/claude', version: '2.1.330', from: 'package.json' }),
     health: absent('offline'),
     live: absent('offline'),
@@ -81,6 +82,23 @@ describe('hops from findings', () => {
     const h = buildHops(facts(), fs);
     expect(h.find((x) => x.id === 'proxy')).toMatchObject({ status: 'fail', diagnosis: 'wrong-key' });
     expect(h.find((x) => x.id === 'shell')!.status).toBe('skip');
+  });
+
+  it('a failed --e2e run marks the e2e hop and the hop its diagnosis names', () => {
+    const f = facts({ e2e: ok([]) });
+    const hops = buildHops(f, [{ ...finding('e2e', 'fail', 'max-tokens-rejected', 'kimi'), latencyMs: 900 }]);
+    expect(hops.find((h) => h.id === 'e2e:kimi')).toMatchObject({ status: 'fail', diagnosis: 'max-tokens-rejected', latencyMs: 900 });
+    expect(hops.find((h) => h.id === 'upstream:kimi')!.status).toBe('fail');
+    expect(hops.find((h) => h.id === 'e2e:glm')!.status).toBe('skip');
+  });
+
+  it("the function's environment, from its call plan: the header mode shows the header, never a value", () => {
+    const cfg = parseProfiles('proxy: { base_url: "https://gw.example", auth_token_env: TEAM_KEY, key_header: x-litellm-api-key }\nprofiles:\n  kimi: { model: kimi-k2.5 }\n', '/g.yaml');
+    const hops = buildHops(facts({ profiles: ok(cfg), selected: cfg.profiles, tokenEnv: 'TEAM_KEY' }), []);
+    const env = hops.find((h) => h.id === 'env:kimi')!.details;
+    expect(env).toContain('ANTHROPIC_CUSTOM_HEADERS+=x-litellm-api-key: Bearer $TEAM_KEY');
+    expect(env).toContain('ANTHROPIC_MODEL=kimi-k2.5');
+    expect(env.join('\n')).not.toContain('ANTHROPIC_AUTH_TOKEN=');
   });
 
   it('the proxy latency is its readiness probe; the upstream latency the non-streaming call, with LiteLLM timing headers in the details', () => {
