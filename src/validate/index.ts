@@ -44,7 +44,7 @@ function runRule(rule: Rule, out: ValidationProblem[], o: { env: NodeJS.ProcessE
 const PROFILE_RULES = RULES.filter((r) => r.kind === 'profiles' || r.code === 'literal-secret');
 const CONFIG_RULES = RULES.filter((r) => r.kind === 'litellm' || r.code === 'literal-secret');
 const CROSS_RULES = RULES.filter((r) => r.kind === 'both' && r.code !== 'literal-secret');
-const DEPLOYMENT_RULES = RULES.filter((r) => r.kind === 'deployment' || r.code === 'literal-secret');
+const DEPLOYMENT_RULES = RULES.filter((r) => r.kind === 'deployment' || r.code === 'literal-secret' || r.code === 'misplaced-key');
 
 /**
  * Validate profiles files and LiteLLM configs (detected by content), as pre-commit passes them: the profiles

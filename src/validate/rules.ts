@@ -148,14 +148,22 @@ function composeEnv(svc: Record<string, unknown>): { env: Record<string, string>
   return { env: Object.fromEntries(Object.entries(obj(e)).map(([k, v]) => [k, String(v ?? '')])), list: false };
 }
 
-/** The LiteLLM config a deployment carries inline (compose configs content, Helm proxy_config), parsed; {} when none. */
-function inlineConfig(data: Record<string, unknown>, parse: (text: string) => unknown): Record<string, unknown> {
-  if ('proxy_config' in data) return obj(data.proxy_config);
-  for (const c of Object.values(obj(data.configs))) {
+/**
+ * The LiteLLM config a deployment carries inline (compose `configs.<name>.content`, Helm `proxy_config`), parsed,
+ * with the YAML path to report at; {} when none (or its text does not parse).
+ */
+function inlineConfig(data: Record<string, unknown>, parse: (text: string) => unknown): { config: Record<string, unknown>; at: (string | number)[]; inline: boolean } {
+  if ('proxy_config' in data) return { config: obj(data.proxy_config), at: ['proxy_config'], inline: false };
+  for (const [name, c] of Object.entries(obj(data.configs))) {
     const text = obj(c).content;
-    if (typeof text === 'string' && /model_list\s*:/.test(text)) return obj(parse(text.replace(/\$\$/g, '$')));
+    if (typeof text !== 'string' || !/model_list\s*:/.test(text)) continue;
+    try {
+      return { config: obj(parse(text.replace(/\$\$/g, '$'))), at: ['configs', name, 'content'], inline: true };
+    } catch {
+      return { config: {}, at: [], inline: true };
+    }
   }
-  return {};
+  return { config: {}, at: [], inline: false };
 }
 
 /** Every validate rule (`ccenv validate --list`). Profiles rules after the loader's own problems, then LiteLLM, then cross-file. */
@@ -252,6 +260,14 @@ export const RULES: readonly Rule[] = [
     describe: 'a key in a section LiteLLM does not read it from (master_key or database_url under litellm_settings, drop_params under general_settings)',
     source: DOCS_CONFIG,
     run: ({ config: c, report }) => {
+      // In a deployment file, the LiteLLM config it carries (Helm proxy_config, a compose configs entry).
+      if (isDeployment(c!.data)) {
+        const inner = inlineConfig(c!.data, (t) => parseYaml(t));
+        for (const k of SHARED_DEPLOYMENT.settingsOnlyInGeneral) {
+          if (k in section(inner.config, 'litellm_settings')) report(inner.inline ? inner.at : [...inner.at, 'litellm_settings', k], 'misplaced-key', `${k} under litellm_settings (in the deployment's LiteLLM config) is not read; it belongs in general_settings`, !inner.inline);
+        }
+        return;
+      }
       if ('drop_params' in section(c!.data, 'general_settings')) report(['general_settings', 'drop_params'], 'misplaced-key', 'drop_params under general_settings has no effect; it belongs in litellm_settings', true);
       for (const k of SHARED_DEPLOYMENT.settingsOnlyInGeneral) {
         if (k in section(c!.data, 'litellm_settings')) report(['litellm_settings', k], 'misplaced-key', k === 'master_key' ? 'master_key under litellm_settings does not protect the proxy; it belongs in general_settings' : `${k} under litellm_settings is not read (no key database, no virtual keys); it belongs in general_settings`, true);
@@ -265,7 +281,7 @@ export const RULES: readonly Rule[] = [
     source: SHARED_DEPLOYMENT.source,
     run: ({ config: c, report }) => {
       const data = c!.data;
-      const config = inlineConfig(data, (t) => parseYaml(t));
+      const { config } = inlineConfig(data, (t) => parseYaml(t));
       const redisInConfig = 'redis_host' in section(config, 'router_settings') || 'redis_url' in section(config, 'router_settings');
       if ('proxy_config' in data) {
         const n = Number(data.replicaCount ?? 1);
@@ -286,7 +302,8 @@ export const RULES: readonly Rule[] = [
     run: ({ config: c, report }) => {
       const data = c!.data;
       const v = SHARED_DEPLOYMENT.saltKeyVar;
-      const literal = (x: string) => x !== '' && !/^\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-?][^}]*)?\}$/.test(x);
+      // Only a reference without a default (${NAME}, ${NAME:?…}, ${NAME?…}) keeps the value out of the file.
+      const literal = (x: string) => x !== '' && !/^\$\{[A-Za-z_][A-Za-z0-9_]*(?::?\?[^}]*)?\}$/.test(x);
       if ('proxy_config' in data) {
         const x = obj(data.envVars)[v];
         if (typeof x === 'string' && literal(x)) report(['envVars', v], 'literal-salt-key', `${v} is written into the values file: it encrypts the upstream keys in the database; keep it in a Secret (environmentSecrets)`);

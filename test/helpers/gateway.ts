@@ -48,8 +48,8 @@ export class Gateway {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
-        const send = (status: number, json: unknown) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
+        const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(json));
         };
         const path = (req.url ?? '').split('?')[0];
@@ -81,7 +81,11 @@ export class Gateway {
             const s = fill('key_model_access_denied', { model });
             return send(s.status, s.body);
           }
-          return send(200, { id: 'msg_1', type: 'message', role: 'assistant', model, content: [{ type: 'text', text: 'ok from the gateway' }], stop_reason: 'end_turn', usage: { input_tokens: 3, output_tokens: 2 } });
+          // LiteLLM's spend headers (common_request_processing.py get_custom_headers): key spend after this call, USD;
+          // the budget header only when the key has one.
+          k.spend += 0.25;
+          const spendHeaders = { 'x-litellm-key-spend': String(k.spend), ...(k.maxBudget !== null ? { 'x-litellm-key-max-budget': String(k.maxBudget) } : {}) };
+          return send(200, { id: 'msg_1', type: 'message', role: 'assistant', model, content: [{ type: 'text', text: 'ok from the gateway' }], stop_reason: 'end_turn', usage: { input_tokens: 3, output_tokens: 2 } }, spendHeaders);
         }
         send(404, { detail: 'Not Found' });
       });

@@ -69,6 +69,14 @@ describe('gen deploy --format compose', () => {
     expect(text).not.toMatch(/sk-[A-Za-z0-9]/);
   });
 
+  it("the deployment's master key is LITELLM_MASTER_KEY, whatever variable a developer's profiles keep their own key in", () => {
+    const dev = parseProfiles('proxy: { auth_token_env: TEAM_KEY }\nprofiles:\n  a: { model: a, upstream: { model: openai/a, api_key_env: UP_KEY } }\n', '/d.yaml');
+    const d = parse(renderDeployCompose(dev, serviceDefaults(dev), { replicas: 2, public: false }, '1.0.0')) as Record<string, any>;
+    expect(parse(unescape(d.configs['litellm-config'].content)).general_settings.master_key).toBe('os.environ/LITELLM_MASTER_KEY');
+    expect(Object.keys(d.services.litellm.environment)).toEqual(expect.arrayContaining(['LITELLM_MASTER_KEY', 'UP_KEY']));
+    expect(d.services.litellm.environment.TEAM_KEY).toBeUndefined();
+  });
+
   it('a rpm-free deployment gets no rate-limit pre-call check', () => {
     const plain = parseProfiles('profiles:\n  a: { model: a, upstream: { model: openai/a } }\n', '/q.yaml');
     expect((deployConfig(plain).config.router_settings as Record<string, unknown>).optional_pre_call_checks).toBeUndefined();
