@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
-import { BIN, CLAUDE } from '../helpers/paths.js';
+import { BIN, CLAUDE, ROOT } from '../helpers/paths.js';
 import { ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-walkthrough-FAKE-master';
@@ -19,6 +19,7 @@ let upstream: FakeUpstream;
 let pid: number | undefined;
 let proxyLog: string;
 let env: NodeJS.ProcessEnv;
+let port: number;
 /** pip's cache, outside the temporary HOME (CI keeps it between runs). */
 const PIP_CACHE = process.env.PIP_CACHE_DIR ?? join(process.env.HOME ?? tmpdir(), '.cache/pip');
 
@@ -39,8 +40,10 @@ beforeAll(async () => {
     DISABLE_TELEMETRY: '1',
     NO_PROXY: '127.0.0.1,localhost',
   };
-  // 1. ccenv init for the user's provider (here: the fake upstream), as a script would run it.
-  const init = await ccenv(['init', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--context-window', '262144', '--max-output-tokens', '16384', '--port', String(await freePort())], { env });
+  // 1. ccenv init for the user's provider (here: the fake upstream), as README's four commands run it (plus a free
+  // port: 4000 may be taken on a CI machine).
+  port = await freePort();
+  const init = await ccenv(['init', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--port', String(port)], { env });
   expect(init.code, init.stderr).toBe(0);
   // 2. ccenv proxy install: the pinned LiteLLM from PyPI (pip, as on a machine without uv), verified.
   const venv = join(home, '.config/litellm/venv');
@@ -77,16 +80,14 @@ describe("README's walkthrough", () => {
     expect(second.stderr).toBe(`ccenv: ${join(home, '.config/litellm/venv')}: litellm 1.108.7 and openai 3.57.0, verified; nothing to do\n`);
   });
 
-  it('ends doctor-clean: ccenv doctor --strict in a shell that loaded the functions reports no failure and no warning', async () => {
-    const r = await run('bash', ['--noprofile', '--norc', '-c', 'eval "$(ccenv shell bash)" && type -t claude-kimi && ccenv doctor --strict --json'], { env, timeoutMs: 60_000 });
+  it('after the four commands doctor reports no failure; the one warning left is context-window-unset, which README explains', async () => {
+    const r = await run('bash', ['--noprofile', '--norc', '-c', 'eval "$(ccenv shell bash)" && type -t claude-kimi && ccenv doctor --json'], { env, timeoutMs: 60_000 });
     const report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { checks: Array<{ code: string; status: string; message: string; diagnosis: string | null }> };
-    expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([]);
     expect(r.stdout.startsWith('function\n')).toBe(true);
+    expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(r.code).toBe(0);
-    const byCode = Object.fromEntries(report.checks.map((c) => [c.code, c.status]));
-    // The version comes from the authenticated readiness details (the public answer carries none in 1.108.7).
-    expect(report.checks.find((c) => c.code === 'proxy')!.message).toMatch(/^LiteLLM at http:\/\/localhost:\d+ \(v1\.108\.7, ready\)$/);
-    expect(byCode).toMatchObject({ profiles: 'ok', claude: 'ok', shell: 'ok', proxy: 'ok', key: 'ok', models: 'ok', 'context-window': 'ok', messages: 'ok', stream: 'ok', 'litellm-compromised': 'ok', 'proxy-process': 'ok' });
+    expect(report.checks.filter((c) => c.status === 'warn').map((c) => c.diagnosis)).toEqual(['context-window-unset']);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/^\| `context-window-unset` \| /m);
   });
 
   it("then claude-kimi -p answers through the real Claude Code with the fake upstream's text", async () => {
@@ -97,5 +98,24 @@ describe("README's walkthrough", () => {
     expect(result.is_error).toBe(false);
     expect(result.result).toBe('ok from the walkthrough');
     expect(upstream.chatRequests.length).toBeGreaterThan(before);
+  });
+
+  it("doing what that warning's fix says (context_window), the running proxy is found out of date; restarted, doctor --strict is clean", async () => {
+    const init = await ccenv(['init', '-q', '--force', '--preset', 'openai-compatible', '--model', 'kimi-k2.5', '--api-base', upstream.baseUrl, '--api-key-env', 'EXAMPLE_API_KEY', '--context-window', '262144', '--max-output-tokens', '16384', '--port', String(port)], { env });
+    expect(init.code, init.stderr).toBe(0);
+    const stale = JSON.parse((await ccenv(['doctor', '--offline', '--json', 'proxy-started'], { env })).stdout) as { checks: Array<{ code: string; status: string; diagnosis: string | null }> };
+    expect(stale.checks.find((c) => c.code === 'proxy-started')).toMatchObject({ status: 'warn', diagnosis: 'proxy-config-drift' });
+    expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
+    const start = await ccenv(['proxy', 'start'], { env });
+    expect(start.code, start.stderr).toBe(0);
+    pid = Number(/pid (\d+)/.exec(start.stderr)![1]);
+    const r = await run('bash', ['--noprofile', '--norc', '-c', 'eval "$(ccenv shell bash)" && ccenv doctor --strict --json'], { env, timeoutMs: 60_000 });
+    const report = JSON.parse(r.stdout) as { checks: Array<{ code: string; status: string; message: string; diagnosis: string | null }> };
+    expect(report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')).toEqual([]);
+    expect(r.code).toBe(0);
+    const byCode = Object.fromEntries(report.checks.map((c) => [c.code, c.status]));
+    // The version comes from the authenticated readiness details (the public answer carries none in 1.108.7).
+    expect(report.checks.find((c) => c.code === 'proxy')!.message).toMatch(/^LiteLLM at http:\/\/localhost:\d+ \(v1\.108\.7, ready\)$/);
+    expect(byCode).toMatchObject({ profiles: 'ok', claude: 'ok', shell: 'ok', proxy: 'ok', key: 'ok', models: 'ok', 'context-window': 'ok', messages: 'ok', stream: 'ok', 'litellm-compromised': 'ok', 'proxy-process': 'ok', 'proxy-started': 'ok' });
   });
 });
