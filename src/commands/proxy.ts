@@ -453,7 +453,7 @@ export async function proxyLogs(a: ProxyArgs, io: Io): Promise<number> {
  * install `litellm[proxy]` and openai with the constraints `ccenv gen requirements` writes (uv when on PATH, else
  * `python3 -m venv` + pip), then verify as doctor does: the versions installed are the pins and outside every
  * advisory, no `litellm_init.pth`, and `import litellm.proxy.proxy_server` works. A stamp in the venv records
- * what was verified (keyed by the constraints and the venv's dist-info names), so a second run with nothing to do
+ * what was verified (keyed by the constraints and the venv's dist-info and .pth names, so a dropped-in litellm_init.pth voids it), so a second run with nothing to do
  * returns at once. A venv this command created and could not finish is removed. An existing venv holding an older
  * litellm is moved to the pin only with `upgrade` (the pin is the newest release ccenv verified, outside every
  * advisory); one holding a newer litellm is never downgraded.
@@ -478,7 +478,7 @@ export async function proxyInstall(a: ProxyArgs & { upgrade?: boolean }, io: Io)
   const stampFile = join(venv, '.ccenv-verified.json');
   const key = () => {
     const env = venvAt(venv);
-    return sha(`${constraints}\n${env.sitePackages.flatMap((s) => (existsSync(s) ? readdirSync(s).filter((n) => n.endsWith('.dist-info')) : [])).sort().join('\n')}`);
+    return sha(`${constraints}\n${env.sitePackages.flatMap((s) => (existsSync(s) ? readdirSync(s).filter((n) => n.endsWith('.dist-info') || n.endsWith('.pth')) : [])).sort().join('\n')}`);
   };
   if (!a.upgrade && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === key()) {
     if (!a.quiet) io.err(`ccenv: ${printable(venv)}: litellm ${PINNED.litellm} and openai ${PINNED.openai}, verified; nothing to do\n`);

@@ -295,6 +295,17 @@ describe('ccenv proxy install: failures, --upgrade, progress (the real install f
     expect(out).toMatch(new RegExp(`^ccenv: creating ${home}/\\.config/litellm/venv \\(\\d+\\.\\d s\\)\\nccenv: installing litellm\\[proxy\\]==1\\.108\\.7 and openai==3\\.57\\.0 \\(\\d+\\.\\d s\\)\\nccenv: installing into `));
   }, 120_000);
 
+  it('a pin that an advisory (here: one in the advisories cache, as `ccenv advisories --update` writes it) marks critical: refused, exit 2, no venv', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
+    mkdirSync(join(home, '.cache/ccenv'), { recursive: true });
+    const record = { id: 'GHSA-test-pin0-0000', modified: '2026-12-01T00:00:00Z', summary: 'test advisory over the pin', database_specific: { severity: 'CRITICAL' }, affected: [{ package: { ecosystem: 'PyPI', name: 'litellm' }, versions: ['1.108.7'] }] };
+    writeFileSync(join(home, '.cache/ccenv/advisories.json'), JSON.stringify({ fetched: '2026-12-01T00:00:00Z', source: 'test', records: [record] }));
+    const r = await ccenv(['proxy', 'install'], { env: { PATH, HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ccenv: litellm 1.108.7 (the pin) is covered by GHSA-test-pin0-0000; refusing to install it — upgrade ccenv for a newer pin\n');
+    expect(existsSync(join(home, '.config/litellm/venv'))).toBe(false);
+  });
+
   it('no python3: one line with the fix, exit 2', async () => {
     const home = mkdtempSync(join(tmpdir(), 'ccenv-install-'));
     const r = await ccenv(['proxy', 'install'], { env: { PATH: join(process.execPath, '..'), HOME: home } });
