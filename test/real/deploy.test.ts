@@ -52,7 +52,8 @@ afterAll(async () => {
 async function replicas(cfg: Record<string, any>, name: string, withRedis = true): Promise<[Proxy, Proxy]> {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, stringify(cfg));
-  const env = { DEPLOY_KEY: KEY, DEPLOY_UPSTREAM: 'FAKE-up', LITELLM_SALT_KEY: 'sk-FAKE-salt', ...(withRedis ? { REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redisPort), REDIS_PASSWORD } : {}) };
+  // The deployment's master key is LITELLM_MASTER_KEY (not the profiles' DEPLOY_KEY, a developer's own key variable).
+  const env = { LITELLM_MASTER_KEY: KEY, DEPLOY_UPSTREAM: 'FAKE-up', LITELLM_SALT_KEY: 'sk-FAKE-salt', ...(withRedis ? { REDIS_HOST: '127.0.0.1', REDIS_PORT: String(redisPort), REDIS_PASSWORD } : {}) };
   return Promise.all([startLiteLLM(file, env, 180_000), startLiteLLM(file, env, 180_000)]);
 }
 
