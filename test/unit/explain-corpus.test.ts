@@ -73,8 +73,8 @@ describe('explain on the corpus of real pasted texts', () => {
     expect(rate(errors('holdout4'))).toBeGreaterThanOrEqual(0.8);
     // holdout5: 61.1 % when first measured (2026-12-02), since used to widen the patterns.
     expect(rate(errors('holdout5'))).toBeGreaterThanOrEqual(0.8);
-    // Measured once, as gathered: 62.6 % (2026-12-02). A floor against regressions, not the goal (nine in ten).
-    expect(rate(errors('holdout6'))).toBeGreaterThanOrEqual(0.6);
+    // holdout6: 62.6 % when first measured (2026-12-02), since used to widen the patterns.
+    expect(rate(errors('holdout6'))).toBeGreaterThanOrEqual(0.7);
     expect(falseAlarms.length).toBeLessThanOrEqual(2);
   });
 });
