@@ -2,19 +2,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { secretEnvNames } from '../profiles/derive.js';
+import { proxyUrlOf, secretEnvNames } from '../profiles/derive.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { ProfilesConfig } from '../profiles/types.js';
 import { UserError } from '../util/errors.js';
 import type { Io } from '../util/io.js';
 import { printable } from '../util/text.js';
 import { writeFileAtomic, writeFilesAtomic } from '../util/write.js';
-import { folderDrift, liteLLMFiles, proxyFolder, proxyState, sameAsGenerated, unfillSecrets } from '../gen/proxy-folder.js';
+import { folderDrift, homeOf, liteLLMFiles, processAlive, proxyFolder, proxyState, readWritten, sameAsGenerated, unfillSecrets } from '../gen/proxy-folder.js';
 import { renderLaunchd, renderRequirements, renderSystemd, serviceDefaults, type ServiceOptions } from '../gen/service.js';
 import { VERSION } from '../version.js';
-import { targetForName } from './gen-targets.js';
 
 /** Arguments of `ccenv proxy start|stop|status|logs`. */
 export interface ProxyArgs {
@@ -39,6 +37,9 @@ export interface ProxyArgs {
 
 type ManagerName = 'systemd' | 'launchd';
 
+/** The launchd domain of this user's GUI session (`gui/<uid>`). */
+const GUI = `gui/${process.getuid?.() ?? 501}`;
+
 /**
  * The two service managers `--service` drives, as data: the file it installs (the `ccenv gen systemd|launchd`
  * text), the commands that start and stop it, and how to ask for its pid. Commands from systemctl(1)
@@ -61,7 +62,7 @@ const MANAGERS: Record<ManagerName, {
   systemd: {
     cmd: 'systemctl',
     label: 'systemd (litellm.service)',
-    file: (env) => join(env.XDG_CONFIG_HOME || join(home(env), '.config'), 'systemd/user/litellm.service'),
+    file: (env) => join(env.XDG_CONFIG_HOME || join(homeOf(env), '.config'), 'systemd/user/litellm.service'),
     render: renderSystemd,
     start: () => [['--user', 'daemon-reload'], ['--user', 'enable', '--now', 'litellm.service']],
     stop: [['--user', 'disable', '--now', 'litellm.service']],
@@ -73,12 +74,12 @@ const MANAGERS: Record<ManagerName, {
   launchd: {
     cmd: 'launchctl',
     label: 'launchd (dev.ccenv.litellm)',
-    file: (env) => join(home(env), 'Library/LaunchAgents/dev.ccenv.litellm.plist'),
+    file: (env) => join(homeOf(env), 'Library/LaunchAgents/dev.ccenv.litellm.plist'),
     render: renderLaunchd,
-    start: (file) => [['bootstrap', `gui/${process.getuid?.() ?? 501}`, file]],
-    stop: [['bootout', `gui/${process.getuid?.() ?? 501}/dev.ccenv.litellm`]],
+    start: (file) => [['bootstrap', GUI, file]],
+    stop: [['bootout', `${GUI}/dev.ccenv.litellm`]],
     forget: [],
-    status: ['print', `gui/${process.getuid?.() ?? 501}/dev.ccenv.litellm`],
+    status: ['print', `${GUI}/dev.ccenv.litellm`],
     pid: (out) => {
       const m = /^\s*pid = (\d+)$/m.exec(out);
       return m ? Number(m[1]) : undefined;
@@ -105,7 +106,6 @@ function servicePid(m: (typeof MANAGERS)[ManagerName], env: NodeJS.ProcessEnv): 
 }
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
-const home = (env: NodeJS.ProcessEnv) => env.HOME || homedir();
 
 /**
  * The port of the proxy URL the functions use (base_url_env's value when set, else base_url): its explicit port,
@@ -113,12 +113,12 @@ const home = (env: NodeJS.ProcessEnv) => env.HOME || homedir();
  * @throws UserError (exit 2) when that URL names another host (a shared gateway: see ccenv gen deploy)
  */
 function portOf(cfg: ProfilesConfig, env: NodeJS.ProcessEnv): number {
-  const url = (cfg.proxy.baseUrlEnv && env[cfg.proxy.baseUrlEnv]) || cfg.proxy.baseUrl;
+  const { url, from } = proxyUrlOf(cfg, env);
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new UserError(`${cfg.proxy.baseUrlEnv && env[cfg.proxy.baseUrlEnv] ? `$${cfg.proxy.baseUrlEnv}` : 'proxy.base_url'} (${printable(url, 200)}) is not a URL`);
+    throw new UserError(`${from} (${printable(url, 200)}) is not a URL`);
   }
   if (!['localhost', '127.0.0.1', '[::1]', '0.0.0.0'].includes(u.hostname)) throw new UserError(`the proxy URL ${printable(url, 200)} is another machine's: ccenv proxy runs LiteLLM on this one (for a shared gateway, see ccenv gen deploy)`);
   return Number(u.port || (u.protocol === 'https:' ? 443 : 80));
@@ -139,16 +139,6 @@ function commandLine(pid: number): string {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
     return spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).stdout ?? '';
-  }
-}
-
-/** The sha256 record of the files ccenv wrote (path → sha); an unreadable or broken record counts as empty. */
-function readWritten(file: string): Record<string, string> {
-  try {
-    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
-  } catch {
-    return {};
   }
 }
 
@@ -178,18 +168,21 @@ async function ready(url: string, ms: number, gone: () => boolean): Promise<bool
   return false;
 }
 
-/** KEY=VALUE lines of litellm.env (comments and blank lines skipped). */
-function envFile(text: string): Record<string, string> {
-  return Object.fromEntries(
-    text.split('\n').flatMap((line) => {
-      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
-      if (!m) return [];
-      const v = m[2]!.trim();
-      // As `set -a; .` and systemd's EnvironmentFile read it: one pair of surrounding quotes is not part of the value.
-      return [[m[1]!, /^(["']).*\1$/.test(v) && v.length >= 2 ? v.slice(1, -1) : v]];
-    }),
-  );
+/** The KEY=VALUE lines of litellm.env by name: each value as a shell reads it, and the line as written (comments and blank lines skipped). */
+function envLines(text: string): Map<string, { value: string; line: string }> {
+  const out = new Map<string, { value: string; line: string }>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (!m) continue;
+    const v = m[2]!.trim();
+    // As `set -a; .` and systemd's EnvironmentFile read it: one pair of surrounding quotes is not part of the value.
+    out.set(m[1]!, { value: /^(["']).*\1$/.test(v) && v.length >= 2 ? v.slice(1, -1) : v, line });
+  }
+  return out;
 }
+
+/** The values of litellm.env's KEY=VALUE lines. */
+const envFile = (text: string): Record<string, string> => Object.fromEntries([...envLines(text)].map(([k, { value }]) => [k, value]));
 
 /** The last `n` lines of the log, printable (at most 64 KiB read). */
 function tail(log: string, n: number): string {
@@ -228,10 +221,10 @@ function writeOwned(owned: readonly Owned[], cfg: ProfilesConfig, force: boolean
     }
     const current = readFileSync(f.path, 'utf8');
     if (sameAsGenerated(f.target, cfg, current, f.text)) return false;
-    if (!force && written[f.path] !== sha(bare(f, current)) && written[f.path] !== sha(current)) throw new UserError(`${printable(f.path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
-    const filled = f.target === 'env' ? envFile(current) : {};
-    const raw = (k: string) => current.split('\n').find((l) => new RegExp(`^\\s*(?:export\\s+)?${k}=`).test(l));
-    const text = f.text.replace(/^# ([A-Za-z_][A-Za-z0-9_]*)=$/gm, (line, k: string) => (names.includes(k) && filled[k] ? raw(k)! : line));
+    // What ccenv wrote is recorded without secrets (bare), so this one comparison holds with them filled in or not.
+    if (!force && written[f.path] !== sha(bare(f, current))) throw new UserError(`${printable(f.path)}: edited since ccenv wrote it; move the change into the profiles file, or pass --force to replace it`);
+    const filled = f.target === 'env' ? envLines(current) : new Map<string, { value: string; line: string }>();
+    const text = f.text.replace(/^# ([A-Za-z_][A-Za-z0-9_]*)=$/gm, (line, k: string) => (names.includes(k) && filled.get(k)?.value ? filled.get(k)!.line : line));
     out.push({ path: f.path, text, ...(text !== f.text ? { mode: statSync(f.path).mode & 0o777 } : {}) });
     return true;
   });
@@ -245,7 +238,7 @@ function writeOwned(owned: readonly Owned[], cfg: ProfilesConfig, force: boolean
 function folderFiles(dir: string, cfg: ProfilesConfig, io: Io): Owned[] {
   const { files, notes } = liteLLMFiles(cfg);
   for (const note of notes) io.err(`ccenv: note: ${note}\n`);
-  return files.map(([name, text]) => ({ path: join(dir, name), target: targetForName(name).name, text }));
+  return files.map(([name, text, target]) => ({ path: join(dir, name), target, text }));
 }
 
 /**
@@ -373,17 +366,9 @@ export async function proxyStop(a: ProxyArgs, io: Io): Promise<number> {
     return 0;
   }
   process.kill(pid, 'SIGTERM');
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   const deadline = Date.now() + (a.timeout ?? 10_000);
-  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) process.kill(pid, 'SIGKILL');
+  while (processAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (processAlive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(st.pid, { force: true });
   if (!a.quiet) io.err(`ccenv: stopped LiteLLM (pid ${pid})\n`);
   return 0;

@@ -4,13 +4,15 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { loadAdvisoryData, type AdvisoryData } from '../advisories/data.js';
 import { CLAUDE_CODE_REQUEST, CLAUDE_CODE_VERIFIED, CLAUDE_FILES, DEFAULT_MAX_TOKENS, MODEL_DISCOVERY, SETTINGS_LAYERS } from '../knowledge/claude-code.js';
+import { proxyUrlOf } from '../profiles/derive.js';
+import { callAuth, plan, planEnv } from '../shell/render.js';
 import { loadProfiles, profilesPath } from '../profiles/load.js';
 import type { Profile, ProfilesConfig } from '../profiles/types.js';
 import { UserError, suggestion } from '../util/errors.js';
 import { printable } from '../util/text.js';
 import { absent, guard, invalid, ok, valueOf, type Fact } from './fact.js';
 import { probe, type ProbeResult } from './http.js';
-import { folderDrift, proxyFolder, proxyState } from '../gen/proxy-folder.js';
+import { folderDrift, processAlive, proxyFolder, proxyState, readWritten } from '../gen/proxy-folder.js';
 import { discoverInstalls, importCheck, runningProxies, type ProxyProcess, type PythonEnv } from './installs.js';
 
 /** What `ccenv doctor` was asked to do. */
@@ -149,20 +151,9 @@ function startedProxy(env: NodeJS.ProcessEnv, cfg: ProfilesConfig | undefined, p
     if (!Number.isInteger(pid) || pid < 2) return invalid(`${st.pid} holds no pid`);
     const p = procs?.find((x) => x.pid === pid);
     if (procs !== undefined && process.platform === 'linux') return ok({ pidFile: st.pid, how: 'pid-file', pid, running: !!p, port: p?.port, config: p?.config?.path, drift: drift(p) });
-    let alive = true;
-    try {
-      process.kill(pid, 0);
-    } catch {
-      alive = false;
-    }
-    return ok({ pidFile: st.pid, how: 'pid-file', pid, running: alive });
+    return ok({ pidFile: st.pid, how: 'pid-file', pid, running: processAlive(pid) });
   }
-  let written: Record<string, unknown> = {};
-  try {
-    written = existsSync(st.written) ? (JSON.parse(readFileSync(st.written, 'utf8')) as Record<string, unknown>) : {};
-  } catch {
-    /* unreadable: nothing ccenv wrote is known */
-  }
+  const written = readWritten(st.written);
   const ours = (config: string) => config in written || dirname(config) === proxyFolder(env);
   const p = procs?.find((x) => x.config && ours(x.config.path) && (port === undefined || x.port === port));
   if (p) return ok({ pidFile: st.pid, how: 'service', pid: p.pid, running: true, port: p.port, config: p.config!.path, drift: drift(p) });
@@ -335,13 +326,18 @@ export function claudeCodeRequest(p: Profile, stream: boolean): Record<string, u
  * apiKeyHelper output is sent as), or `<key_header>: Bearer <key>` (proxy.key_header).
  */
 export function keyHeaders(cfg: ProfilesConfig | undefined, token: string): Record<string, string> {
-  return cfg?.proxy.keyHeader && !cfg.proxy.tokenCommand ? { [cfg.proxy.keyHeader.toLowerCase()]: `Bearer ${token}` } : { authorization: `Bearer ${token}` };
+  const auth = cfg && callAuth(cfg);
+  return auth?.mode === 'header' ? { [auth.header.toLowerCase()]: `Bearer ${token}` } : { authorization: `Bearer ${token}` };
 }
 
-/** The proxy token the functions would send: the token variable's value, or (proxy.token_command) what that command prints, run once with /bin/sh within `timeoutMs`. */
-function proxyToken(cfg: ProfilesConfig | undefined, env: NodeJS.ProcessEnv, timeoutMs: number): { token?: string; why?: string } {
+/**
+ * The proxy token the functions would send: the token variable's value, or (proxy.token_command) what that command
+ * prints, run once with /bin/sh within `timeoutMs` — only when the proxy will be asked (not with --offline).
+ */
+function proxyToken(cfg: ProfilesConfig | undefined, env: NodeJS.ProcessEnv, timeoutMs: number, offline: boolean): { token?: string; why?: string } {
   if (!cfg) return {};
   if (!cfg.proxy.tokenCommand) return env[cfg.proxy.authTokenEnv] ? { token: env[cfg.proxy.authTokenEnv] } : { why: `${cfg.proxy.authTokenEnv} is empty` };
+  if (offline) return { why: 'proxy.token_command not run (--offline)' };
   const r = spawnSync('/bin/sh', ['-c', cfg.proxy.tokenCommand], { env, encoding: 'utf8', timeout: Math.min(timeoutMs, 10_000), maxBuffer: 65_536 });
   const out = (r.stdout ?? '').trim();
   if (r.status === 0 && out && !/\s/.test(out)) return { token: out };
@@ -401,9 +397,9 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
     throw new UserError(`no profile '${o.profile}' in ${path}${suggestion(o.profile, cfg.profiles.map((p) => p.name))}`);
   }
   const selected = cfg?.profiles.filter((p) => !o.profile || p.name === o.profile) ?? [];
-  const proxyUrl = cfg && ((cfg.proxy.baseUrlEnv && env[cfg.proxy.baseUrlEnv]) || cfg.proxy.baseUrl).replace(/\/+$/, '');
+  const proxyUrl = cfg && proxyUrlOf(cfg, env).url.replace(/\/+$/, '');
   const tokenEnv = cfg?.proxy.authTokenEnv;
-  const { token, why: noToken } = proxyToken(cfg, env, o.timeoutMs);
+  const { token, why: noToken } = proxyToken(cfg, env, o.timeoutMs, o.offline);
   const deadline = performance.now() + o.timeoutMs;
   const left = () => Math.max(1, Math.round(deadline - performance.now()));
   const get = (p: string, headers: Record<string, string> = {}) => probe(`${proxyUrl}${p}`, { timeoutMs: left(), budgetMs: o.timeoutMs, headers });
@@ -424,7 +420,6 @@ export async function gatherFacts(o: DoctorOptions, progress: Progress = () => {
       if (o.offline) return absent('skipped (--offline)');
       const claude = valueOf(got.claude!);
       if (!claude || !cfg) return absent(claude ? 'no profiles' : 'claude is not installed');
-      const { plan, planEnv } = await import('../shell/render.js');
       // One turn, no retries, the user's own directory (so the project settings layers apply as in their runs).
       const one = (p: Profile): Promise<E2eRun> => {
         const c = plan(cfg, p);

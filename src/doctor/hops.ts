@@ -1,9 +1,9 @@
 import type { Status } from './check.js';
 import { valueOf } from './fact.js';
 import type { Facts } from './facts.js';
-import type { Finding } from './report.js';
+import { FANCY, type Finding } from './report.js';
 import { sentIds } from '../profiles/derive.js';
-import { plan, type CallPlan } from '../shell/render.js';
+import { headerLine, plan, type CallPlan } from '../shell/render.js';
 import { printable } from '../util/text.js';
 
 /**
@@ -143,7 +143,7 @@ function worst(fs: readonly Finding[]): Status {
 
 /** What a profile's function gives claude, from its call plan (shell/render.ts), values of secrets as the variable's name. */
 function planSummary(c: CallPlan): string[] {
-  const auth = c.auth.mode === 'token' ? [`ANTHROPIC_AUTH_TOKEN=$${c.auth.tokenEnv}`] : c.auth.mode === 'header' ? [`ANTHROPIC_CUSTOM_HEADERS+=${c.auth.header}: Bearer $${c.auth.tokenEnv}`] : [`apiKeyHelper (--settings): ${c.auth.command}`];
+  const auth = c.auth.mode === 'token' ? [`ANTHROPIC_AUTH_TOKEN=$${c.auth.tokenEnv}`] : c.auth.mode === 'header' ? [`ANTHROPIC_CUSTOM_HEADERS+=${headerLine(c.auth.header, `$${c.auth.tokenEnv}`)}`] : [`apiKeyHelper (--settings): ${c.auth.command}`];
   return [`ANTHROPIC_BASE_URL=${c.baseUrl.env ? `$${c.baseUrl.env}, else ` : ''}${c.baseUrl.fallback}`, ...auth, ...c.vars.map(([k, v]) => `${k}=${v}`), `unset: ${c.unset.join(' ')}`];
 }
 
@@ -234,7 +234,6 @@ export function chainLines(hops: readonly Hop[]): Line[] {
   return lines.map(({ profiles: ps, hops: hs, last }) => ({ profiles: ps, hops: hs, last }));
 }
 
-const FANCY_MARK: Record<Status, string> = { ok: '✔', warn: '!', fail: '✖', skip: '-' };
 const PLAIN_MARK: Record<Status, string> = { ok: '+', warn: '!', fail: 'X', skip: '-' };
 
 /** Fit `text` into `width` columns, words wrapped, continuation lines indented by `indent`. */
@@ -270,7 +269,7 @@ export function renderChain(hops: readonly Hop[], findings: readonly Finding[], 
     const cell = (alts: Hop[]) => {
       const one = (h: Hop, paint: boolean) => {
         const label = h.label.length > width - 20 ? `${h.label.slice(0, width - 21)}${ell}` : h.label;
-        const plain = `${fancy ? FANCY_MARK[h.status] : PLAIN_MARK[h.status]} ${label}${h.latencyMs !== null ? ` ${h.latencyMs}ms` : ''}`;
+        const plain = `${fancy ? FANCY[h.status] : PLAIN_MARK[h.status]} ${label}${h.latencyMs !== null ? ` ${h.latencyMs}ms` : ''}`;
         const marked = !fancy && h.status === 'fail' ? `[${plain}]` : plain;
         return paint && fancy ? colour(h.status, marked, h.status === 'fail') : marked;
       };
@@ -295,7 +294,7 @@ export function renderChain(hops: readonly Hop[], findings: readonly Finding[], 
     for (const h of [...l.hops, ...l.last].filter((x) => x.status === 'fail' || x.status === 'warn')) {
       const f = findings.find((x) => hopOf(x) === h.kind && (x.status === h.status) && (!h.profile || !x.profile || x.profile === h.profile));
       if (!f) continue;
-      out.push(...wrap(`    ${fancy ? FANCY_MARK[h.status] : PLAIN_MARK[h.status]} ${h.label}: ${printable(f.message)}`, width, '      '));
+      out.push(...wrap(`    ${fancy ? FANCY[h.status] : PLAIN_MARK[h.status]} ${h.label}: ${printable(f.message)}`, width, '      '));
       if (f.fix) out.push(...wrap(`      Fix: ${printable(f.fix)}`, width, '        '));
     }
   }

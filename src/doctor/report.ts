@@ -84,7 +84,8 @@ export function exitCode(findings: readonly Finding[], strict: boolean): number 
   return s.fail > 0 || (strict && s.warn > 0) ? 1 : 0;
 }
 
-const FANCY: Record<Status, string> = { ok: '✔', warn: '!', fail: '✖', skip: '-' };
+/** A status as a terminal symbol (fancy output: a TTY without NO_COLOR); the report and the drawn path share it. */
+export const FANCY: Record<Status, string> = { ok: '✔', warn: '!', fail: '✖', skip: '-' };
 const PLAIN: Record<Status, string> = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 
 /**

@@ -14,25 +14,49 @@ import { renderEnv } from './service.js';
  * file edited by hand. Shared by `ccenv gen`, `ccenv proxy` and doctor.
  */
 
+/** The user's home folder: $HOME, else the OS's idea of it. */
+export const homeOf = (env: NodeJS.ProcessEnv) => env.HOME || homedir();
+
 /** The proxy folder: `--dir`, else `~/.config/litellm` (config.yaml, litellm.env, the hook, venv/ — the layout doctor knows). */
 export function proxyFolder(env: NodeJS.ProcessEnv, dir?: string): string {
-  return dir ?? join(env.HOME || homedir(), '.config/litellm');
+  return dir ?? join(homeOf(env), '.config/litellm');
 }
 
 /** Where ccenv keeps its only state for the proxy: `${XDG_STATE_HOME:-~/.local/state}/ccenv/` — the pid file, the log, and the sha256 of each file it wrote. */
 export function proxyState(env: NodeJS.ProcessEnv): { dir: string; pid: string; log: string; written: string } {
-  const dir = join(env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local/state'), 'ccenv');
+  const dir = join(env.XDG_STATE_HOME || join(homeOf(env), '.local/state'), 'ccenv');
   return { dir, pid: join(dir, 'litellm.pid'), log: join(dir, 'litellm.log'), written: join(dir, 'litellm-written.json') };
 }
 
+/** The state's record of the files ccenv wrote (path → sha256); a missing, unreadable or broken record is empty. */
+export function readWritten(file: string): Record<string, string> {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Whether process `pid` exists (signal 0; a process of another user counts as gone). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The proxy folder's files from the profiles: `[file name, text]` for config.yaml, litellm.env and (when a profile
- * needs it) the hook, plus notes for the user. Shared by `gen litellm --dir` and `proxy start`.
+ * The proxy folder's files from the profiles: `[file name, text, gen target]` for config.yaml, litellm.env and
+ * (when a profile needs it) the hook, plus notes for the user. Shared by `gen litellm --dir`, `proxy start` and
+ * doctor; the target names the drift rule each file is compared by ({@link sameAsGenerated}).
  */
-export function liteLLMFiles(cfg: ProfilesConfig): { files: Array<[string, string]>; notes: string[] } {
+export function liteLLMFiles(cfg: ProfilesConfig): { files: Array<[string, string, 'litellm-config' | 'env' | 'hook']>; notes: string[] } {
   const g = renderLiteLLMConfig(cfg, VERSION);
-  const files: Array<[string, string]> = [['config.yaml', g.text], ['litellm.env', renderEnv(cfg, VERSION)]];
-  if (g.hooked) files.push([HOOK.fileName, renderHook(cfg, VERSION)]);
+  const files: Array<[string, string, 'litellm-config' | 'env' | 'hook']> = [['config.yaml', g.text, 'litellm-config'], ['litellm.env', renderEnv(cfg, VERSION), 'env']];
+  if (g.hooked) files.push([HOOK.fileName, renderHook(cfg, VERSION), 'hook']);
   return { files, notes: g.notes };
 }
 
@@ -66,17 +90,14 @@ export function sameAsGenerated(target: string, cfg: ProfilesConfig | undefined,
   return withoutVersion(normalise(current)) === withoutVersion(normalise(text));
 }
 
-/** The gen target of a file in the proxy folder (litellm.env is `env`; the drift rule treats the others alike). */
-const folderTarget = (name: string) => (name === 'litellm.env' ? 'env' : name === HOOK.fileName ? 'hook' : 'litellm-config');
-
 /**
  * The names of the proxy folder's files that are missing from `dir` or differ from what the profiles generate
  * now (by {@link sameAsGenerated}); empty when the folder matches. Files over 1 MB count as differing unread.
  */
 export function folderDrift(dir: string, cfg: ProfilesConfig): string[] {
-  return liteLLMFiles(cfg).files.filter(([name, text]) => {
+  return liteLLMFiles(cfg).files.filter(([name, text, target]) => {
     const path = join(dir, name);
     if (!existsSync(path) || statSync(path).size > 1 << 20) return true;
-    return !sameAsGenerated(folderTarget(name), cfg, readFileSync(path, 'utf8'), text);
+    return !sameAsGenerated(target, cfg, readFileSync(path, 'utf8'), text);
   }).map(([n]) => n);
 }

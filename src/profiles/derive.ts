@@ -100,3 +100,12 @@ export function contextWindowIgnored(p: Profile): string | undefined {
 export function secretEnvNames(cfg: ProfilesConfig): string[] {
   return [...new Set([cfg.proxy.authTokenEnv, ...cfg.profiles.flatMap((p) => (p.upstream?.apiKeyEnv ? [p.upstream.apiKeyEnv] : []))])];
 }
+
+/**
+ * The proxy URL a claude-<profile> function uses when called in `env`: proxy.base_url_env's value when set and
+ * non-empty, else proxy.base_url — with where it came from (`$NAME` or `proxy.base_url`), for messages.
+ */
+export function proxyUrlOf(cfg: ProfilesConfig, env: NodeJS.ProcessEnv): { url: string; from: string } {
+  const fromEnv = cfg.proxy.baseUrlEnv ? env[cfg.proxy.baseUrlEnv] : undefined;
+  return fromEnv ? { url: fromEnv, from: `$${cfg.proxy.baseUrlEnv}` } : { url: cfg.proxy.baseUrl, from: 'proxy.base_url' };
+}

@@ -52,12 +52,17 @@ export interface CallPlan {
   args: readonly string[];
 }
 
+/** How the profiles' functions hand over the proxy credential (the same for every profile: it is the proxy's). */
+export function callAuth(cfg: ProfilesConfig): CallAuth {
+  const { authTokenEnv: tokenEnv, keyHeader, tokenCommand } = cfg.proxy;
+  return tokenCommand ? { mode: 'command', command: tokenCommand } : keyHeader ? { mode: 'header', tokenEnv, header: keyHeader } : { mode: 'token', tokenEnv };
+}
+
 /** The call plan of profile `p`: what its `claude-<name>` function does (rendered per shell below; run by `doctor --e2e`). */
 export function plan(cfg: ProfilesConfig, p: Profile): CallPlan {
   const token = cfg.proxy.authTokenEnv;
-  const { keyHeader, tokenCommand } = cfg.proxy;
-  const auth: CallAuth = tokenCommand ? { mode: 'command', command: tokenCommand } : keyHeader ? { mode: 'header', tokenEnv: token, header: keyHeader } : { mode: 'token', tokenEnv: token };
-  const program = tokenCommand && /^[A-Za-z0-9_./+-]+(?=\s|$)/.exec(tokenCommand)?.[0];
+  const auth = callAuth(cfg);
+  const program = auth.mode === 'command' && /^[A-Za-z0-9_./+-]+(?=\s|$)/.exec(auth.command)?.[0];
   const guard: CallPlan['guard'] =
     auth.mode === 'command'
       ? program
@@ -145,7 +150,7 @@ function renderPosixFunction(c: CallPlan): string {
   // The header mode: the user's own ANTHROPIC_CUSTOM_HEADERS first, then ours, one per line.
   const headers =
     c.auth.mode === 'header'
-      ? [`  local __ccenv_headers=${quotePosix(`${c.auth.header}: Bearer `)}"$${c.auth.tokenEnv}"`, `  [ -z "\${${CLAUDE_ENV.customHeaders.name}:-}" ] || __ccenv_headers="$${CLAUDE_ENV.customHeaders.name}"'\n'"$__ccenv_headers"`]
+      ? [`  local __ccenv_headers=${quotePosix(headerLine(c.auth.header, ''))}"$${c.auth.tokenEnv}"`, `  [ -z "\${${CLAUDE_ENV.customHeaders.name}:-}" ] || __ccenv_headers="$${CLAUDE_ENV.customHeaders.name}"'\n'"$__ccenv_headers"`]
       : [];
   return [
     `unalias ${c.command} 2>/dev/null || true`,
@@ -181,7 +186,7 @@ function renderFishFunction(c: CallPlan): string {
       ];
   const headers =
     c.auth.mode === 'header'
-      ? [`    set -l __ccenv_headers ${quoteFish(`${c.auth.header}: Bearer `)}"$${c.auth.tokenEnv}"`, `    test -z "$${CLAUDE_ENV.customHeaders.name}"; or set __ccenv_headers "$${CLAUDE_ENV.customHeaders.name}"\\n"$__ccenv_headers"`]
+      ? [`    set -l __ccenv_headers ${quoteFish(headerLine(c.auth.header, ''))}"$${c.auth.tokenEnv}"`, `    test -z "$${CLAUDE_ENV.customHeaders.name}"; or set __ccenv_headers "$${CLAUDE_ENV.customHeaders.name}"\\n"$__ccenv_headers"`]
       : [];
   return [
     `functions --erase ${c.command}`,
