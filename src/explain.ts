@@ -68,10 +68,13 @@ export function explainText(input: string): Diagnosis[] {
     const near = inLine[i]! | (inLine[i + 1] ?? 0n) | (inLine[i + 2] ?? 0n) | seam(lower[i], lower[i + 1]) | seam(lower[i + 1], lower[i + 2]);
     if (near === 0n) continue;
     let window: string | undefined;
+    let first = '';
     for (const [n, sig] of SIGNATURES.entries()) {
       if (found.has(sig.code) || sig.patterns.length === 0 || !(near & (1n << BigInt(n)))) continue;
-      window ??= collapse(`${lines[i]} ${lines[i + 1] ?? ''} ${lines[i + 2] ?? ''}`);
-      const first = collapse(lines[i]!).trim();
+      if (window === undefined) {
+        window = collapse(`${lines[i]} ${lines[i + 1] ?? ''} ${lines[i + 2] ?? ''}`);
+        first = collapse(lines[i]!).trim();
+      }
       if (sig.unless?.test(window)) continue;
       for (const p of sig.patterns) {
         const m = p.exec(window);

@@ -435,19 +435,17 @@ function keyPreflight(f: Facts): CheckResult | CheckResult[] {
   const name = typeof info.key_alias === 'string' ? `key '${printable(info.key_alias, 60)}'` : 'the key';
   const out: CheckResult[] = [];
   const details: string[] = [];
-  if (typeof info.expires === 'string') {
-    const at = Date.parse(info.expires);
-    if (Number.isFinite(at)) {
-      details.push(`expires ${new Date(at).toISOString()}`);
-      if (at <= f.now) out.push({ status: 'fail', diagnosis: 'key-expired', message: `${name} expired on ${new Date(at).toISOString()}`, fix: signature('key-expired').fix });
-      else if (at - f.now < 7 * DAY_MS) out.push({ status: 'warn', diagnosis: 'key-expiring', message: `${name} expires in ${Math.ceil((at - f.now) / DAY_MS)} day(s), on ${new Date(at).toISOString()}`, fix: 'ask the gateway admin for a new key (or /key/regenerate) before then' });
-    }
+  const expires = typeof info.expires === 'string' ? Date.parse(info.expires) : Number.NaN;
+  if (Number.isFinite(expires)) {
+    details.push(`expires ${new Date(expires).toISOString()}`);
+    if (expires <= f.now) out.push({ status: 'fail', diagnosis: 'key-expired', message: `${name} expired on ${new Date(expires).toISOString()}`, fix: signature('key-expired').fix });
+    else if (expires - f.now < 7 * DAY_MS) out.push({ status: 'warn', diagnosis: 'key-expiring', message: `${name} expires in ${Math.ceil((expires - f.now) / DAY_MS)} day(s), on ${new Date(expires).toISOString()}`, fix: 'ask the gateway admin for a new key (or /key/regenerate) before then' });
   }
-  if (isNum(info.max_budget) && isNum(info.spend)) {
-    const left = info.max_budget - info.spend;
-    details.push(`budget ${info.spend.toFixed(2)} of ${info.max_budget.toFixed(2)} USD spent${typeof info.budget_duration === 'string' ? ` (resets every ${printable(info.budget_duration, 20)})` : ''}`);
-    if (left <= 0) out.push({ status: 'fail', diagnosis: 'budget-exceeded', message: `${name} has spent its budget: ${info.spend.toFixed(2)} of ${info.max_budget.toFixed(2)} USD`, fix: signature('budget-exceeded').fix });
-    else if (left < 0.1 * info.max_budget) out.push({ status: 'warn', diagnosis: 'budget-low', message: `${name} has ${left.toFixed(2)} of ${info.max_budget.toFixed(2)} USD left (under 10 %)`, fix: 'ask the gateway admin to raise the budget before it runs out (LiteLLM /key/update max_budget)' });
+  const budget = isNum(info.max_budget) && isNum(info.spend) ? { max: info.max_budget, spend: info.spend, left: info.max_budget - info.spend } : undefined;
+  if (budget) {
+    details.push(`budget ${budget.spend.toFixed(2)} of ${budget.max.toFixed(2)} USD spent${typeof info.budget_duration === 'string' ? ` (resets every ${printable(info.budget_duration, 20)})` : ''}`);
+    if (budget.left <= 0) out.push({ status: 'fail', diagnosis: 'budget-exceeded', message: `${name} has spent its budget: ${budget.spend.toFixed(2)} of ${budget.max.toFixed(2)} USD`, fix: signature('budget-exceeded').fix });
+    else if (budget.left < 0.1 * budget.max) out.push({ status: 'warn', diagnosis: 'budget-low', message: `${name} has ${budget.left.toFixed(2)} of ${budget.max.toFixed(2)} USD left (under 10 %)`, fix: 'ask the gateway admin to raise the budget before it runs out (LiteLLM /key/update max_budget)' });
   }
   if (isNum(info.rpm_limit)) details.push(`rpm limit ${info.rpm_limit}`);
   if (isNum(info.tpm_limit)) details.push(`tpm limit ${info.tpm_limit}`);
@@ -458,9 +456,9 @@ function keyPreflight(f: Facts): CheckResult | CheckResult[] {
     if (spend) details.push(`after the ${l.profile.name} probe: x-litellm-key-spend ${printable(String(spend), 20)}${l.json.headers['x-litellm-key-max-budget'] ? `, x-litellm-key-max-budget ${printable(String(l.json.headers['x-litellm-key-max-budget']), 20)}` : ''}`);
   }
   if (out.length > 0) return out.map((o) => ({ ...o, details }));
-  const expires = typeof info.expires === 'string' && Number.isFinite(Date.parse(info.expires)) ? `expires in ${Math.floor((Date.parse(info.expires) - f.now) / DAY_MS)} days` : 'no expiry';
-  const budget = isNum(info.max_budget) && isNum(info.spend) ? `${(info.max_budget - info.spend).toFixed(2)} of ${info.max_budget.toFixed(2)} USD left` : 'no budget limit';
-  return ok(`${name}: ${expires}, ${budget}, ${models ? `${models.length} model(s)` : 'all models'}`, { details });
+  const expiry = Number.isFinite(expires) ? `expires in ${Math.floor((expires - f.now) / DAY_MS)} days` : 'no expiry';
+  const left = budget ? `${budget.left.toFixed(2)} of ${budget.max.toFixed(2)} USD left` : 'no budget limit';
+  return ok(`${name}: ${expiry}, ${left}, ${models ? `${models.length} model(s)` : 'all models'}`, { details });
 }
 
 /** One `claude -p` run of `doctor --e2e`: OK when it exits 0 with a JSON result that is not an error; else the signature its output matches. */

@@ -108,10 +108,9 @@ interface Deployment {
 }
 
 const deployments = (data: Record<string, unknown>) => (Array.isArray(data.model_list) ? data.model_list : []).filter((d): d is Deployment => !!d && typeof d === 'object');
-const section = (data: Record<string, unknown>, key: string) => {
-  const v = data[key];
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-};
+/** A value as a YAML map ({} when it is not one). */
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const section = (data: Record<string, unknown>, key: string) => obj(data[key]);
 
 /**
  * Model group names a LiteLLM config serves: model_list names and router aliases (`names`), and `*` glob
@@ -131,8 +130,6 @@ export function servedModels(data: Record<string, unknown>): { names: Set<string
 
 const DOCS_CONFIG = 'https://docs.litellm.ai/docs/proxy/configs';
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-
 /** The LiteLLM services of a compose file (an image naming litellm), by name. */
 const litellmServices = (data: Record<string, unknown>) => Object.entries(obj(data.services)).filter(([, svc]) => /litellm/i.test(String(obj(svc).image ?? '')));
 
@@ -148,17 +145,27 @@ function composeEnv(svc: Record<string, unknown>): { env: Record<string, string>
   return { env: Object.fromEntries(Object.entries(obj(e)).map(([k, v]) => [k, String(v ?? '')])), list: false };
 }
 
+type Inline = { config: Record<string, unknown>; at: (string | number)[]; inline: boolean };
+const inlineSeen = new WeakMap<Record<string, unknown>, Inline>();
+
 /**
  * The LiteLLM config a deployment carries inline (compose `configs.<name>.content`, Helm `proxy_config`), parsed,
- * with the YAML path to report at; {} when none (or its text does not parse).
+ * with the YAML path to report at; {} when none (or its text does not parse). Parsed once per document, however
+ * many rules ask.
  */
-function inlineConfig(data: Record<string, unknown>, parse: (text: string) => unknown): { config: Record<string, unknown>; at: (string | number)[]; inline: boolean } {
+function inlineConfig(data: Record<string, unknown>): Inline {
+  let got = inlineSeen.get(data);
+  if (!got) inlineSeen.set(data, (got = readInline(data)));
+  return got;
+}
+
+function readInline(data: Record<string, unknown>): Inline {
   if ('proxy_config' in data) return { config: obj(data.proxy_config), at: ['proxy_config'], inline: false };
   for (const [name, c] of Object.entries(obj(data.configs))) {
     const text = obj(c).content;
     if (typeof text !== 'string' || !/model_list\s*:/.test(text)) continue;
     try {
-      return { config: obj(parse(text.replace(/\$\$/g, '$'))), at: ['configs', name, 'content'], inline: true };
+      return { config: obj(parseYaml(text.replace(/\$\$/g, '$'))), at: ['configs', name, 'content'], inline: true };
     } catch {
       return { config: {}, at: [], inline: true };
     }
@@ -260,17 +267,15 @@ export const RULES: readonly Rule[] = [
     describe: 'a key in a section LiteLLM does not read it from (master_key or database_url under litellm_settings, drop_params under general_settings)',
     source: DOCS_CONFIG,
     run: ({ config: c, report }) => {
-      // In a deployment file, the LiteLLM config it carries (Helm proxy_config, a compose configs entry).
-      if (isDeployment(c!.data)) {
-        const inner = inlineConfig(c!.data, (t) => parseYaml(t));
-        for (const k of SHARED_DEPLOYMENT.settingsOnlyInGeneral) {
-          if (k in section(inner.config, 'litellm_settings')) report(inner.inline ? inner.at : [...inner.at, 'litellm_settings', k], 'misplaced-key', `${k} under litellm_settings (in the deployment's LiteLLM config) is not read; it belongs in general_settings`, !inner.inline);
-        }
-        return;
-      }
-      if ('drop_params' in section(c!.data, 'general_settings')) report(['general_settings', 'drop_params'], 'misplaced-key', 'drop_params under general_settings has no effect; it belongs in litellm_settings', true);
+      // In a deployment file, the LiteLLM config it carries (Helm proxy_config, a compose configs entry); a compose
+      // entry's config is one string, so its problems are reported at that string.
+      const deployment = isDeployment(c!.data);
+      const inner: Inline = deployment ? inlineConfig(c!.data) : { config: c!.data, at: [], inline: false };
+      if (!deployment && 'drop_params' in section(c!.data, 'general_settings')) report(['general_settings', 'drop_params'], 'misplaced-key', 'drop_params under general_settings has no effect; it belongs in litellm_settings', true);
       for (const k of SHARED_DEPLOYMENT.settingsOnlyInGeneral) {
-        if (k in section(c!.data, 'litellm_settings')) report(['litellm_settings', k], 'misplaced-key', k === 'master_key' ? 'master_key under litellm_settings does not protect the proxy; it belongs in general_settings' : `${k} under litellm_settings is not read (no key database, no virtual keys); it belongs in general_settings`, true);
+        if (!(k in section(inner.config, 'litellm_settings'))) continue;
+        const why = deployment ? `${k} under litellm_settings (in the deployment's LiteLLM config) is not read` : k === 'master_key' ? 'master_key under litellm_settings does not protect the proxy' : `${k} under litellm_settings is not read (no key database, no virtual keys)`;
+        report(inner.inline ? inner.at : [...inner.at, 'litellm_settings', k], 'misplaced-key', `${why}; it belongs in general_settings`, !inner.inline);
       }
     },
   },
@@ -281,7 +286,7 @@ export const RULES: readonly Rule[] = [
     source: SHARED_DEPLOYMENT.source,
     run: ({ config: c, report }) => {
       const data = c!.data;
-      const { config } = inlineConfig(data, (t) => parseYaml(t));
+      const { config } = inlineConfig(data);
       const redisInConfig = 'redis_host' in section(config, 'router_settings') || 'redis_url' in section(config, 'router_settings');
       if ('proxy_config' in data) {
         const n = Number(data.replicaCount ?? 1);
