@@ -1,4 +1,4 @@
-import { capped, collapse, SIGNATURES, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -52,6 +52,7 @@ function keywordHits(text: string, spaced: boolean): bigint {
  * only on lines holding one of its keywords (so a 1 MB log costs one pass of substring checks, then a few
  * regular expressions on the candidate lines). A match that another match `supersedes` (a symptom of that cause:
  * a refused connection beside a certificate error), or a generic wrapper beside any specific cause, is dropped.
+ * When nothing matches, the HTTP statuses the text shows name their causes (knowledge/signatures.ts STATUS_CAUSES).
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
@@ -68,19 +69,22 @@ export function explainText(input: string): Diagnosis[] {
     const near = inLine[i]! | (inLine[i + 1] ?? 0n) | (inLine[i + 2] ?? 0n) | seam(lower[i], lower[i + 1]) | seam(lower[i + 1], lower[i + 2]);
     if (near === 0n) continue;
     let window: string | undefined;
-    let first = '';
+    // Where the second and third line begin in the window (collapsing "a b" keeps collapse("a ") as its prefix).
+    let second = 0;
+    let third = 0;
     for (const [n, sig] of SIGNATURES.entries()) {
       if (found.has(sig.code) || sig.patterns.length === 0 || !(near & (1n << BigInt(n)))) continue;
       if (window === undefined) {
         window = collapse(`${lines[i]} ${lines[i + 1] ?? ''} ${lines[i + 2] ?? ''}`);
-        first = collapse(lines[i]!).trim();
+        second = collapse(`${lines[i]} `).length;
+        third = collapse(`${lines[i]} ${lines[i + 1] ?? ''} `).length;
       }
       if (sig.unless?.test(window)) continue;
       for (const p of sig.patterns) {
         const m = p.exec(window);
         if (!m) continue;
         // The line the match starts on: this one, or one of the two joined to it.
-        const at = m.index <= first.length + 1 ? i : m.index <= first.length + 2 + collapse(lines[i + 1] ?? '').trim().length ? i + 1 : i + 2;
+        const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
         found.set(sig.code, { sig, line: at });
         break;
       }
@@ -92,6 +96,18 @@ export function explainText(input: string): Diagnosis[] {
     if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic)) return false;
     return true;
   });
+  if (kept.length === 0) kept.push(...byStatus(lines));
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(lines[line]!.trim(), []), 300), source: sig.source }));
+}
+
+/** The causes the HTTP statuses in `lines` stand for (STATUS_CAUSES), each once, at the first line showing it. */
+function byStatus(lines: readonly string[]): { sig: Signature; line: number }[] {
+  const seen = new Map<string, { sig: Signature; line: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    const m = PROBE_LOG_LINE.test(lines[i]!) ? null : STATUS_LINE.exec(lines[i]!);
+    const code = m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
+    if (code && !seen.has(code)) seen.set(code, { sig: signature(code), line: i });
+  }
+  return [...seen.values()];
 }

@@ -126,8 +126,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'auth-rejected',
-    keywords: ['api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login', 'key is blocked'],
-    patterns: [/Key is blocked\. Update via `?\/key\/unblock/i, /Invalid API key|Incorrect API key provided|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
+    keywords: ['api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login', 'key is blocked', 'bearer token', 'permission_error', 'permissiondenied', 'permission_denied', 'authorization header'],
+    patterns: [/Invalid bearer token|Invalid Authorization header format|"type":\s?"permission_error"|PermissionDeniedError|"status":\s?"(?:PERMISSION_DENIED|UNAUTHENTICATED)"|API key not valid/i, /Key is blocked\. Update via `?\/key\/unblock/i, /Invalid API key|Incorrect API key provided|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
     supersedes: ['responses-routing'],
     cause: 'the proxy rejected the key Claude Code sent (missing, wrong, or not a key of this proxy)',
     fix: 'export the proxy master key or a virtual key in the variable named by proxy.auth_token_env (the claude-* functions send it as ANTHROPIC_AUTH_TOKEN); ccenv doctor key checks it',
@@ -136,8 +136,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'no-deployments',
-    keywords: ['no deployments available', 'no fallback model group', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down'],
-    patterns: [/model_cooldown|are cooling down/i, /No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
+    keywords: ['no healthy deployments', 'no deployments available', 'no fallback model group', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down'],
+    patterns: [/model_cooldown|are cooling down|no healthy deployments/i, /No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
     cause: "LiteLLM has no healthy deployment for the model group: every deployment failed recently and is in cooldown (the upstream's own error came first), or none is configured",
     fix: 'look for the first error in the proxy log; check the upstream (ccenv doctor messages); LiteLLM retries after the cooldown',
     severity: 'fail',
@@ -146,8 +146,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'unknown-model',
-    keywords: ['invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', '1211', 'model not exist', 'try pulling it', 'provider \''],
-    patterns: [/model '[^'\n]{1,100}' not found/i, /\bModel Not Exist\b|not found, try pulling it|Provider '[^'\n]{1,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
+    keywords: ['invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', 'not found for api version', '1211', 'model not exist', 'try pulling it', 'provider \''],
+    patterns: [/model '[^'\n]{1,100}' not found|The model `[^`\n]{1,100}` does not exist|models\/[\w.:-]{1,100} is not found for API version/i, /\bModel Not Exist\b|not found, try pulling it|Provider '[^'\n]{1,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
     supersedes: ['upstream-error'],
     cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
     fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
@@ -198,8 +198,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'context-too-long',
-    keywords: ['too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -'],
-    patterns: [/max_tokens must be at least 1, got -\d+/i, /exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
+    keywords: ['too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length'],
+    patterns: [/"type":\s?"request_too_large"|Request exceeds the maximum (?:allowed number of bytes|size)|Payload Too Large|Context Window exceeded|context window large enough|input token count \(?\d+\)? exceeds the maximum|Range of input length should be/i, /max_tokens must be at least 1, got -\d+/i, /exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
     cause: "the conversation (plus max_tokens) is larger than the model's context window; Claude Code compacts too late when it assumes a larger window than the model has",
     fix: 'set context_window in the profile to the real window (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS) so Claude Code compacts in time, and max_output_tokens to what the model can produce; then /compact',
     severity: 'fail',
@@ -210,8 +210,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'tool-input-invalid',
-    keywords: ['tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', 'required parameter', 'arguments provided to the tool'],
-    patterns: [/arguments provided to the tool are invalid/i, /each tool_use must have a single result|InputValidationError:|The required parameter \w+ is missing|tools\.\d+\.custom\.input_schema/i, 
+    keywords: ['tool use concurrency', 'missing tool result', 'tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', 'required parameter', 'arguments provided to the tool'],
+    patterns: [/arguments provided to the tool are invalid|duplicate tool_use ID|orphaned tool_result|due to tool use concurrency issues|Missing Tool Result Block/i, /each tool_use must have a single result|InputValidationError:|The required parameter \w+ is missing|tools\.\d+\.custom\.input_schema/i, 
       /tool_use`? ids were found without `?tool_result|tool_use_id`? found in `?tool_result|Invalid tool parameters|tool input error|Error normalizing tool input|emitted invalid JSON arguments|could not be parsed as JSON|input_schema: Field required|Invalid type for 'tools\.\d+'/i,
       /'tools\[\d+\]\.function\.name': string too long/i,
     ],
@@ -248,8 +248,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'param-rejected',
-    keywords: ['extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control'],
-    patterns: [/Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
+    keywords: ['unprocessableentityerror', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control'],
+    patterns: [/UnprocessableEntityError|Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
       /Extra inputs are not permitted|Unrecognized request argument|No endpoints found that support cache control|Unknown name \\?"[$\w]+\\?" at/i,
       /(?:unrecognized|unknown|unsupported)[^\n]{0,100}(?:context_management|output_config|top_k|top_p|cache_control|defer_loading)/i,
       /(?:context_management|output_config|top_k|defer_loading)[^\n]{0,80}(?:unrecognized|unknown|unsupported|not permitted|not allowed)/i,
@@ -303,7 +303,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'tls-error',
     keywords: ['cert', 'ssl', 'self-signed', 'self signed'],
-    patterns: [/SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to get (?:local )?issuer certificate|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|certificate (?:has )?expired|SSL certificate verification failed/i],
+    patterns: [/SSL certificate (?:hostname mismatch|has been revoked|is not yet valid)|unable to verify the first certificate|ERR_TLS_CERT_ALTNAME_INVALID|does not match certificate's altnames/i, /SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to get (?:local )?issuer certificate|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|certificate (?:has )?expired|SSL certificate verification failed/i],
     cause: 'the TLS certificate on the way is not trusted (a corporate proxy re-signing traffic, or a self-signed proxy certificate)',
     fix: 'point NODE_EXTRA_CA_CERTS at your CA bundle for Claude Code (SSL_CERT_FILE for the proxy), or use the proxy over plain http on 127.0.0.1',
     severity: 'fail',
@@ -322,8 +322,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'connection-reset',
-    keywords: ['econnreset', 'socket hang up', 'other side closed', 'closed unexpectedly', 'peer closed connection', 'incomplete chunked read'],
-    patterns: [/peer closed connection without sending complete message body|incomplete chunked read/i, /ECONNRESET|socket hang up|other side closed|socket connection was closed unexpectedly/i],
+    keywords: ['econnreset', 'socket hang up', 'other side closed', 'closed unexpectedly', 'peer closed connection', 'incomplete chunked read', 'epipe', 'connection reset', 'server disconnected'],
+    patterns: [/\bEPIPE\b|Connection reset by peer|Server disconnected without sending a response/i, /peer closed connection without sending complete message body|incomplete chunked read/i, /ECONNRESET|socket hang up|other side closed|socket connection was closed unexpectedly/i],
     cause: 'the connection was cut mid-request: the proxy crashed or restarted, or something between closed it',
     fix: 'check that the proxy is up and read its log around that time; ccenv doctor proxy',
     severity: 'fail',
@@ -342,8 +342,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'proxy-unreachable',
-    keywords: ['econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused', 'cannot connect to', 'connect call failed', 'cannot assign requested address'],
-    patterns: [/Cannot assign requested address/i, /Cannot connect to (?:host|Ollama at) |Connect call failed/i, /ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
+    keywords: ['econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused', 'cannot connect to', 'connect call failed', 'cannot assign requested address', 'ehostunreach', 'enetunreach'],
+    patterns: [/Cannot assign requested address|\bE(?:HOST|NET)UNREACH\b|Unable to connect to API\. Check your internet connection/i, /Cannot connect to (?:host|Ollama at) |Connect call failed/i, /ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
     cause: 'nothing answers at the base URL: the proxy is not running, or listens on another host or port',
     fix: 'start the proxy (ccenv gen systemd|launchd|compose, or litellm --config …), or fix proxy.base_url; ccenv doctor proxy. With the proxy down Claude Code retries for minutes: CLAUDE_CODE_MAX_RETRIES=0 fails at once',
     severity: 'fail',
@@ -352,8 +352,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'timeout',
-    keywords: ['timed out', 'timeout', 'time-out', 'etimedout', 'time limit', 'timeouterror', 'request timeout', 'aborted due to timeout', 'readtimeout'],
-    patterns: [/aborted due to timeout|\bReadTimeout\b/i, /\bTimeoutError\b|(?:Error: |API )request timeout\b/i, /timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
+    keywords: ['timed out', 'timeout', 'time-out', 'etimedout', 'time limit', 'timeouterror', 'request timeout', 'aborted due to timeout', 'readtimeout', 'deadline'],
+    patterns: [/aborted due to timeout|\bReadTimeout\b/i, /\b(?:Connect|Headers|Body)TimeoutError\b|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT|DEADLINE_EXCEEDED|Deadline exceeded|\b408 Request Timeout/i, /\bTimeoutError\b|(?:Error: |API )request timeout\b/i, /timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
     cause: 'a request took longer than its limit: a slow or stuck upstream, or Responses-API routing on hosts that neither answer nor 404',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment if it is unset; otherwise check the upstream, raise API_TIMEOUT_MS (Claude Code) or the deployment timeout; ccenv doctor messages',
     severity: 'fail',
@@ -372,8 +372,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'rate-limit',
-    keywords: ['429', 'rate limit', 'rate_limit', 'quota', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford'],
-    patterns: [/Insufficient Balance|requires more credits|can only afford \d+/i, /rate[_ ]limit(?!ing)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|quota|RESOURCE_EXHAUSTED|usage limits|Too Many Requests/i],
+    keywords: ['429', 'rate limit', 'rate_limit', 'quota', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests'],
+    patterns: [/Insufficient Balance|requires more credits|can only afford \d+/i, /\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance (?:is )?too low|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /rate[_ ]limit(?!ing)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|quota|RESOURCE_EXHAUSTED|usage limits|Too Many Requests/i],
     cause: 'the upstream (or a LiteLLM limit) refuses more requests for now: a rate limit or an exhausted quota',
     fix: 'wait and retry; lower concurrency (subagents); raise the limit with the provider, or set rpm/tpm and fallbacks on the deployment',
     severity: 'fail',
@@ -392,8 +392,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-error',
-    keywords: ['received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50'],
-    patterns: [/Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-4]\b/i],
+    keywords: ['the server had an error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50'],
+    patterns: [/The server had an error while processing your request|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-4]\b/i],
     cause: 'the upstream failed the call and LiteLLM passed its error on',
     fix: "read the upstream's message; check the upstream's status and its api_base, and the proxy log; ccenv doctor messages",
     severity: 'fail',
@@ -401,6 +401,41 @@ export const SIGNATURES: readonly Signature[] = [
     source: "anthropics/claude-code#7046; anthropics/claude-code#7402; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above')",
   },
 ];
+
+/**
+ * What an HTTP status alone says, for a text no signature matches ("API Error: 403 Forbidden", "Error code: 402 -
+ * …", "status code 413"): the code of the cause each status stands for. 400 is left out (every request rejection
+ * shares it). Sources: RFC 9110 §15 (https://www.rfc-editor.org/rfc/rfc9110#section-15); Anthropic's error types
+ * per status (https://docs.anthropic.com/en/api/errors: 401 authentication_error, 403 permission_error,
+ * 404 not_found_error, 413 request_too_large, 429 rate_limit_error, 500 api_error, 529 overloaded_error); LiteLLM's
+ * exception mapping (https://docs.litellm.ai/docs/exception_mapping: 408 Timeout, 422 UnprocessableEntityError,
+ * 503 ServiceUnavailableError); 402 for an exhausted balance (https://api-docs.deepseek.com/quick_start/error_codes).
+ */
+export const STATUS_CAUSES: Readonly<Record<number, string>> = {
+  401: 'auth-rejected',
+  402: 'rate-limit',
+  403: 'auth-rejected',
+  404: 'model-404',
+  408: 'timeout',
+  413: 'context-too-long',
+  422: 'param-rejected',
+  429: 'rate-limit',
+  500: 'upstream-error',
+  502: 'upstream-error',
+  503: 'upstream-error',
+  504: 'timeout',
+  529: 'overloaded',
+};
+
+/**
+ * A status in the forms clients print it: `API Error: 403`, `API Error (403`, `Error code: 402`, `status code 413`,
+ * `status=429`, `HTTP/1.1 503`, `"status": 504`, `"code": 401`, or a number with its reason phrase (`404 Not Found`).
+ * Group 1 or 2 is the status. An access-log line of a GET, HEAD or OPTIONS (a health probe, /metrics, a browser) is
+ * not one: Claude Code's calls are POSTs ({@link PROBE_LOG_LINE}).
+ */
+export const STATUS_LINE = /(?:API Error:? ?\(?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP\/\d(?:\.\d)? |"code":\s?)([45]\d\d)\b|\b([45]\d\d) (?:Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
+/** An access-log line of a request that is not an API call: `"GET /metrics HTTP/1.1" 404`. */
+export const PROBE_LOG_LINE = /"(?:GET|HEAD|OPTIONS) [^"\n]{0,300} HTTP\/\d(?:\.\d)?" [45]\d\d\b/;
 
 /**
  * The part of a LiteLLM message before its router suffix (knowledge/litellm.ts ROUTER_SUFFIXES):

@@ -1,0 +1,161 @@
+// The documented error vocabulary, as a table: each text is a message as the named source prints it (a provider's
+// error reference, LiteLLM's exception mapping and the pinned wheel's own messages, Node's and Python's network
+// errors, Claude Code's own strings), each with the cause a reader of that source would name. Written from those
+// references, not from the corpus of pasted texts (test/unit/explain-corpus.test.ts measures that).
+import { describe, expect, it } from 'vitest';
+import { explainText } from '../../src/explain.js';
+
+/** [text, expected code] per source. */
+const VOCABULARY: Record<string, [string, string][]> = {
+  'observed with @anthropic-ai/claude-code 2.1.330 (user-facing strings in its binary)': [
+    ['API Error: 401 Invalid API key · Please run /login', 'auth-rejected'],
+    ['Invalid API key · Fix external API key', 'auth-rejected'],
+    ['Invalid bearer token', 'auth-rejected'],
+    ['Credit balance is too low', 'rate-limit'],
+    ['Credit balance too low · Add funds: https://console.anthropic.com/settings/billing', 'rate-limit'],
+    ['API Error: Request timed out.', 'timeout'],
+    ['Request timed out. Check your internet connection and proxy settings', 'timeout'],
+    ['API Error: Unable to connect to API. Check your internet connection', 'proxy-unreachable'],
+    ['Unable to connect to API: SSL certificate has expired', 'tls-error'],
+    ['Unable to connect to API: SSL certificate hostname mismatch', 'tls-error'],
+    ['Unable to connect to API: Self-signed certificate detected', 'tls-error'],
+    ['Prompt is too long', 'context-too-long'],
+    ['Repeated 529 Overloaded errors', 'overloaded'],
+    ['API Error: 400 duplicate tool_use ID in conversation history.', 'tool-input-invalid'],
+    ['API Error: 400 orphaned tool_result in conversation history.', 'tool-input-invalid'],
+    ['API Error: 400 due to tool use concurrency issues.', 'tool-input-invalid'],
+    ['[Bug] Anthropic API Error: Missing Tool Result Block', 'tool-input-invalid'],
+    ["You've hit your limit · resets 5pm", 'rate-limit'],
+  ],
+  'https://docs.anthropic.com/en/api/errors': [
+    ['{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}', 'auth-rejected'],
+    ['{"type":"error","error":{"type":"permission_error","message":"Your API key does not have permission to use the specified resource."}}', 'auth-rejected'],
+    ['{"type":"error","error":{"type":"not_found_error","message":"model: claude-x"}}', 'model-404'],
+    ['{"type":"error","error":{"type":"request_too_large","message":"Request exceeds the maximum allowed number of bytes."}}', 'context-too-long'],
+    ['API Error: 413 {"type":"error","error":{"type":"request_too_large","message":"Request exceeds the maximum size"}}', 'context-too-long'],
+    ['{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}', 'rate-limit'],
+    ['{"type":"error","error":{"type":"api_error","message":"Internal server error"}}', 'upstream-error'],
+    ['{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}', 'overloaded'],
+    ['{"type":"error","error":{"type":"billing_error","message":"Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits."}}', 'rate-limit'],
+    ['{"type":"error","error":{"type":"timeout_error","message":"Request timed out"}}', 'timeout'],
+  ],
+  'https://platform.openai.com/docs/guides/error-codes': [
+    ['Error code: 401 - {"error": {"message": "Incorrect API key provided: sk-abc. You can find your API key at https://platform.openai.com/account/api-keys.", "type": "invalid_request_error", "code": "invalid_api_key"}}', 'auth-rejected'],
+    ['You exceeded your current quota, please check your plan and billing details.', 'rate-limit'],
+    ['{"error":{"code":"insufficient_quota","message":"You exceeded your current quota"}}', 'rate-limit'],
+    ['Rate limit reached for gpt-4o in organization org-x on tokens per min (TPM): Limit 30000, Used 29000, Requested 2000.', 'rate-limit'],
+    ['The server had an error while processing your request. Sorry about that!', 'upstream-error'],
+    ['The engine is currently overloaded, please try again later', 'overloaded'],
+    ["This model's maximum context length is 128000 tokens. However, your messages resulted in 140000 tokens.", 'context-too-long'],
+    ['The model `gpt-5-foo` does not exist or you do not have access to it.', 'unknown-model'],
+  ],
+  'https://docs.litellm.ai/docs/exception_mapping': [
+    ['litellm.AuthenticationError: AuthenticationError: OpenAIException - Incorrect API key provided', 'upstream-credentials'],
+    ['litellm.PermissionDeniedError: AnthropicException - permission denied', 'auth-rejected'],
+    ['litellm.NotFoundError: OpenAIException - The model `x` does not exist', 'unknown-model'],
+    ['litellm.ContextWindowExceededError: litellm.BadRequestError: ContextWindowExceededError: OpenAIException - too many tokens', 'context-too-long'],
+    ['litellm.RateLimitError: RateLimitError: OpenAIException - Error code: 429', 'rate-limit'],
+    ['litellm.ServiceUnavailableError: ServiceUnavailableError: OpenAIException - Service Unavailable', 'upstream-error'],
+    ['litellm.InternalServerError: InternalServerError: OpenAIException - Internal server error', 'upstream-error'],
+    ['litellm.APIConnectionError: APIConnectionError: OpenAIException - Connection error.', 'proxy-unreachable'],
+    ['litellm.Timeout: Connection timed out after 600.0 seconds.', 'timeout'],
+    ['litellm.BudgetExceededError: Budget has been exceeded! Current cost: 10.2, Max budget: 10.0', 'budget-exceeded'],
+    ['litellm.UnprocessableEntityError: OpenAIException - Unprocessable Entity', 'param-rejected'],
+  ],
+  'https://pypi.org/project/litellm/1.108.7/ (proxy/auth, proxy/hooks, types/router.py RouterErrors)': [
+    ['litellm.RateLimitError: Max parallel request limit reached', 'rate-limit'],
+    ['Deployment over user-defined ratelimit.', 'rate-limit'],
+    ['Deployment has all max_parallel_requests slots in use.', 'rate-limit'],
+    ['You passed in model=kimi. There are no healthy deployments for this model', 'no-deployments'],
+    ['All deployments for selected model are in cooldown', 'no-deployments'],
+    ['Authentication Error: invalid user key - token does not exist', 'auth-rejected'],
+    ['Invalid Authorization header format', 'auth-rejected'],
+    ['litellm._pre_call_checks: Context Window exceeded for given call. No models have context window large enough for this call.', 'context-too-long'],
+    ['Not allowed to access model due to tags configuration', 'key-model-denied'],
+  ],
+  'https://nodejs.org/api/errors.html#common-system-errors; https://undici.nodejs.org/#/docs/api/Errors': [
+    ['Error: connect ECONNREFUSED 127.0.0.1:4000', 'proxy-unreachable'],
+    ['Error: read ECONNRESET', 'connection-reset'],
+    ['Error: connect ETIMEDOUT 10.0.0.5:4000', 'timeout'],
+    ['Error: getaddrinfo ENOTFOUND litellm', 'host-not-found'],
+    ['ConnectTimeoutError: Connect Timeout Error (attempt: 1, timeout: 10000ms)', 'timeout'],
+    ['UND_ERR_CONNECT_TIMEOUT', 'timeout'],
+    ['HeadersTimeoutError: Headers Timeout Error', 'timeout'],
+    ['BodyTimeoutError: Body Timeout Error', 'timeout'],
+    ['SocketError: other side closed', 'connection-reset'],
+    ['Error: unable to verify the first certificate', 'tls-error'],
+    ["Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames", 'tls-error'],
+    ['Error: connect EHOSTUNREACH 192.168.1.5:4000', 'proxy-unreachable'],
+    ['Error: write EPIPE', 'connection-reset'],
+  ],
+  'https://www.python-httpx.org/exceptions/; https://docs.python.org/3/library/exceptions.html#ConnectionResetError': [
+    ['httpx.ConnectError: [Errno 111] Connection refused', 'proxy-unreachable'],
+    ['httpx.ReadTimeout: timed out', 'timeout'],
+    ['httpx.RemoteProtocolError: Server disconnected without sending a response.', 'connection-reset'],
+    ['requests.exceptions.ConnectionError: HTTPConnectionPool(host=\'localhost\', port=4000): Max retries exceeded with url: /v1/messages (Caused by NewConnectionError(\'<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 111] Connection refused\'))', 'proxy-unreachable'],
+    ['ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate', 'tls-error'],
+    ['aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host localhost:11434 ssl:default [Connect call failed (\'127.0.0.1\', 11434)]', 'proxy-unreachable'],
+    ['ConnectionResetError: [Errno 104] Connection reset by peer', 'connection-reset'],
+    ['socket.gaierror: [Errno -2] Name or service not known', 'host-not-found'],
+    ['[Errno 11001] getaddrinfo failed', 'host-not-found'],
+  ],
+  'https://ai.google.dev/gemini-api/docs/troubleshooting': [
+    ['{"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT"}}', 'auth-rejected'],
+    ['{"error": {"code": 403, "message": "The caller does not have permission", "status": "PERMISSION_DENIED"}}', 'auth-rejected'],
+    ['{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED"}}', 'rate-limit'],
+    ['{"error": {"code": 503, "message": "The model is overloaded. Please try again later.", "status": "UNAVAILABLE"}}', 'overloaded'],
+    ['{"error": {"code": 504, "message": "Deadline exceeded", "status": "DEADLINE_EXCEEDED"}}', 'timeout'],
+    ['{"error": {"code": 400, "message": "The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).", "status": "INVALID_ARGUMENT"}}', 'context-too-long'],
+    ['{"error": {"code": 404, "message": "models/gemini-9 is not found for API version v1beta, or is not supported for generateContent.", "status": "NOT_FOUND"}}', 'unknown-model'],
+  ],
+  'https://www.rfc-editor.org/rfc/rfc9110#section-15': [
+    ['API Error: 502 Bad Gateway', 'upstream-error'],
+    ['API Error: 503 Service Unavailable', 'upstream-error'],
+    ['API Error: 504 Gateway Timeout', 'timeout'],
+    ['API Error: 429 Too Many Requests', 'rate-limit'],
+    ['API Error: 401 Unauthorized', 'auth-rejected'],
+    ['API Error: 403 Forbidden', 'auth-rejected'],
+    ['API Error: 402 Payment Required', 'rate-limit'],
+    ['API Error: 408 Request Timeout', 'timeout'],
+    ['API Error: 413 Payload Too Large', 'context-too-long'],
+    ['API Error: 404 Not Found', 'model-404'],
+    ['API Error: 500 Internal Server Error', 'upstream-error'],
+  ],
+  'https://api-docs.deepseek.com/quick_start/error_codes; https://docs.bigmodel.cn/cn/faq/api-code; https://platform.moonshot.cn/docs/api/errors; https://help.aliyun.com/zh/model-studio/error-code': [
+    ['Error code: 402 - {"error":{"message":"Insufficient Balance","type":"unknown_error"}}', 'rate-limit'],
+    ['{"error":{"code":"1113","message":"余额不足或无可用资源包,请充值。"}}', 'rate-limit'],
+    ['{"error":{"code":"1302","message":"您的账户已达到速率限制，请您控制请求频率"}}', 'rate-limit'],
+    ['{"error":{"message":"Your account org-x is suspended, please check your plan and billing details","type":"exceeded_current_quota_error"}}', 'rate-limit'],
+    ['{"error":{"code":"Arrearage","message":"Access denied, please make sure your account is in good standing."}}', 'rate-limit'],
+    ['Range of input length should be [1, 129024]', 'context-too-long'],
+    ['InvalidParameter: Range of max_tokens should be [1, 8192]', 'max-tokens-rejected'],
+  ],
+};
+
+/** Lines that are not failures even though they show a status or an error class's name. */
+const HARMLESS = [
+  'INFO:     172.18.0.2:36924 - "GET /metrics HTTP/1.1" 404 Not Found',
+  '127.0.0.1:61428 - "HEAD /api/hello HTTP/1.1" 404 Not Found',
+  'INFO:     127.0.0.1:50412 - "POST /v1/messages HTTP/1.1" 200 OK',
+  'exceptions_to_retry = [ "RateLimitError",]  # List of exceptions to retry on',
+];
+
+describe('explain knows the documented error vocabulary', () => {
+  for (const [source, table] of Object.entries(VOCABULARY)) {
+    it.each(table)(`${source}: %s → %s`, (text, code) => {
+      expect(explainText(text).map((d) => d.code)).toEqual([code]);
+    });
+  }
+  it.each(HARMLESS)('no diagnosis: %s', (text) => {
+    expect(explainText(text)).toEqual([]);
+  });
+  it('a bare status names its cause only when nothing more specific matched', () => {
+    expect(explainText('API Error: 403 Forbidden').map((d) => d.code)).toEqual(['auth-rejected']);
+    expect(explainText('API Error: 403 {"error":{"message":"key not allowed to access model. This key can only access models=[\'kimi\']. Tried to access claude-haiku-4-5","type":"key_model_access_denied"}}').map((d) => d.code)).toEqual(['key-model-denied']);
+    expect(explainText('API Error: 400 {"error":{"message":"something new"}}')).toEqual([]);
+  });
+  it('names the line a status was found on', () => {
+    const [d] = explainText('retrying…\nAPI Error: 429 Too Many Requests\nretrying…');
+    expect(d).toMatchObject({ code: 'rate-limit', line: 2, evidence: 'API Error: 429 Too Many Requests' });
+  });
+});
