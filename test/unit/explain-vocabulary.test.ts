@@ -9,7 +9,8 @@ import { explainText } from '../../src/explain.js';
 const VOCABULARY: Record<string, [string, string][]> = {
   'observed with @anthropic-ai/claude-code 2.1.330 (user-facing strings in its binary)': [
     ['API Error: 401 Invalid API key · Please run /login', 'auth-rejected'],
-    ['Invalid API key · Fix external API key', 'auth-rejected'],
+    // Claude Code's words when the key it sends comes from ANTHROPIC_API_KEY ("external"): beside a proxy, that variable is the conflict.
+    ['Invalid API key · Fix external API key', 'auth-conflict'],
     ['Invalid bearer token', 'auth-rejected'],
     ['Credit balance is too low', 'rate-limit'],
     ['Credit balance too low · Add funds: https://console.anthropic.com/settings/billing', 'rate-limit'],
