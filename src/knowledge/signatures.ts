@@ -199,8 +199,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'context-too-long',
-    keywords: ['too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length', 'too many tokens', 'input tokens', 'while limit is', 'inputs` tokens', '输入内容超长', '上下文长度'],
-    patterns: [/输入内容超长|上下文长度超|exceed context limit|maximum context limit|longer than the model's context length|Input tokens exceed the configured limit|`inputs` tokens \+ `max_new_tokens` must be|Current length is \d+ while limit is \d+|maximum input length is \d+|Input is too long|Too many input tokens|(?:Prompt|request) has too many tokens|string too long\. Expected a string with maximum length/i, /"type":\s?"request_too_large"|Request exceeds the maximum (?:allowed number of bytes|size)|Payload Too Large|Context Window exceeded|context window large enough|input token count \(?\d+\)? exceeds the maximum|Range of input length should be/i, /max_tokens must be at least 1, got -\d+/i, /exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
+    keywords: ['too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length', 'too many tokens', 'input tokens', 'while limit is', 'inputs` tokens', 'request too large', '输入内容超长', '上下文长度'],
+    patterns: [/输入内容超长|上下文长度超|exceed context limit|maximum context limit|longer than the model's context length|Input tokens exceed the configured limit|`inputs` tokens \+ `max_new_tokens` must be|Current length is \d+ while limit is \d+|maximum input length is \d+|Input is too long|Too many input tokens|(?:Prompt|request) has too many tokens|string too long\. Expected a string with maximum length/i, /"type":\s?"request_too_large"|Request too large \(max \d+ ?[KMG]B\)|Request exceeds the maximum (?:allowed number of bytes|size)|Payload Too Large|Context Window exceeded|context window large enough|input token count \(?\d+\)? exceeds the maximum|Range of input length should be/i, /max_tokens must be at least 1, got -\d+/i, /exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
     cause: "the conversation (plus max_tokens) is larger than the model's context window; Claude Code compacts too late when it assumes a larger window than the model has",
     fix: 'set context_window in the profile to the real window (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS) so Claude Code compacts in time, and max_output_tokens to what the model can produce; then /compact',
     severity: 'fail',
@@ -379,8 +379,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'rate-limit',
-    keywords: ['429', 'rate limit', 'rate_limit', 'quota', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted'],
-    patterns: [/Insufficient Balance|requires more credits|can only afford \d+/i, /ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance (?:is )?too low|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /rate[_ ]limit(?!ing)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|quota|RESOURCE_EXHAUSTED|usage limits|Too Many Requests/i],
+    keywords: ['429', 'rate limit', 'rate_limit', 'quota', 'request rejected (429)', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted'],
+    patterns: [/Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance (?:is )?too low|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /rate[_ ]limit(?!ing)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|quota|RESOURCE_EXHAUSTED|usage limits|Too Many Requests/i],
     cause: 'the upstream (or a LiteLLM limit) refuses more requests for now: a rate limit or an exhausted quota',
     fix: 'wait and retry; lower concurrency (subagents); raise the limit with the provider, or set rpm/tpm and fallbacks on the deployment',
     severity: 'fail',
@@ -435,12 +435,12 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
 };
 
 /**
- * A status in the forms clients print it: `API Error: 403`, `API Error (403`, `Error code: 402`, `status code 413`,
+ * A status in the forms clients print it: `API Error: 403`, `API Error (403`, `API Error: Request rejected (429)`, `Error code: 402`, `status code 413`,
  * `status=429`, `HTTP/1.1 503`, `"status": 504`, `"code": 401`, or a number with its reason phrase (`404 Not Found`).
  * Group 1 or 2 is the status. An access-log line of a GET, HEAD or OPTIONS (a health probe, /metrics, a browser) is
  * not one: Claude Code's calls are POSTs ({@link PROBE_LOG_LINE}).
  */
-export const STATUS_LINE = /(?:API Error:? ?\(?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP\/\d(?:\.\d)? |"code":\s?)([45]\d\d)\b|\b([45]\d\d) (?:Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
+export const STATUS_LINE = /(?:API Error:? ?\(?(?:[A-Z][a-z]+ [a-z]+ \()?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP\/\d(?:\.\d)? |"code":\s?)([45]\d\d)\b|\b([45]\d\d) (?:Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
 /** An access-log line of a request that is not an API call: `"GET /metrics HTTP/1.1" 404`. */
 export const PROBE_LOG_LINE = /"(?:GET|HEAD|OPTIONS) [^"\n]{0,300} HTTP\/\d(?:\.\d)?" [45]\d\d\b/;
 

@@ -27,6 +27,12 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['API Error: 400 due to tool use concurrency issues.', 'tool-input-invalid'],
     ['[Bug] Anthropic API Error: Missing Tool Result Block', 'tool-input-invalid'],
     ["You've hit your limit · resets 5pm", 'rate-limit'],
+    ['API Error: Request rejected (429) · request refused', 'rate-limit'],
+    ['Request too large (max 32MB). Accumulated images and attachments in the conversation pushed the request over the limit.', 'context-too-long'],
+    ['API Error: Connection to the API was lost (ECONNRESET). This is usually temporary — try again.', 'connection-reset'],
+    ['API Error: Connection refused — a firewall or proxy may be blocking it (ECONNREFUSED)', 'proxy-unreachable'],
+    ['Failed to authenticate. API Error: 403 request refused', 'auth-rejected'],
+    ['API Error: 503 request refused. This is a server-side issue, usually temporary — try again in a moment.', 'upstream-error'],
   ],
   'https://docs.anthropic.com/en/api/errors': [
     ['{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}', 'auth-rejected'],
@@ -183,6 +189,7 @@ describe('explain knows the documented error vocabulary', () => {
     expect(explainText('API Error: 403 Forbidden').map((d) => d.code)).toEqual(['auth-rejected']);
     expect(explainText('API Error: 403 {"error":{"message":"key not allowed to access model. This key can only access models=[\'kimi\']. Tried to access claude-haiku-4-5","type":"key_model_access_denied"}}').map((d) => d.code)).toEqual(['key-model-denied']);
     expect(explainText('API Error: 400 {"error":{"message":"something new"}}')).toEqual([]);
+    expect(explainText('API Error: Request rejected (422) · something new').map((d) => d.code)).toEqual(['param-rejected']);
   });
   it('names the line a status was found on', () => {
     const [d] = explainText('retrying…\nAPI Error: 429 Too Many Requests\nretrying…');
