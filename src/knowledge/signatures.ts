@@ -62,8 +62,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'not-logged-in',
-    keywords: ['not logged in'],
-    patterns: [/Not logged in\s?[·-]\s?Please run \/login|"result":\s?"Not logged in/i],
+    keywords: ['could not resolve authentication method', 'not logged in'],
+    patterns: [/Could not resolve authentication method/i, /Not logged in\s?[·-]\s?Please run \/login|"result":\s?"Not logged in/i],
     cause: 'Claude Code has no credential of its own: with proxy.key_header the key travels in ANTHROPIC_CUSTOM_HEADERS, and Claude Code still needs a login (claude.ai /login, or CLAUDE_CODE_OAUTH_TOKEN)',
     fix: 'run `claude /login` once (your claude.ai login is kept beside the gateway key), or drop proxy.key_header so the functions send the key as ANTHROPIC_AUTH_TOKEN',
     supersedes: ['auth-rejected'],
@@ -82,8 +82,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'key-model-denied',
-    keywords: ['key_model_access_denied', '_can_object_call_model', 'not allowed to access model', 'not available for this api key', 'only deployed for other teams', 'invalid model for team', "don't have access to the model", 'not allowed for this virtual key', 'no team has access', '无权访问模型'],
-    patterns: [/无权访问模型/, /is not allowed for this virtual key|No team has access to the requested model/i, /key_model_access_denied|not allowed to access model|not available for this API key|only deployed for other teams|Invalid model for team|team not allowed to access model|don't have access to the model|_can_object_call_model/i],
+    keywords: ['is not allowed for this profile', 'key_model_access_denied', '_can_object_call_model', 'not allowed to access model', 'not available for this api key', 'only deployed for other teams', 'invalid model for team', "don't have access to the model", 'not allowed for this virtual key', 'no team has access', '无权访问模型'],
+    patterns: [/is not allowed for this profile/i, /无权访问模型/, /is not allowed for this virtual key|No team has access to the requested model/i, /key_model_access_denied|not allowed to access model|not available for this API key|only deployed for other teams|Invalid model for team|team not allowed to access model|don't have access to the model|_can_object_call_model/i],
     supersedes: ['auth-rejected', 'model-404'],
     cause: 'the virtual key (or its team) is not allowed the model id Claude Code sent — often a background call with a built-in id',
     fix: 'ask the gateway admin to allow that id for your key, or to alias it to an allowed model; set every slot of the profile (small_model, subagent_model, …) to allowed ids; ccenv doctor models lists what is sent',
@@ -92,8 +92,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'key-expired',
-    keywords: ['expired key', 'expired_key', 'key expiry time'],
-    patterns: [/Key Expiry time|Expired Key|"type":\s?"expired_key"/i],
+    keywords: ['api key is expired', 'expired key', 'expired_key', 'key expiry time'],
+    patterns: [/API key is expired/i, /Key Expiry time|Expired Key|"type":\s?"expired_key"/i],
     supersedes: ['auth-rejected'],
     cause: "the virtual key has expired (its expires time is past): the gateway refuses every request with it",
     fix: 'ask the gateway admin for a new key (or /key/regenerate), export it, and run ccenv doctor again',
@@ -112,8 +112,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-credentials',
-    keywords: ['api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror', 'security token', 'has not been used in project', 'returned http 401', 'error - error code: 401', 'provider authentication failed'],
-    patterns: [/AuthenticationError:? \w+Exception\b/, /Upstream provider \S{1,40} returned HTTP 401|Received \w{1,20} error - Error code: 401|Provider authentication failed|security token included in the request is invalid|Unable to locate credentials|API has not been used in project/i, 
+    keywords: ['authentication fails', 'invalid authentication', 'appears to be invalid', 'authorization token is invalid', '身份验证失败', 'invalid access token', 'invalid api-key', 'token not match group', 'no auth credentials found', '_api_key', 'no auth available', 'all accounts are invalid', 'api key is required', 'api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror', 'security token', 'has not been used in project', 'returned http 401', 'error - error code: 401', 'provider authentication failed'],
+    patterns: [/Authentication Fails\b|\bInvalid Authentication\b|API Key appears to be invalid|Authorization Token is invalid|身份验证失败|invalid access token or token expired|Invalid API-key provided|token not match group/i, /\(\w{1,40}(?:,[^)\n]{1,120})?: 401\): |No auth credentials found|check your [A-Z][A-Z_]{1,30}_API_KEY|[A-Z][A-Z_]{1,30}_API_KEY is not set|API Key is required for model|no auth available \(providers=|All accounts are invalid/, /AuthenticationError:? \w+Exception\b/, /Upstream provider \S{1,40} returned HTTP 401|Received \w{1,20} error - Error code: 401|Provider authentication failed|security token included in the request is invalid|Unable to locate credentials|API has not been used in project/i, 
       /Missing \w+ API Key|api_key client option must be set|OPENAI_API_KEY environment variable|Missing credentials|missing 1 required positional argument: '?api_key/i,
       /(?:Anthropic|OpenAI|Bedrock|Vertex_?ai|Gemini|Azure)(?:Exception|Error)[^\n]{0,120}(?:authentication_error|invalid x-api-key|incorrect api key|invalid api key)/i,
     ],
@@ -127,8 +127,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'auth-rejected',
-    keywords: ['api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login', 'key is blocked', 'bearer token', 'permission_error', 'permissiondenied', 'permission_denied', 'authorization header', 'authentication token', 'api token'],
-    patterns: [/Invalid bearer token|Incorrect authentication token|Bad or missing API token|Invalid Authorization header format|"type":\s?"permission_error"|PermissionDeniedError|"status":\s?"(?:PERMISSION_DENIED|UNAUTHENTICATED)"|API key not valid/i, /Key is blocked\. Update via `?\/key\/unblock/i, /Invalid API key|Incorrect API key provided|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
+    keywords: ['"unauthorized"', 'is missing', 'missing api key', 'missing api key', 'api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login', 'key is blocked', 'bearer token', 'permission_error', 'permissiondenied', 'permission_denied', 'authorization header', 'authentication token', 'api token'],
+    patterns: [/"error":\s?"Unauthorized"/i, /\bAPI ?KEY is missing|^Missing API key\b|Invalid or missing API key/im, /Invalid bearer token|Incorrect authentication token|Bad or missing API token|Invalid Authorization header format|"type":\s?"permission_error"|PermissionDeniedError|"status":\s?"(?:PERMISSION_DENIED|UNAUTHENTICATED)"|API key not valid/i, /Key is blocked\. Update via `?\/key\/unblock/i, /Invalid API key|Incorrect API key provided|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
     supersedes: ['responses-routing'],
     cause: 'the proxy rejected the key Claude Code sent (missing, wrong, or not a key of this proxy)',
     fix: 'export the proxy master key or a virtual key in the variable named by proxy.auth_token_env (the claude-* functions send it as ANTHROPIC_AUTH_TOKEN); ccenv doctor key checks it',
@@ -137,8 +137,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'no-deployments',
-    keywords: ['no models available', 'no healthy deployments', 'no deployments available', 'no fallback model group', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down'],
-    patterns: [/model_cooldown|are cooling down|no healthy deployments|'No models available\b/i, /No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
+    keywords: ['所有供应商已熔断', '无可用渠道', 'no models available', 'no healthy deployments', 'no deployments available', 'no fallback model group', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down'],
+    patterns: [/所有供应商已熔断|无可用渠道/, /model_cooldown|are cooling down|no healthy deployments|'No models available\b/i, /No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
     cause: "LiteLLM has no healthy deployment for the model group: every deployment failed recently and is in cooldown (the upstream's own error came first), or none is configured",
     fix: 'look for the first error in the proxy log; check the upstream (ccenv doctor messages); LiteLLM retries after the cooldown',
     severity: 'fail',
@@ -147,9 +147,9 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'unknown-model',
-    keywords: ['invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', 'not found for api version', 'deploymentnotfound', '1211', 'model not exist', 'try pulling it', 'provider \''],
-    patterns: [/model '[^'\n]{1,100}' not found|The model `[^`\n]{1,100}` does not exist|DeploymentNotFound|API deployment for this resource does not exist|models\/[\w.:-]{1,100} is not found for API version/i, /\bModel Not Exist\b|not found, try pulling it|Provider '[^'\n]{1,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
-    supersedes: ['upstream-error'],
+    keywords: ["' not found", "' does not exist", 'please check the model code', 'mapping rule for model', 'invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', 'not found for api version', 'deploymentnotfound', '1211', 'model not exist', 'try pulling it', 'provider \''],
+    patterns: [/\bmodel '[^'\n]{1,100}' not found|The model '[^'\n]{1,100}' does not exist/i, /Model does not exist, please check the model code/i, /No prefix or mapping rule for model/i, /model '[^'\n]{1,100}' not found|The model `[^`\n]{1,100}` does not exist|DeploymentNotFound|API deployment for this resource does not exist|models\/[\w.:-]{1,100} is not found for API version/i, /\bModel Not Exist\b|not found, try pulling it|Provider '[^'\n]{1,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
+    supersedes: ['upstream-error', 'model-404'],
     cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
     fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
     severity: 'fail',
@@ -165,13 +165,13 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'LiteLLM ≥ 1.82.0 sends /v1/messages for openai/ models to the upstream /v1/responses, which OpenAI-compatible hosts do not serve (a 404, a hang, or an answer of the wrong shape)',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment (ccenv gen env) or litellm_settings.use_chat_completions_url_for_anthropic_messages: true (ccenv gen litellm-config), and restart the proxy',
     severity: 'fail',
-    supersedes: ['model-404', 'unknown-model'],
+    supersedes: ['model-404', 'unknown-model', 'base-url-suffix'],
     source: 'BerriAI/litellm#20103; BerriAI/litellm#13352; BerriAI/litellm#25418; observed with LiteLLM 1.106.0 (OpenAIException - {"error":{"message":"Not Found"}})',
   },
   {
     code: 'model-404',
-    keywords: ["issue with the selected model", 'not_found_error'],
-    patterns: [/There's an issue with the selected model/i, /not_found_error[^\n]{0,60}model/i],
+    keywords: ['not found the model', "issue with the selected model", 'not_found_error'],
+    patterns: [/Not found the model\b/i, /There's an issue with the selected model/i, /not_found_error[^\n]{0,60}model/i],
     cause: "Claude Code's words for any 404: the model id is missing on the proxy, LiteLLM's Responses-API routing got a 404 from the upstream, or the base URL's path is wrong",
     fix: `${DOCTOR}: its models check names a missing id, its messages check the routing 404, its base-url check a wrong path`,
     severity: 'fail',
@@ -179,8 +179,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'base-url-suffix',
-    keywords: ['404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |', 'not found', 'unexpected endpoint', '<!doctype html', 'route not found', 'anthropic.com/messages', '/v1/messages', "add '/v1'", '<!doctype'],
-    patterns: [/\/(?:v\d+|anthropic|api|openai|chat\/completions)\/v1\/messages\b[^\n]{0,80}\b404\b|\b404\b[^\n]{0,200}"path":\s?"\/[\w/-]{1,60}\/v1\/messages"|forgot to add '\/v1'|Unexpected token '<', \\?"<!DOCTYPE/i, /\b404\b[^\n]{0,80}<!doctype html|route not found: \/v1\/messages|api\.anthropic\.com\/messages'/i, /Unexpected endpoint or method\. \(POST \/v1\/messages|Invalid URL \(POST \/v1\/messages\/count_tokens\)/i, /404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages|\[GIN\][^\n]{0,40}\| 404 \|[^\n]{0,80}\| POST\s+"\/(?:v1\/)?(?:api\/(?:generate|chat)|chat\/completions|completions|messages)"|404 Not Found<\/title>|Route \/[\w/]{0,40}messages[^\n]{0,20} not found|POST \S{0,200}\/chat\/completions "HTTP\/1\.1 404/i],
+    keywords: ['file not found', '404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |', 'not found', 'unexpected endpoint', '<!doctype html', 'route not found', 'anthropic.com/messages', '/v1/messages', "add '/v1'", '<!doctype'],
+    patterns: [/"message":\s?"File Not Found"/i, /\/(?:v\d+|anthropic|api|openai|chat\/completions)\/v1\/messages\b[^\n]{0,80}\b404\b|\b404\b[^\n]{0,200}"path":\s?"\/[\w/-]{1,60}\/v1\/messages"|forgot to add '\/v1'|Unexpected token '<', \\?"<!DOCTYPE/i, /\b404\b[^\n]{0,80}<!doctype html|route not found: \/v1\/messages|api\.anthropic\.com\/messages'/i, /Unexpected endpoint or method\. \(POST \/v1\/messages|Invalid URL \(POST \/v1\/messages\/count_tokens\)/i, /404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages|\[GIN\][^\n]{0,40}\| 404 \|[^\n]{0,80}\| POST\s+"\/(?:v1\/)?(?:api\/(?:generate|chat)|chat\/completions|completions|messages)"|404 Not Found<\/title>|Route \/[\w/]{0,40}messages[^\n]{0,20} not found|POST \S{0,200}\/chat\/completions "HTTP\/1\.1 404/i],
     cause: 'the request reached a path the server does not serve: the base URL has /v1 or a provider path appended (Claude Code adds /v1/messages itself), or it is the wrong port or server',
     fix: 'set the base URL to the proxy root, e.g. http://localhost:4000 (proxy.base_url); ccenv doctor base-url checks it',
     severity: 'fail',
@@ -199,8 +199,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'context-too-long',
-    keywords: ['too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length', 'too many tokens', 'input tokens', 'while limit is', 'inputs` tokens', 'request too large', '输入内容超长', '上下文长度'],
-    patterns: [/输入内容超长|上下文长度超|exceed context limit|maximum context limit|longer than the model's context length|Input tokens exceed the configured limit|`inputs` tokens \+ `max_new_tokens` must be|Current length is \d+ while limit is \d+|maximum input length is \d+|Input is too long|Too many input tokens|(?:Prompt|request) has too many tokens|string too long\. Expected a string with maximum length/i, /"type":\s?"request_too_large"|Request too large \(max \d+ ?[KMG]B\)|Request exceeds the maximum (?:allowed number of bytes|size)|Payload Too Large|Context Window exceeded|context window large enough|input token count \(?\d+\)? exceeds the maximum|Range of input length should be/i, /max_tokens must be at least 1, got -\d+/i, /exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
+    keywords: ['compared to kv size', 'exceeded model token limit', 'total message size', '超长', 'too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length', 'too many tokens', 'input tokens', 'while limit is', 'inputs` tokens', 'request too large', '输入内容超长', '上下文长度'],
+    patterns: [/Input prompt is too big compared to KV size/i, /exceeded model token limit|total message size \d+ exceeds limit|Prompt ?超长/i, /reached its context window limit|输入内容超长|上下文长度超|exceed context limit|maximum context limit|longer than the model's context length|Input tokens exceed the configured limit|`inputs` tokens \+ `max_new_tokens` must be|Current length is \d+ while limit is \d+|maximum input length is \d+|Input is too long|Too many input tokens|(?:Prompt|request) has too many tokens|string too long\. Expected a string with maximum length/i, /"type":\s?"request_too_large"|Request too large \(max \d+ ?[KMG]B\)|Request exceeds the maximum (?:allowed number of bytes|size)|Payload Too Large|Context Window exceeded|context window large enough|input token count \(?\d+\)? exceeds the maximum|Range of input length should be/i, /max_tokens must be at least 1, got -\d+/i, /exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
     cause: "the conversation (plus max_tokens) is larger than the model's context window; Claude Code compacts too late when it assumes a larger window than the model has",
     fix: 'set context_window in the profile to the real window (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS) so Claude Code compacts in time, and max_output_tokens to what the model can produce; then /compact',
     severity: 'fail',
@@ -211,8 +211,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'tool-input-invalid',
-    keywords: ['tool use concurrency', 'missing tool result', 'function_declarations', 'generatecontentrequest.tools', 'auto" tool choice', 'non-json arguments', "'tools[", 'tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', 'required parameter', 'arguments provided to the tool'],
-    patterns: [/arguments provided to the tool are invalid|duplicate tool_use ID|orphaned tool_result|due to tool use concurrency issues|Missing Tool Result Block|GenerateContentRequest\.tools\[\d+\]|function_declarations\[\d+\]|"auto" tool choice requires|non-JSON arguments|Invalid 'tools\[\d+\]\.function\.\w+'/i, /each tool_use must have a single result|InputValidationError:|The required parameter \w+ is missing|tools\.\d+\.custom\.input_schema/i, 
+    keywords: ['does not support tools', 'tool call arguments', "missing required 'id'", 'input_schema for tool', 'tool_choice', '`tools` must', 'tools param requires', "'content' or 'tool_calls'", 'parse tool call', 'failed to parse input at pos', 'not found in tools list', 'is duplicated', 'must be followed by tool messages', 'tool parameter json', 'tool arguments', 'args invalid json', 'json repair failed', 'support tool use', 'support tool calling', 'missing required parameters', 'tool use concurrency', 'missing tool result', 'function_declarations', 'generatecontentrequest.tools', 'auto" tool choice', 'non-json arguments', "'tools[", 'tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', 'required parameter', 'arguments provided to the tool'],
+    patterns: [/does not support tools|invalid tool call arguments|tool_use block missing required 'id'|invalid input_schema for tool|tool_choice=\"?\w+\"? requires|When using `tool_choice`, `tools` must be set|The tool specified in `tool_choice` does not match|`tools` must not be an empty array|tool_choice\.name is required|tools param requires --jinja|must contain either 'content' or 'tool_calls'|Failed to parse tool call arguments|Failed to parse input at pos \d+|Tool '[^'\n]{1,80}' not found in tools list/i, /function name \S{1,80} is duplicated|must be followed by tool messages responding to each/i, /Unable to parse tool parameter JSON|Failed to parse tool arguments|args invalid JSON|JSON parsing failed:[^\n]{0,200}JSON repair failed|No endpoints found that support tool use|does not support tool calling|failed: missing required parameters/i, /arguments provided to the tool are invalid|duplicate tool_use ID|orphaned tool_result|due to tool use concurrency issues|Missing Tool Result Block|tool call could not be parsed|GenerateContentRequest\.tools\[\d+\]|function_declarations\[\d+\]|"auto" tool choice requires|non-JSON arguments|Invalid 'tools\[\d+\]\.function\.\w+'/i, /each tool_use must have a single result|InputValidationError:|The required parameter \w+ is missing|tools\.\d+\.custom\.input_schema/i, 
       /tool_use`? ids were found without `?tool_result|tool_use_id`? found in `?tool_result|Invalid tool parameters|tool input error|Error normalizing tool input|emitted invalid JSON arguments|could not be parsed as JSON|input_schema: Field required|Invalid type for 'tools\.\d+'/i,
       /'tools\[\d+\]\.function\.name': string too long/i,
     ],
@@ -224,8 +224,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'max-tokens-rejected',
-    keywords: ['max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'is too large'],
-    patterns: [/'max_tokens' or 'max_completion_tokens' is too large/i, 
+    keywords: ['max_tokens is required', 'cannot be greater than max_model_len', 'max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'is too large'],
+    patterns: [/max_tokens is required and must be positive|max_tokens=\d+ cannot be greater than max_model_len/i, /'max_tokens' or 'max_completion_tokens' is too large/i, 
       /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds|max_completion_tokens|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached|Streaming is required for operations that may take longer than 10 minutes/i,
       /max_tokens[^\n]{0,80}(?:too large|exceed|at most|maximum|must be (?:less|<=|greater)|above maximum|not valid)/i,
     ],
@@ -238,8 +238,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'thinking-rejected',
-    keywords: ['thinking', 'reasoning', 'adaptive', 'budget_tokens', 'does not support thinking', 'budget_tokens', 'unsupported parameter(s)', 'does not support parameters'],
-    patterns: [/does not support parameters: \[[^\]\n]{0,120}reasoning_effort/i, /budget_tokens`? must be less than `?max_tokens|Unsupported parameter(?:\(s\))?:[^\n]{0,20}reasoni|reasoning(?:_effort)?: Extra inputs are not permitted/i, /does not support thinking/i, 
+    keywords: ['invalid reasoning value', 'invalid think value', 'incompatible with enable_thinking', 'thinking.budget_tokens', 'reasoning_content is missing', 'enable_thinking', 'out of range [', 'thinking', 'reasoning', 'adaptive', 'budget_tokens', 'does not support thinking', 'budget_tokens', 'unsupported parameter(s)', 'does not support parameters'],
+    patterns: [/invalid (?:reasoning|think) value|incompatible with enable_thinking|thinking\.budget_tokens (?:must|is not allowed)|does not support reasoning_effort/i, /reasoning_content is missing|enable_thinking must be set to false/i, /\bbudget \d+ out of range \[/i, /does not support parameters: \[[^\]\n]{0,120}reasoning_effort/i, /budget_tokens`? must be less than `?max_tokens|Unsupported parameter(?:\(s\))?:[^\n]{0,20}reasoni|reasoning(?:_effort)?: Extra inputs are not permitted/i, /does not support thinking/i, 
       /Input tag 'adaptive'|thinking_budget is out of range|is not supported for this model\. Use [^\n]{0,40}adaptive|content\[\]\.thinking|thinking (?:mode|blocks?)[^\n]{0,60}must|UnsupportedParamsError[^\n]{0,160}thinking/i,
       /(?<!\w)(?:thinking|reasoning_effort|reasoning)(?!\w)[^\n]{0,80}(?:unrecognized|unsupported|not supported|not permitted|invalid|unknown|cannot be disabled|out of range)/i,
       /(?:unrecognized|unsupported|unknown|invalid)[^\n]{0,40}(?:thinking|reasoning_effort)/i,
@@ -251,8 +251,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'param-rejected',
-    keywords: ['unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control'],
-    patterns: [/Input should be 'user' or 'assistant'|unknown variant `?system`?, expected `?user`? or `?assistant|System messages are not allowed|Malformed input request/i, /UnprocessableEntityError|Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
+    keywords: ['cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control'],
+    patterns: [/cannot be both populated/i, /Input should be 'user' or 'assistant'|unknown variant `?system`?, expected `?user`? or `?assistant|System messages are not allowed|Malformed input request/i, /UnprocessableEntityError|Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
       /Extra inputs are not permitted|Unrecognized request argument|No endpoints found that support cache control|Unknown name \\?"[$\w]+\\?" at/i,
       /(?:unrecognized|unknown|unsupported)[^\n]{0,100}(?:context_management|output_config|top_k|top_p|cache_control|defer_loading)/i,
       /(?:context_management|output_config|top_k|defer_loading)[^\n]{0,80}(?:unrecognized|unknown|unsupported|not permitted|not allowed)/i,
@@ -267,8 +267,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'usage-missing',
-    keywords: ['input_tokens', 'output_tokens', 'cannot add none', 'property \'input_tokens\'', 'cached_tokens', 'prompttokens: nan'],
-    patterns: [/\((?:reading|setting) 'cached_tokens'\)|promptTokens: NaN/i, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
+    keywords: ['no usage data', 'input_tokens', 'output_tokens', 'cannot add none', 'property \'input_tokens\'', 'cached_tokens', 'prompttokens: nan'],
+    patterns: [/No usage data received/i, /\((?:reading|setting) 'cached_tokens'\)|promptTokens: NaN/i, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: 'load the ccenv hook (fix_usage repairs usage in the stream): ccenv gen litellm --dir DIR',
     severity: 'fail',
@@ -276,8 +276,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'stream-order',
-    keywords: ['content block is not a', 'content block not found', 'streaming fallback', 'without sending any chunks', 'event order', 'message_stop without', 'mismatched content block', 'response stopped arriving', 'closed mid-response', 'without receiving message_start', 'ended before any complete data', 'async_anthropic_sse_wrapper'],
-    patterns: [/The response stopped arriving|Connection closed mid-response|Stream completed without receiving message_start|Streaming response ended before any complete data was received|async_anthropic_sse_wrapper/i, /Received message_stop without a current message|Mismatched content block type/i, /Content block is not a \w+ block|Content block not found|Streaming fallback triggered|request ended without sending any chunks|unexpected event order/i],
+    keywords: ['without producing a message', 'missing message_start', 'before message completion', 'disconnected before completion', '流式响应在首包到达前结束', 'content block is not a', 'content block not found', 'streaming fallback', 'without sending any chunks', 'event order', 'message_stop without', 'mismatched content block', 'response stopped arriving', 'closed mid-response', 'without receiving message_start', 'ended before any complete data', 'async_anthropic_sse_wrapper'],
+    patterns: [/stream ended without producing a Message|stream response is missing message_start|stream response ended before message completion|stream disconnected before completion|流式响应在首包到达前结束/i, /The response stopped arriving|Connection closed mid-response|Stream completed without receiving message_start|Streaming response ended before any complete data was received|async_anthropic_sse_wrapper/i, /Received message_stop without a current message|Mismatched content block type/i, /Content block is not a \w+ block|Content block not found|Streaming fallback triggered|request ended without sending any chunks|unexpected event order/i],
     cause: 'the Anthropic event stream from the proxy is malformed (events out of order, or it ended early)',
     fix: 'upgrade LiteLLM (fixed for tool calls in ≥ 1.75.7) and keep the chat-completions routing flag set; ccenv doctor stream checks the order',
     severity: 'fail',
@@ -297,8 +297,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'empty-content',
-    keywords: ['empty', 'no content in response', '"content":', '"output":', 'non-empty', "'choices'", 'content was empty', 'without returning any assistant text'],
-    patterns: [/finished the turn without returning any assistant text/i, /response content was empty/i, /empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"content":\s?""|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'|No content parts received|\bEmpty response\b/i],
+    keywords: ['produced no content', 'no content in the stream', 'no choices in', 'no response after retries', 'empty stream response', 'empty', 'no content in response', '"content":', '"output":', 'non-empty', "'choices'", 'content was empty', 'without returning any assistant text'],
+    patterns: [/Backend produced no content/i, /No content in the stream response|No choices in \w+ response|No response after retries|returned empty stream response/i, /finished the turn without returning any assistant text/i, /response content was empty/i, /empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"content":\s?""|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'|No content parts received|\bEmpty response\b/i],
     supersedes: ['rate-limit', 'upstream-error'],
     // A stream's message_start always carries "content": [] (the blocks follow as events).
     unless: /content_block_delta|"type":\s?"message_start"/,
@@ -309,8 +309,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'tls-error',
-    keywords: ['cert', 'ssl', 'self-signed', 'self signed'],
-    patterns: [/SSL certificate (?:hostname mismatch|has been revoked|is not yet valid)|unable to verify the first certificate|ERR_TLS_CERT_ALTNAME_INVALID|does not match certificate's altnames/i, /\b(?:UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|UNABLE_TO_GET_CRL|UNABLE_TO_DECRYPT_CERT_SIGNATURE|CERT_SIGNATURE_FAILURE|CERT_NOT_YET_VALID|CERT_REVOKED|CERT_UNTRUSTED|CERT_REJECTED|HOSTNAME_MISMATCH|INVALID_CA|ERR_TLS_CERT_ALTNAME_INVALID)\b|SSL certificate error|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to get (?:local )?issuer certificate|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|certificate (?:has )?expired|SSL certificate verification failed/i],
+    keywords: ['invalid peer certificate', 'unknownissuer', 'tls handshake', 'cert', 'ssl', 'self-signed', 'self signed'],
+    patterns: [/invalid peer certificate|UnknownIssuer|TLS handshake failed/i, /SSL certificate (?:hostname mismatch|has been revoked|is not yet valid)|unable to verify the first certificate|ERR_TLS_CERT_ALTNAME_INVALID|does not match certificate's altnames/i, /\b(?:UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|UNABLE_TO_GET_CRL|UNABLE_TO_DECRYPT_CERT_SIGNATURE|CERT_SIGNATURE_FAILURE|CERT_NOT_YET_VALID|CERT_REVOKED|CERT_UNTRUSTED|CERT_REJECTED|HOSTNAME_MISMATCH|INVALID_CA|ERR_TLS_CERT_ALTNAME_INVALID)\b|SSL certificate error|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to get (?:local )?issuer certificate|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|certificate (?:has )?expired|SSL certificate verification failed/i],
     cause: 'the TLS certificate on the way is not trusted (a corporate proxy re-signing traffic, or a self-signed proxy certificate)',
     fix: 'point NODE_EXTRA_CA_CERTS at your CA bundle for Claude Code (SSL_CERT_FILE for the proxy), or use the proxy over plain http on 127.0.0.1',
     severity: 'fail',
@@ -329,8 +329,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'connection-reset',
-    keywords: ['econnreset', 'socket hang up', 'other side closed', 'closed unexpectedly', 'peer closed connection', 'incomplete chunked read', 'epipe', 'connection reset', 'server disconnected', 'typeerror: terminated', 'api error: terminated'],
-    patterns: [/Connection reset by (?:peer|server)|\bTypeError: terminated\b|API Error:? \(?terminated\b/i, /\bEPIPE\b|Connection reset by peer|Server disconnected without sending a response/i, /peer closed connection without sending complete message body|incomplete chunked read/i, /ECONNRESET|socket hang up|other side closed|socket connection was closed unexpectedly/i],
+    keywords: ['error decoding response body', 'econnreset', 'socket hang up', 'other side closed', 'closed unexpectedly', 'peer closed connection', 'incomplete chunked read', 'epipe', 'connection reset', 'server disconnected', 'typeerror: terminated', 'api error: terminated'],
+    patterns: [/error decoding response body/i, /Connection reset by (?:peer|server)|\bTypeError: terminated\b|API Error:? \(?terminated\b/i, /\bEPIPE\b|Connection reset by peer|Server disconnected without sending a response/i, /peer closed connection without sending complete message body|incomplete chunked read/i, /ECONNRESET|socket hang up|other side closed|socket connection was closed unexpectedly/i],
     cause: 'the connection was cut mid-request: the proxy crashed or restarted, or something between closed it',
     fix: 'check that the proxy is up and read its log around that time; ccenv doctor proxy',
     severity: 'fail',
@@ -340,7 +340,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'host-not-found',
     keywords: ['enotfound', 'getaddrinfo', 'name resolution', 'could not resolve', 'eai_again', 'name or service not known', 'nodename nor servname', 'failed to resolve'],
-    patterns: [/Failed to resolve '[^'\n]{1,200}'/, /\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve|\bEAI_AGAIN\b|Name or service not known|nodename nor servname/],
+    patterns: [/Failed to resolve '[^'\n]{1,200}'/, /\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve (?:host|hostname|proxy\b|'[^'\n]{1,200}')|\bEAI_AGAIN\b|Name or service not known|nodename nor servname/],
     cause: 'the host in the base URL does not resolve (a typo, a container name used outside its network, no DNS)',
     fix: 'fix proxy.base_url (http://localhost:4000 for a local proxy); ccenv doctor proxy',
     severity: 'fail',
@@ -359,8 +359,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'timeout',
-    keywords: ['timed out', 'timeout', 'time-out', 'etimedout', 'time limit', 'timeouterror', 'request timeout', 'aborted due to timeout', 'readtimeout', 'deadline'],
-    patterns: [/aborted due to timeout|\bReadTimeout\b|Connect timeout on endpoint URL/i, /\b(?:Connect|Headers|Body)TimeoutError\b|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT|DEADLINE_EXCEEDED|Deadline exceeded|\b408 Request Timeout/i, /\bTimeoutError\b|(?:Error: |API )request timeout\b/i, /timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
+    keywords: ['waiting timeout reached', '超时', 'timed out', 'timeout', 'time-out', 'etimedout', 'time limit', 'timeouterror', 'request timeout', 'aborted due to timeout', 'readtimeout', 'deadline'],
+    patterns: [/^request timeout ?$|Request waiting timeout reached/i, /超时/, /aborted due to timeout|\bReadTimeout\b|Connect timeout on endpoint URL/i, /\b(?:Connect|Headers|Body)TimeoutError\b|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT|DEADLINE_EXCEEDED|Deadline exceeded|\b408 Request Timeout/i, /\bTimeoutError\b|(?:Error: |API )request timeout\b/i, /timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
     cause: 'a request took longer than its limit: a slow or stuck upstream, or Responses-API routing on hosts that neither answer nor 404',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment if it is unset; otherwise check the upstream, raise API_TIMEOUT_MS (Claude Code) or the deployment timeout; ccenv doctor messages',
     severity: 'fail',
@@ -369,8 +369,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'overloaded',
-    keywords: ['529', 'overloaded', 'no capacity available', 'model_capacity', 'engine_overloaded', 'currently overloaded'],
-    patterns: [/engine_overloaded_error|is currently overloaded/i, /No capacity available for model|MODEL_CAPACITY_EXHAUSTED/i, /overloaded_error|\bOverloaded\b|(?:API Error|Error|status|code)[^\n]{0,12}\b529\b/i],
+    keywords: ['server busy', 'currently busy', 'request queue is full', 'loading model', '访问量过大', 'capacity exhausted', '529', 'overloaded', 'no capacity available', 'model_capacity', 'engine_overloaded', 'currently overloaded'],
+    patterns: [/server busy, please try again|maximum pending requests exceeded|engine is currently busy|The request queue is full|\"message\":\s?\"Loading model\"/i, /访问量过大/, /Model capacity exhausted/i, /engine_overloaded_error|is currently overloaded/i, /No capacity available for model|MODEL_CAPACITY_EXHAUSTED/i, /overloaded_error|\bOverloaded\b|(?:API Error|Error|status|code)[^\n]{0,12}\b529\b/i],
     cause: 'the upstream is overloaded (529): a temporary capacity problem on the provider side',
     fix: 'wait and retry; configure a fallback model group in LiteLLM for the profile',
     severity: 'fail',
@@ -379,8 +379,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'rate-limit',
-    keywords: ['429', 'rate limit', 'rate_limit', 'quota', 'request rejected (429)', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted'],
-    patterns: [/Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance (?:is )?too low|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /rate[_ ]limit(?!ing)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|quota|RESOURCE_EXHAUSTED|usage limits|Too Many Requests/i],
+    keywords: ['insufficient credits', 'available credits', 'is suspended', 'max concurrency', 'high concurrency', 'usage limit reached', 'in arrears', '欠费', 'good standing', '429', 'rate limit', 'rate_limit', 'quota', 'request rejected (429)', 'usage credits ran out', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted'],
+    patterns: [/Insufficient credits|exceed your available credits|is suspended, please check your plan and billing|max concurrency|High concurrency usage|Usage limit reached|in arrears|欠费|account is in good standing/i, /Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|Usage credits ran out|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance (?:is )?too low|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /rate[_ ]limit(?!ing)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|quota|RESOURCE_EXHAUSTED|usage limits|Too Many Requests/i],
     cause: 'the upstream (or a LiteLLM limit) refuses more requests for now: a rate limit or an exhausted quota',
     fix: 'wait and retry; lower concurrency (subagents); raise the limit with the provider, or set rpm/tpm and fallbacks on the deployment',
     severity: 'fail',
@@ -399,8 +399,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-error',
-    keywords: ['the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50'],
-    patterns: [/The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-4]\b/i],
+    keywords: ['model runner has unexpectedly stopped', 'no output received from the engine', 'disconnected mid-stream', 'the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50'],
+    patterns: [/model runner has unexpectedly stopped|No output received from the engine/i, /Provider disconnected mid-stream/i, /The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-4]\b/i],
     cause: 'the upstream failed the call and LiteLLM passed its error on',
     fix: "read the upstream's message; check the upstream's status and its api_base, and the proxy log; ccenv doctor messages",
     severity: 'fail',
@@ -436,11 +436,12 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
 
 /**
  * A status in the forms clients print it: `API Error: 403`, `API Error (403`, `API Error: Request rejected (429)`, `Error code: 402`, `status code 413`,
- * `status=429`, `HTTP/1.1 503`, `"status": 504`, `"code": 401`, or a number with its reason phrase (`404 Not Found`).
+ * `status=429`, `HTTP/1.1 503`, `"status": 504`, `"code": 401`, or a number with its reason phrase (`404 Not Found`)
+ * or the Anthropic SDK's `401 status code (no body)`.
  * Group 1 or 2 is the status. An access-log line of a GET, HEAD or OPTIONS (a health probe, /metrics, a browser) is
  * not one: Claude Code's calls are POSTs ({@link PROBE_LOG_LINE}).
  */
-export const STATUS_LINE = /(?:API Error:? ?\(?(?:[A-Z][a-z]+ [a-z]+ \()?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP\/\d(?:\.\d)? |"code":\s?)([45]\d\d)\b|\b([45]\d\d) (?:Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
+export const STATUS_LINE = /(?:API Error:? ?\(?(?:[A-Z][a-z]+ [a-z]+ \()?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP\/\d(?:\.\d)? |"code":\s?)([45]\d\d)\b|\b([45]\d\d) (?:status code\b|Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
 /** An access-log line of a request that is not an API call: `"GET /metrics HTTP/1.1" 404`. */
 export const PROBE_LOG_LINE = /"(?:GET|HEAD|OPTIONS) [^"\n]{0,300} HTTP\/\d(?:\.\d)?" [45]\d\d\b/;
 

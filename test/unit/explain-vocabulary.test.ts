@@ -2,8 +2,11 @@
 // error reference, LiteLLM's exception mapping and the pinned wheel's own messages, Node's and Python's network
 // errors, Claude Code's own strings), each with the cause a reader of that source would name. Written from those
 // references, not from the corpus of pasted texts (test/unit/explain-corpus.test.ts measures that).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainText } from '../../src/explain.js';
+import { ROOT } from '../helpers/paths.js';
 
 /** [text, expected code] per source. */
 const VOCABULARY: Record<string, [string, string][]> = {
@@ -28,6 +31,13 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['[Bug] Anthropic API Error: Missing Tool Result Block', 'tool-input-invalid'],
     ["You've hit your limit · resets 5pm", 'rate-limit'],
     ['API Error: Request rejected (429) · request refused', 'rate-limit'],
+    ['The model returned an empty response (retry also failed).', 'empty-content'],
+    ["The model's tool call could not be parsed (retry also failed).", 'tool-input-invalid'],
+    ['API Error: 529 Overloaded. The API is at capacity — this is usually temporary. Try again in a moment.', 'overloaded'],
+    ['API Error: The model has reached its context window limit.', 'context-too-long'],
+    ['API Error: Usage credits ran out before the response was finished.', 'rate-limit'],
+    ['API Error: Request timed out (waited 5m). If a proxy or gateway on your network holds responses until they complete, raise API_TIMEOUT_MS or CLAUDE_STREAM_FIRST_BYTE_TIMEOUT_MS to wait longer.', 'timeout'],
+    ['Stream idle timeout - partial response received', 'timeout'],
     ['Request too large (max 32MB). Accumulated images and attachments in the conversation pushed the request over the limit.', 'context-too-long'],
     ['API Error: Connection to the API was lost (ECONNRESET). This is usually temporary — try again.', 'connection-reset'],
     ['API Error: Connection refused — a firewall or proxy may be blocking it (ECONNREFUSED)', 'proxy-unreachable'],
@@ -176,12 +186,28 @@ const HARMLESS = [
   'exceptions_to_retry = [ "RateLimitError",]  # List of exceptions to retry on',
 ];
 
+/**
+ * More of it, gathered from the sources by helper sessions and reviewed (test/fixtures/explain-vocabulary/*.jsonl):
+ * one message a line, `{text, code, source}`, the source naming the repository and commit, or the page, it is from.
+ */
+const DIR = join(ROOT, 'test/fixtures/explain-vocabulary');
+const GATHERED = readdirSync(DIR).flatMap((f) =>
+  readFileSync(join(DIR, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; code: string; source: string }),
+);
+
 describe('explain knows the documented error vocabulary', () => {
   for (const [source, table] of Object.entries(VOCABULARY)) {
     it.each(table)(`${source}: %s → %s`, (text, code) => {
       expect(explainText(text).map((d) => d.code)).toEqual([code]);
     });
   }
+  it.each(GATHERED.map((r) => [r.text.slice(0, 80), r.code, r]))('%s → %s', (_t, _c, r) => {
+    expect(explainText(r.text).map((d) => d.code), r.source).toEqual([r.code]);
+  });
+  it('every gathered message names its source', () => {
+    expect(GATHERED.length).toBeGreaterThan(0);
+    for (const r of GATHERED) expect(r.source).toMatch(/^[\w.-]+\/[\w.-]+@[\w.-]+ \S+|^https?:\/\/|^litellm \d/);
+  });
   it.each(HARMLESS)('no diagnosis: %s', (text) => {
     expect(explainText(text)).toEqual([]);
   });
