@@ -202,7 +202,7 @@ describe('explain knows the documented error vocabulary', () => {
     });
   }
   it.each(GATHERED.map((r) => [r.text.slice(0, 80), r.code, r]))('%s → %s', (_t, _c, r) => {
-    expect(explainText(r.text).map((d) => d.code), r.source).toEqual([r.code]);
+    expect(explainText(r.text).map((d) => d.code), r.source).toEqual(r.code === 'none' ? [] : [r.code]);
   });
   it('every gathered message names its source', () => {
     expect(GATHERED.length).toBeGreaterThan(0);
