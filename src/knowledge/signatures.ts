@@ -170,8 +170,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'model-404',
-    keywords: ['not found the model', "issue with the selected model", 'not_found_error'],
-    patterns: [/Not found the model\b/i, /There's an issue with the selected model/i, /not_found_error[^\n]{0,60}model/i],
+    keywords: ['notfounderror', 'not found the model', "issue with the selected model", 'not_found_error'],
+    patterns: [/\b(?:openai|anthropic)\.NotFoundError\b/, /Not found the model\b/i, /There's an issue with the selected model/i, /not_found_error[^\n]{0,60}model/i],
     cause: "Claude Code's words for any 404: the model id is missing on the proxy, LiteLLM's Responses-API routing got a 404 from the upstream, or the base URL's path is wrong",
     fix: `${DOCTOR}: its models check names a missing id, its messages check the routing 404, its base-url check a wrong path`,
     severity: 'fail',
@@ -349,8 +349,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'proxy-unreachable',
-    keywords: ['econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused', 'cannot connect to', 'connect call failed', 'cannot assign requested address', 'ehostunreach', 'enetunreach', 'able to access the url'],
-    patterns: [/Cannot assign requested address|\bE(?:HOST|NET)UNREACH\b|Unable to connect to API\. Check your internet connection|Unable to connect\. Is the computer able to access the url\?/i, /Cannot connect to (?:host|Ollama at) |Connect call failed/i, /ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
+    keywords: ['apiconnectionerror', 'econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused', 'cannot connect to', 'connect call failed', 'cannot assign requested address', 'ehostunreach', 'enetunreach', 'able to access the url'],
+    patterns: [/\b(?:openai|anthropic)\.APIConnectionError\b/, /Cannot assign requested address|\bE(?:HOST|NET)UNREACH\b|Unable to connect to API\. Check your internet connection|Unable to connect\. Is the computer able to access the url\?/i, /Cannot connect to (?:host|Ollama at) |Connect call failed/i, /ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
     cause: 'nothing answers at the base URL: the proxy is not running, or listens on another host or port',
     fix: 'start the proxy (ccenv gen systemd|launchd|compose, or litellm --config …), or fix proxy.base_url; ccenv doctor proxy. With the proxy down Claude Code retries for minutes: CLAUDE_CODE_MAX_RETRIES=0 fails at once',
     severity: 'fail',
@@ -359,8 +359,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'timeout',
-    keywords: ['waiting timeout reached', '超时', 'timed out', 'timeout', 'time-out', 'etimedout', 'time limit', 'timeouterror', 'request timeout', 'aborted due to timeout', 'readtimeout', 'deadline'],
-    patterns: [/^request timeout ?$|Request waiting timeout reached/i, /超时/, /aborted due to timeout|\bReadTimeout\b|Connect timeout on endpoint URL/i, /\b(?:Connect|Headers|Body)TimeoutError\b|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT|DEADLINE_EXCEEDED|Deadline exceeded|\b408 Request Timeout/i, /\bTimeoutError\b|(?:Error: |API )request timeout\b/i, /timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
+    keywords: ['apitimeouterror', 'waiting timeout reached', '超时', 'timed out', 'timeout', 'time-out', 'etimedout', 'time limit', 'timeouterror', 'request timeout', 'aborted due to timeout', 'readtimeout', 'deadline'],
+    patterns: [/\bAPITimeoutError\b/, /^request timeout ?$|Request waiting timeout reached/i, /超时/, /aborted due to timeout|\bReadTimeout\b|Connect timeout on endpoint URL/i, /\b(?:Connect|Headers|Body)TimeoutError\b|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT|DEADLINE_EXCEEDED|Deadline exceeded|\b408 Request Timeout/i, /\bTimeoutError\b|(?:Error: |API )request timeout\b/i, /timed out|APIConnectionTimeoutError|litellm\.Timeout|ETIMEDOUT|Gateway time-?out|stream idle|Execution timeout|exceeded time limit|timeout of \d+ms exceeded/i, /API Timeout \(/],
     cause: 'a request took longer than its limit: a slow or stuck upstream, or Responses-API routing on hosts that neither answer nor 404',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment if it is unset; otherwise check the upstream, raise API_TIMEOUT_MS (Claude Code) or the deployment timeout; ccenv doctor messages',
     severity: 'fail',
@@ -400,7 +400,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'upstream-error',
     keywords: ['raised a streaming error', 'model runner has unexpectedly stopped', 'no output received from the engine', 'disconnected mid-stream', 'the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50'],
-    patterns: [/raised a streaming error/i, /model runner has unexpectedly stopped|No output received from the engine/i, /Provider disconnected mid-stream/i, /The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-4]\b/i],
+    patterns: [/raised a streaming error/i, /model runner has unexpectedly stopped|No output received from the engine/i, /Provider disconnected mid-stream/i, /The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-3]\b/i],
     cause: 'the upstream failed the call and LiteLLM passed its error on',
     fix: "read the upstream's message; check the upstream's status and its api_base, and the proxy log; ccenv doctor messages",
     severity: 'fail',
@@ -437,11 +437,11 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
 /**
  * A status in the forms clients print it: `API Error: 403`, `API Error (403`, `API Error: Request rejected (429)`, `Error code: 402`, `status code 413`,
  * `status=429`, `HTTP/1.1 503`, `"status": 504`, `"code": 401`, or a number with its reason phrase (`404 Not Found`)
- * or the Anthropic SDK's `401 status code (no body)`.
+ * or the Anthropic SDK's `401 status code (no body)`, or a proxy's `Error from provider(openrouter,qwen: 429)`.
  * Group 1 or 2 is the status. An access-log line of a GET, HEAD or OPTIONS (a health probe, /metrics, a browser) is
  * not one: Claude Code's calls are POSTs ({@link PROBE_LOG_LINE}).
  */
-export const STATUS_LINE = /(?:API Error:? ?\(?(?:[A-Z][a-z]+ [a-z]+ \()?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP\/\d(?:\.\d)? |"code":\s?)([45]\d\d)\b|\b([45]\d\d) (?:status code\b|Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
+export const STATUS_LINE = /(?:API Error:? ?\(?(?:[A-Z][a-z]+ [a-z]+ \()?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP(?:\/\d(?:\.\d)?)? |"code":\s?|\(\w[^()\n]{0,120}: )([45]\d\d)\b|\b([45]\d\d) (?:status code\b|Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
 /** An access-log line of a request that is not an API call: `"GET /metrics HTTP/1.1" 404`. */
 export const PROBE_LOG_LINE = /"(?:GET|HEAD|OPTIONS) [^"\n]{0,300} HTTP\/\d(?:\.\d)?" [45]\d\d\b/;
 

@@ -119,6 +119,14 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['Incorrect authentication token', 'auth-rejected'],
     ['Bad or missing API token.', 'auth-rejected'],
   ],
+  'https://github.com/openai/openai-python#handling-errors; https://github.com/anthropics/anthropic-sdk-python#handling-errors': [
+    ['openai.APITimeoutError: Request timed out.', 'timeout'],
+    ['anthropic.APITimeoutError: Request timed out or interrupted.', 'timeout'],
+    ['openai.APIConnectionError: Connection error.', 'proxy-unreachable'],
+    ["openai.NotFoundError: Error code: 404 - {'error': {'message': 'something else'}}", 'model-404'],
+    ["openai.RateLimitError: Error code: 429 - {'error': {'message': 'slow down'}}", 'rate-limit'],
+    ["anthropic.InternalServerError: Error code: 500 - {'type': 'error', 'error': {'type': 'api_error', 'message': 'Internal server error'}}", 'upstream-error'],
+  ],
   'https://nodejs.org/api/errors.html#common-system-errors; https://undici.nodejs.org/#/docs/api/Errors': [
     ['Error: connect ECONNREFUSED 127.0.0.1:4000', 'proxy-unreachable'],
     ['Error: read ECONNRESET', 'connection-reset'],
@@ -216,6 +224,8 @@ describe('explain knows the documented error vocabulary', () => {
     expect(explainText('API Error: 403 {"error":{"message":"key not allowed to access model. This key can only access models=[\'kimi\']. Tried to access claude-haiku-4-5","type":"key_model_access_denied"}}').map((d) => d.code)).toEqual(['key-model-denied']);
     expect(explainText('API Error: 400 {"error":{"message":"something new"}}')).toEqual([]);
     expect(explainText('API Error: Request rejected (422) · something new').map((d) => d.code)).toEqual(['param-rejected']);
+    expect(explainText('Error from provider(openrouter,qwen/qwen3-coder: 503): {"error":{"message":"something new"}}').map((d) => d.code)).toEqual(['upstream-error']);
+    expect(explainText('HTTP 504 from the gateway').map((d) => d.code)).toEqual(['timeout']);
   });
   it('names the line a status was found on', () => {
     const [d] = explainText('retrying…\nAPI Error: 429 Too Many Requests\nretrying…');
