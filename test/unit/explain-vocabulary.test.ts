@@ -127,6 +127,15 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ["openai.RateLimitError: Error code: 429 - {'error': {'message': 'slow down'}}", 'rate-limit'],
     ["anthropic.InternalServerError: Error code: 500 - {'type': 'error', 'error': {'type': 'api_error', 'message': 'Internal server error'}}", 'upstream-error'],
   ],
+  'https://pypi.org/project/litellm/1.108.7/ (litellm/proxy/_types.py ProxyErrorTypes); https://platform.openai.com/docs/guides/error-codes': [
+    ['{"error":{"message":"something new","type":"throttling_error","param":null,"code":"429"}}', 'rate-limit'],
+    ['{"error":{"message":"something new","type":"all_deployments_in_cooldown","param":null,"code":"429"}}', 'no-deployments'],
+    ['{"error":{"message":"something new","type":"token_not_found_in_db","param":"None","code":"401"}}', 'auth-rejected'],
+    ['{"error":{"message":"something new","type":"auth_error","param":"None","code":"401"}}', 'auth-rejected'],
+    ['{"error":{"message":"something new","type":"invalid_request_error","code":"invalid_api_key"}}', 'auth-rejected'],
+    ['{"error":{"message":"something new","type":"server_error"}}', 'upstream-error'],
+    ['{"error":{"message":"something new","type":"requests","code":"rate_limit_exceeded"}}', 'rate-limit'],
+  ],
   'https://nodejs.org/api/errors.html#common-system-errors; https://undici.nodejs.org/#/docs/api/Errors': [
     ['Error: connect ECONNREFUSED 127.0.0.1:4000', 'proxy-unreachable'],
     ['Error: read ECONNRESET', 'connection-reset'],
