@@ -52,8 +52,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'auth-conflict',
-    keywords: ['auth conflict', 'and /login managed key set', 'fix external api key'],
-    patterns: [/Invalid API key · Fix external API key/i, /Both ANTHROPIC_AUTH_TOKEN and \/login managed key set/i, /Auth conflict/i],
+    keywords: ['auth token:', 'auth conflict', 'and /login managed key set', 'fix external api key'],
+    patterns: [/Auth token: (\S{1,40})\s[^\n]{0,60}API key: (?!\1(?:\s|$))\S{1,40}/i, /Invalid API key · Fix external API key/i, /Both ANTHROPIC_AUTH_TOKEN and \/login managed key set/i, /Auth conflict/i],
     supersedes: ['auth-rejected'],
     cause: "Claude Code sees two credentials — a token (ANTHROPIC_AUTH_TOKEN, or a claude.ai login) and an API key (ANTHROPIC_API_KEY, or a /login managed key) — and may send the wrong one, or your Anthropic key, to the proxy",
     fix: 'start Claude Code through its claude-<profile> function (it unsets ANTHROPIC_API_KEY for that call); unset ANTHROPIC_API_KEY in your shell rc; `claude /logout` if you use Claude Code only through the proxy; `ccenv doctor auth-conflict` shows which is set',
@@ -112,8 +112,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-credentials',
-    keywords: ['authentication fails', 'invalid authentication', 'appears to be invalid', 'authorization token is invalid', '身份验证失败', 'invalid access token', 'invalid api-key', 'token not match group', 'no auth credentials found', '_api_key', 'no auth available', 'all accounts are invalid', 'api key is required', 'api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror', 'security token', 'has not been used in project', 'returned http 401', 'error - error code: 401', 'provider authentication failed'],
-    patterns: [/Authentication Fails\b|\bInvalid Authentication\b|API Key appears to be invalid|Authorization Token is invalid|身份验证失败|invalid access token or token expired|Invalid API-key provided|token not match group/i, /\(\w{1,40}(?:,[^)\n]{1,120})?: 401\): |No auth credentials found|check your [A-Z][A-Z_]{1,30}_API_KEY|[A-Z][A-Z_]{1,30}_API_KEY is not set|API Key is required for model|no auth available \(providers=|All accounts are invalid/, /AuthenticationError:? \w+Exception\b/, /Upstream provider \S{1,40} returned HTTP 401|Received \w{1,20} error - Error code: 401|Provider authentication failed|security token included in the request is invalid|Unable to locate credentials|API has not been used in project/i, 
+    keywords: ['no auth credentials found', '_api_key', 'no auth available', 'all accounts are invalid', 'api key is required', 'api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror', 'security token', 'has not been used in project', 'returned http 401', 'error - error code: 401', 'provider authentication failed'],
+    patterns: [/\(\w{1,40}(?:,[^)\n]{1,120})?: 401\): |No auth credentials found|check your [A-Z][A-Z_]{1,30}_API_KEY|[A-Z][A-Z_]{1,30}_API_KEY is not set|API Key is required for model|no auth available \(providers=|All accounts are invalid/, /AuthenticationError:? \w+Exception\b/, /Upstream provider \S{1,40} returned HTTP 401|Received \w{1,20} error - Error code: 401|Provider authentication failed|security token included in the request is invalid|Unable to locate credentials|API has not been used in project/i, 
       /Missing \w+ API Key|api_key client option must be set|OPENAI_API_KEY environment variable|Missing credentials|missing 1 required positional argument: '?api_key/i,
       /(?:Anthropic|OpenAI|Bedrock|Vertex_?ai|Gemini|Azure)(?:Exception|Error)[^\n]{0,120}(?:authentication_error|invalid x-api-key|incorrect api key|invalid api key)/i,
     ],
@@ -127,18 +127,18 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'auth-rejected',
-    keywords: ['token_not_found_in_db', 'auth_error', 'invalid_api_key', 'virtual key expected', 'no litellm virtual key', '"unauthorized"', 'is missing', 'missing api key', 'missing api key', 'api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login', 'key is blocked', 'bearer token', 'permission_error', 'permissiondenied', 'permission_denied', 'authorization header', 'authentication token', 'api token'],
-    patterns: [/"(?:type|code)":\s?"(?:token_not_found_in_db|auth_error|invalid_api_key)"/, /LiteLLM Virtual Key expected|No LiteLLM Virtual Key pass/i, /"error":\s?"Unauthorized"/i, /\bAPI ?KEY is missing|^Missing API key\b|Invalid or missing API key/im, /Invalid bearer token|Incorrect authentication token|Bad or missing API token|Invalid Authorization header format|"type":\s?"permission_error"|PermissionDeniedError|"status":\s?"(?:PERMISSION_DENIED|UNAUTHENTICATED)"|API key not valid/i, /Key is blocked\. Update via `?\/key\/unblock/i, /Invalid API key|Incorrect API key provided|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
+    keywords: ['authentication fails', 'invalid authentication', 'appears to be invalid', 'authorization token is invalid', '身份验证失败', 'invalid access token', 'invalid api-key', 'token not match group', 'token_not_found_in_db', 'auth_error', 'invalid_api_key', 'virtual key expected', 'no litellm virtual key', '"unauthorized"', 'is missing', 'missing api key', 'missing api key', 'api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login', 'key is blocked', 'bearer token', 'permission_error', 'permissiondenied', 'permission_denied', 'authorization header', 'authentication token', 'api token'],
+    patterns: [/Authentication Fails\b|\bInvalid Authentication\b|API Key appears to be invalid|Authorization Token is invalid|身份验证失败|invalid access token or token expired|Invalid API-key provided|token not match group/i, /"(?:type|code)":\s?"(?:token_not_found_in_db|auth_error|invalid_api_key)"/, /LiteLLM Virtual Key expected|No LiteLLM Virtual Key pass/i, /"error":\s?"Unauthorized"/i, /\bAPI ?KEY is missing|^Missing API key\b|Invalid or missing API key/im, /Invalid bearer token|Incorrect authentication token|Bad or missing API token|Invalid Authorization header format|"type":\s?"permission_error"|PermissionDeniedError|"status":\s?"(?:PERMISSION_DENIED|UNAUTHENTICATED)"|API key not valid/i, /Key is blocked\. Update via `?\/key\/unblock/i, /Invalid API key|Incorrect API key provided|No api key passed|Authentication Error|authentication_error|AuthenticationError|Invalid proxy server token|invalid x-api-key|\b401\b[^\n]{0,40}Unauthorized|Please run \/login/i],
     supersedes: ['responses-routing'],
-    cause: 'the proxy rejected the key Claude Code sent (missing, wrong, or not a key of this proxy)',
+    cause: 'the server at the base URL (your proxy, or the provider Claude Code talks to) rejected the key Claude Code sent (missing, wrong, or not a key of that server)',
     fix: 'export the proxy master key or a virtual key in the variable named by proxy.auth_token_env (the claude-* functions send it as ANTHROPIC_AUTH_TOKEN); ccenv doctor key checks it',
     severity: 'fail',
     source: 'BerriAI/litellm#4880; Alishahryar1/free-claude-code#350',
   },
   {
     code: 'no-deployments',
-    keywords: ['all_deployments_in_cooldown', 'no deployment available', 'no deployment found', '所有供应商已熔断', '无可用渠道', 'no models available', 'no healthy deployments', 'no deployments available', 'no fallback model group', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down'],
-    patterns: [/all_deployments_in_cooldown/, /No deployment (?:available|found for model)/i, /所有供应商已熔断|无可用渠道/, /model_cooldown|are cooling down|no healthy deployments|'No models available\b/i, /No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
+    keywords: ['no healthy deployment available', 'all_deployments_in_cooldown', 'no deployment available', 'no deployment found', '所有供应商已熔断', '无可用渠道', 'no models available', 'no healthy deployments', 'no deployments available', 'no fallback model group', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down'],
+    patterns: [/No healthy deployment available/i, /all_deployments_in_cooldown/, /No deployment (?:available|found for model)/i, /所有供应商已熔断|无可用渠道/, /model_cooldown|are cooling down|no healthy deployments|'No models available\b/i, /No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i],
     cause: "LiteLLM has no healthy deployment for the model group: every deployment failed recently and is in cooldown (the upstream's own error came first), or none is configured",
     fix: 'look for the first error in the proxy log; check the upstream (ccenv doctor messages); LiteLLM retries after the cooldown',
     severity: 'fail',
@@ -148,7 +148,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'unknown-model',
     keywords: ["' not found", "' does not exist", 'please check the model code', 'mapping rule for model', 'invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', 'not found for api version', 'deploymentnotfound', '1211', 'model not exist', 'try pulling it', 'provider \''],
-    patterns: [/\bmodel '[^'\n]{1,100}' not found|The model '[^'\n]{1,100}' does not exist/i, /Model does not exist, please check the model code/i, /No prefix or mapping rule for model/i, /model '[^'\n]{1,100}' not found|The model `[^`\n]{1,100}` does not exist|DeploymentNotFound|API deployment for this resource does not exist|models\/[\w.:-]{1,100} is not found for API version/i, /\bModel Not Exist\b|not found, try pulling it|Provider '[^'\n]{1,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
+    patterns: [/\bmodel '[^'\n]{1,100}' not found|The model '[^'\n]{1,100}' does not exist/i, /Model does not exist, please check the model code/i, /No prefix or mapping rule for model/i, /model '[^'\n]{1,100}' not found|The model `[^`\n]{1,100}` does not exist|DeploymentNotFound|API deployment for this resource does not exist|models\/[\w.:-]{1,100} is not found for API version/i, /\bModel Not Exist\b|not found, try pulling it|Provider '[^'\n]{0,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
     supersedes: ['upstream-error', 'model-404'],
     cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
     fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
@@ -179,8 +179,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'base-url-suffix',
-    keywords: ['file not found', '404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |', 'not found', 'unexpected endpoint', '<!doctype html', 'route not found', 'anthropic.com/messages', '/v1/messages', "add '/v1'", '<!doctype'],
-    patterns: [/"message":\s?"File Not Found"/i, /\/(?:v\d+|anthropic|api|openai|chat\/completions)\/v1\/messages\b[^\n]{0,80}\b404\b|\b404\b[^\n]{0,200}"path":\s?"\/[\w/-]{1,60}\/v1\/messages"|forgot to add '\/v1'|Unexpected token '<', \\?"<!DOCTYPE/i, /\b404\b[^\n]{0,80}<!doctype html|route not found: \/v1\/messages|api\.anthropic\.com\/messages'/i, /Unexpected endpoint or method\. \(POST \/v1\/messages|Invalid URL \(POST \/v1\/messages\/count_tokens\)/i, /404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages|\[GIN\][^\n]{0,40}\| 404 \|[^\n]{0,80}\| POST\s+"\/(?:v1\/)?(?:api\/(?:generate|chat)|chat\/completions|completions|messages)"|404 Not Found<\/title>|Route \/[\w/]{0,40}messages[^\n]{0,20} not found|POST \S{0,200}\/chat\/completions "HTTP\/1\.1 404/i],
+    keywords: ['http/1.1" 404', 'invalid url (post', 'file not found', '404 page not found', '/v1/v1/', 'invalid url', '/chat/completions/v1/messages', '| 404 |', 'not found', 'unexpected endpoint', '<!doctype html', 'route not found', 'anthropic.com/messages', '/v1/messages', "add '/v1'", '<!doctype'],
+    patterns: [/"POST \/[^"\s]{0,200} HTTP\/1\.[01]" 404\b|Invalid URL \(POST \/[\w/.-]{0,80}\)/, /"message":\s?"File Not Found"/i, /\/(?:v\d+|anthropic|api|openai|chat\/completions)\/v1\/messages\b[^\n]{0,80}\b404\b|\b404\b[^\n]{0,200}"path":\s?"\/[\w/-]{1,60}\/v1\/messages"|forgot to add '\/v1'|Unexpected token '<', \\?"<!DOCTYPE/i, /\b404\b[^\n]{0,80}<!doctype html|route not found: \/v1\/messages|api\.anthropic\.com\/messages'/i, /Unexpected endpoint or method\. \(POST \/v1\/messages|Invalid URL \(POST \/v1\/messages\/count_tokens\)/i, /404 page not found|\/v1\/v1\/|Invalid URL \(POST \/v1\/messages\)|\/chat\/completions\/v1\/messages|\| 404 \|[^\n]{0,80}POST\s+"\/v1\/messages|\[GIN\][^\n]{0,40}\| 404 \|[^\n]{0,80}\| POST\s+"\/(?:v1\/)?(?:api\/(?:generate|chat)|chat\/completions|completions|messages)"|404 Not Found<\/title>|Route \/[\w/]{0,40}messages[^\n]{0,20} not found|POST \S{0,200}\/chat\/completions "HTTP\/1\.1 404/i],
     cause: 'the request reached a path the server does not serve: the base URL has /v1 or a provider path appended (Claude Code adds /v1/messages itself), or it is the wrong port or server',
     fix: 'set the base URL to the proxy root, e.g. http://localhost:4000 (proxy.base_url); ccenv doctor base-url checks it',
     severity: 'fail',
@@ -189,8 +189,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'invalid-beta',
-    keywords: ['beta'],
-    patterns: [/invalid beta flag|anthropic-beta[^\n]{0,40}(?:invalid|not supported|unsupported)|Unexpected value\(s\)[^\n]{0,240}anthropic-beta/i],
+    keywords: ['context-management-', "support anthropic's", 'beta'],
+    patterns: [/\(context-management-\d{4}-\d{2}-\d{2}\)|No endpoints available that support Anthropic's|unknown variant `anthropic_beta`/i, /invalid beta flag|anthropic-beta[^\n]{0,40}(?:invalid|not supported|unsupported)|Unexpected value\(s\)[^\n]{0,240}anthropic-beta/i],
     supersedes: ['upstream-error'],
     cause: "Claude Code's anthropic-beta header reached a backend that rejects it",
     fix: 'in the profile set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }, and do not forward client headers upstream',
@@ -199,8 +199,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'context-too-long',
-    keywords: ['compared to kv size', 'exceeded model token limit', 'total message size', '超长', 'too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length', 'too many tokens', 'input tokens', 'while limit is', 'inputs` tokens', 'request too large', '输入内容超长', '上下文长度'],
-    patterns: [/Input prompt is too big compared to KV size/i, /exceeded model token limit|total message size \d+ exceeds limit|Prompt ?超长/i, /reached its context window limit|输入内容超长|上下文长度超|exceed context limit|maximum context limit|longer than the model's context length|Input tokens exceed the configured limit|`inputs` tokens \+ `max_new_tokens` must be|Current length is \d+ while limit is \d+|maximum input length is \d+|Input is too long|Too many input tokens|(?:Prompt|request) has too many tokens|string too long\. Expected a string with maximum length/i, /"type":\s?"request_too_large"|Request too large \(max \d+ ?[KMG]B\)|Request exceeds the maximum (?:allowed number of bytes|size)|Payload Too Large|Context Window exceeded|context window large enough|input token count \(?\d+\)? exceeds the maximum|Range of input length should be/i, /max_tokens must be at least 1, got -\d+/i, /exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
+    keywords: ['is too long and exceeds limit', 'compared to kv size', 'exceeded model token limit', 'total message size', '超长', 'too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length', 'too many tokens', 'input tokens', 'while limit is', 'inputs` tokens', 'request too large', '输入内容超长', '上下文长度'],
+    patterns: [/Input prompt \(\d+ tokens\) is too long/i, /Input prompt is too big compared to KV size/i, /exceeded model token limit|total message size \d+ exceeds limit|Prompt ?超长/i, /reached its context window limit|输入内容超长|上下文长度超|exceed context limit|maximum context limit|longer than the model's context length|Input tokens exceed the configured limit|`inputs` tokens \+ `max_new_tokens` must be|Current length is \d+ while limit is \d+|maximum input length is \d+|Input is too long|Too many input tokens|(?:Prompt|request) has too many tokens|string too long\. Expected a string with maximum length/i, /"type":\s?"request_too_large"|Request too large \(max \d+ ?[KMG]B\)|Request exceeds the maximum (?:allowed number of bytes|size)|Payload Too Large|Context Window exceeded|context window large enough|input token count \(?\d+\)? exceeds the maximum|Range of input length should be/i, /max_tokens must be at least 1, got -\d+/i, /exceeds the available context size|exceed_context_size_error|maximum prompt length is \d+/i, /prompt is too long|maximum context length|context length|context_length_exceeded|ContextWindowExceededError|exceeds? (?:the )?context (?:limit|window)|Conversation too long|Context low · Run \/compact|Context limit reached|Error during compaction/i],
     cause: "the conversation (plus max_tokens) is larger than the model's context window; Claude Code compacts too late when it assumes a larger window than the model has",
     fix: 'set context_window in the profile to the real window (→ CLAUDE_CODE_MAX_CONTEXT_TOKENS) so Claude Code compacts in time, and max_output_tokens to what the model can produce; then /compact',
     severity: 'fail',
@@ -211,11 +211,12 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'tool-input-invalid',
-    keywords: ['does not support tools', 'tool call arguments', "missing required 'id'", 'input_schema for tool', 'tool_choice', '`tools` must', 'tools param requires', "'content' or 'tool_calls'", 'parse tool call', 'failed to parse input at pos', 'not found in tools list', 'is duplicated', 'must be followed by tool messages', 'tool parameter json', 'tool arguments', 'args invalid json', 'json repair failed', 'support tool use', 'support tool calling', 'missing required parameters', 'tool use concurrency', 'missing tool result', 'function_declarations', 'generatecontentrequest.tools', 'auto" tool choice', 'non-json arguments', "'tools[", 'tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', 'required parameter', 'arguments provided to the tool'],
-    patterns: [/does not support tools|invalid tool call arguments|tool_use block missing required 'id'|invalid input_schema for tool|tool_choice=\"?\w+\"? requires|When using `tool_choice`, `tools` must be set|The tool specified in `tool_choice` does not match|`tools` must not be an empty array|tool_choice\.name is required|tools param requires --jinja|must contain either 'content' or 'tool_calls'|Failed to parse tool call arguments|Failed to parse input at pos \d+|Tool '[^'\n]{1,80}' not found in tools list/i, /function name \S{1,80} is duplicated|must be followed by tool messages responding to each/i, /Unable to parse tool parameter JSON|Failed to parse tool arguments|args invalid JSON|JSON parsing failed:[^\n]{0,200}JSON repair failed|No endpoints found that support tool use|does not support tool calling|failed: missing required parameters/i, /arguments provided to the tool are invalid|duplicate tool_use ID|orphaned tool_result|due to tool use concurrency issues|Missing Tool Result Block|tool call could not be parsed|GenerateContentRequest\.tools\[\d+\]|function_declarations\[\d+\]|"auto" tool choice requires|non-JSON arguments|Invalid 'tools\[\d+\]\.function\.\w+'/i, /each tool_use must have a single result|InputValidationError:|The required parameter \w+ is missing|tools\.\d+\.custom\.input_schema/i, 
+    keywords: ['tool_use.id', 'function call turn', 'does not support tools', 'tool call arguments', "missing required 'id'", 'input_schema for tool', 'tool_choice', '`tools` must', 'tools param requires', "'content' or 'tool_calls'", 'parse tool call', 'failed to parse input at pos', 'not found in tools list', 'is duplicated', 'must be followed by tool messages', 'tool parameter json', 'tool arguments', 'args invalid json', 'json repair failed', 'support tool use', 'support tool calling', 'missing required parameters', 'tool use concurrency', 'missing tool result', 'function_declarations', 'generatecontentrequest.tools', 'auto" tool choice', 'non-json arguments', "'tools[", 'tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', 'required parameter', 'arguments provided to the tool'],
+    patterns: [/tool_use\.id: Field required|function call turn comes immediately after/i, /does not support tools|invalid tool call arguments|tool_use block missing required 'id'|invalid input_schema for tool|tool_choice=\"?\w+\"? requires|When using `tool_choice`, `tools` must be set|The tool specified in `tool_choice` does not match|`tools` must not be an empty array|tool_choice\.name is required|tools param requires --jinja|must contain either 'content' or 'tool_calls'|Failed to parse tool call arguments|Failed to parse input at pos \d+|Tool '[^'\n]{1,80}' not found in tools list/i, /function name \S{1,80} is duplicated|must be followed by tool messages responding to each/i, /Unable to parse tool parameter JSON|Failed to parse tool arguments|args invalid JSON|JSON parsing failed:[^\n]{0,200}JSON repair failed|No endpoints found that support tool use|does not support tool calling|failed: missing required parameters/i, /arguments provided to the tool are invalid|duplicate tool_use ID|orphaned tool_result|due to tool use concurrency issues|Missing Tool Result Block|tool call could not be parsed|GenerateContentRequest\.tools\[\d+\]|function_declarations\[\d+\]|"auto" tool choice requires|non-JSON arguments|Invalid 'tools\[\d+\]\.function\.\w+'/i, /each tool_use must have a single result|InputValidationError:|The required parameter \w+ is missing|tools\.\d+\.custom\.input_schema/i, 
       /tool_use`? ids were found without `?tool_result|tool_use_id`? found in `?tool_result|Invalid tool parameters|tool input error|Error normalizing tool input|emitted invalid JSON arguments|could not be parsed as JSON|input_schema: Field required|Invalid type for 'tools\.\d+'/i,
       /'tools\[\d+\]\.function\.name': string too long/i,
     ],
+    unless: /Unknown name \\?"/,
     cause: 'a tool call or its result was malformed on the way through the proxy (arguments that are not valid JSON, a tool_use without its tool_result, a tool definition the backend rejects)',
     fix: 'keep the chat-completions routing flag set and use a LiteLLM outside the 1.82.x–1.83.7 adapter regressions; for schema rejections, list the field under drop_params',
     severity: 'fail',
@@ -224,13 +225,13 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'max-tokens-rejected',
-    keywords: ['max_tokens is required', 'cannot be greater than max_model_len', 'max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'is too large'],
-    patterns: [/max_tokens is required and must be positive|max_tokens=\d+ cannot be greater than max_model_len/i, /'max_tokens' or 'max_completion_tokens' is too large/i, 
-      /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds|max_completion_tokens|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached|Streaming is required for operations that may take longer than 10 minutes/i,
+    keywords: ['must be between', 'max_tokens is required', 'cannot be greater than max_model_len', 'max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'is too large'],
+    patterns: [/max_tokens must be between \d+ and \d+/i, /max_tokens is required and must be positive|max_tokens=\d+ cannot be greater than max_model_len/i, /'max_tokens' or 'max_completion_tokens' is too large/i, 
+      /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds?|max_completion_tokens|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached|Streaming is required for operations that may take longer than 10 minutes/i,
       /max_tokens[^\n]{0,80}(?:too large|exceed|at most|maximum|must be (?:less|<=|greater)|above maximum|not valid)/i,
     ],
     // A deserializer listing the fields it knows ("unknown field `thinking`, expected one of `max_tokens`, …") names another field.
-    unless: /unknown field `?\w+`?, expected one of/i,
+    unless: /unknown (?:field|variant) `?\w+`?, expected one of/i,
     cause: "the upstream rejects Claude Code's max_tokens (32000–128000), or needs stream=true for large requests",
     fix: 'in the profile set max_output_tokens: <the upstream limit> (→ CLAUDE_CODE_MAX_OUTPUT_TOKENS), or max_tokens_cap / force_stream (proxy hook: ccenv gen litellm --dir DIR)',
     severity: 'fail',
@@ -251,8 +252,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'param-rejected',
-    keywords: ['cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control'],
-    patterns: [/cannot be both populated/i, /Input should be 'user' or 'assistant'|unknown variant `?system`?, expected `?user`? or `?assistant|System messages are not allowed|Malformed input request/i, /UnprocessableEntityError|Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
+    keywords: ['调用参数有误', "'1210'", '"1210"', 'invalid message role', 'support this tool_choice', "invalid 'user_id'", 'cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control'],
+    patterns: [/调用参数有误|["']code["']:\s?["']1210["']|invalid message role: system|does not support this tool_choice|Invalid 'user_id'/i, /cannot be both populated/i, /Input should be 'user' or 'assistant'|unknown variant `?system`?, expected `?user`? or `?assistant|System messages are not allowed|Malformed input request/i, /UnprocessableEntityError|Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
       /Extra inputs are not permitted|Unrecognized request argument|No endpoints found that support cache control|Unknown name \\?"[$\w]+\\?" at/i,
       /(?:unrecognized|unknown|unsupported)[^\n]{0,100}(?:context_management|output_config|top_k|top_p|cache_control|defer_loading)/i,
       /(?:context_management|output_config|top_k|defer_loading)[^\n]{0,80}(?:unrecognized|unknown|unsupported|not permitted|not allowed)/i,
@@ -298,10 +299,10 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'empty-content',
     keywords: ['produced no content', 'no content in the stream', 'no choices in', 'no response after retries', 'empty stream response', 'empty', 'no content in response', '"content":', '"output":', 'non-empty', "'choices'", 'content was empty', 'without returning any assistant text'],
-    patterns: [/Backend produced no content/i, /No content in the stream response|No choices in \w+ response|No response after retries|returned empty stream response/i, /finished the turn without returning any assistant text/i, /response content was empty/i, /empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"content":\s?""|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'|No content parts received|\bEmpty response\b/i],
+    patterns: [/Backend produced no content/i, /No content in the stream response|No choices in \w+ response|No response after retries|returned empty stream response/i, /finished the turn without returning any assistant text/i, /response content was empty/i, /"message":\s?\{[^}\n]{0,80}"content":\s?""|empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'|No content parts received|\bEmpty response\b/i],
     supersedes: ['rate-limit', 'upstream-error'],
     // A stream's message_start always carries "content": [] (the blocks follow as events).
-    unless: /content_block_delta|"type":\s?"message_start"/,
+    unless: /content_block_delta|"type":\s?"message_start"|chat\.completion\.chunk/,
     cause: 'the answer had no content: an empty reply from the model, the Responses bridge answering `"content": []`, or something in between answering with a page instead of a message',
     fix: 'keep the chat-completions routing flag set (the Responses bridge is the usual cause, BerriAI/litellm#27492); check that nothing between Claude Code and the proxy intercepts the request; ccenv doctor messages',
     severity: 'fail',
@@ -319,8 +320,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'http-proxy',
-    keywords: ['407', 'proxy authentication', 'proxyerror', 'connect to proxy', '502 bad gateway', 'status code 502'],
-    patterns: [/(?:localhost|127\.0\.0\.1):\d{2,5}[^\n]{0,80}502 Bad Gateway|Ollama call failed with status code 502/i, /407 Proxy Authentication Required|status code 407|\b407\b[^\n]{0,20}Proxy|ProxyError|Cannot connect to proxy/i],
+    keywords: ['the system returned:', 'id="sysmsg"', '(squid', 'err_connect_fail', '500 unable to connect', '407', 'proxy authentication', 'proxyerror', 'connect to proxy', '502 bad gateway', 'status code 502'],
+    patterns: [/The system returned: <i>|id="sysmsg"|\(squid\/|ERR_CONNECT_FAIL|<title>500 Unable to connect<\/title>/i, /(?:localhost|127\.0\.0\.1):\d{2,5}[^\n]{0,80}502 Bad Gateway|Ollama call failed with status code 502/i, /407 Proxy Authentication Required|status code 407|\b407\b[^\n]{0,20}Proxy|ProxyError|Cannot connect to proxy/i],
     cause: 'an HTTP proxy (HTTP(S)_PROXY) or a gateway is in the way: it intercepts the traffic meant for your LiteLLM proxy, or the requests go to api.anthropic.com instead',
     fix: 'add the proxy host to NO_PROXY (e.g. NO_PROXY=localhost,127.0.0.1), and start Claude Code through its claude-<profile> function so ANTHROPIC_BASE_URL points at your proxy; ccenv doctor http-proxy',
     severity: 'fail',
@@ -349,8 +350,9 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'proxy-unreachable',
-    keywords: ['apiconnectionerror', 'econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused', 'cannot connect to', 'connect call failed', 'cannot assign requested address', 'ehostunreach', 'enetunreach', 'able to access the url'],
-    patterns: [/\b(?:openai|anthropic)\.APIConnectionError\b/, /Cannot assign requested address|\bE(?:HOST|NET)UNREACH\b|Unable to connect to API\. Check your internet connection|Unable to connect\. Is the computer able to access the url\?/i, /Cannot connect to (?:host|Ollama at) |Connect call failed/i, /ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
+    keywords: ['is not running at', 'apiconnectionerror', 'econnrefused', 'connectionrefused', 'connection refused', 'unable to connect', 'fetch failed', 'connection error', 'ebadf', 'actively refused', 'cannot connect to', 'connect call failed', 'cannot assign requested address', 'ehostunreach', 'enetunreach', 'able to access the url'],
+    patterns: [/is not running at https?:\/\//i, /\b(?:openai|anthropic)\.APIConnectionError\b/, /Cannot assign requested address|\bE(?:HOST|NET)UNREACH\b|Unable to connect to API\. Check your internet connection|Unable to connect\. Is the computer able to access the url\?/i, /Cannot connect to (?:host|Ollama at) |Connect call failed/i, /ECONNREFUSED|ConnectionRefused|Connection refused|fetch failed|\bConnection error\.|actively refused|Unable to connect to API \([A-Z_]{3,}\)/i],
+    unless: /upstream connect error/,
     cause: 'nothing answers at the base URL: the proxy is not running, or listens on another host or port',
     fix: 'start the proxy (ccenv gen systemd|launchd|compose, or litellm --config …), or fix proxy.base_url; ccenv doctor proxy. With the proxy down Claude Code retries for minutes: CLAUDE_CODE_MAX_RETRIES=0 fails at once',
     severity: 'fail',
@@ -416,7 +418,8 @@ export const SIGNATURES: readonly Signature[] = [
  * per status (https://docs.anthropic.com/en/api/errors: 401 authentication_error, 403 permission_error,
  * 404 not_found_error, 413 request_too_large, 429 rate_limit_error, 500 api_error, 529 overloaded_error); LiteLLM's
  * exception mapping (https://docs.litellm.ai/docs/exception_mapping: 408 Timeout, 422 UnprocessableEntityError,
- * 503 ServiceUnavailableError); 402 for an exhausted balance (https://api-docs.deepseek.com/quick_start/error_codes).
+ * 503 ServiceUnavailableError); 402 for an exhausted balance (https://api-docs.deepseek.com/quick_start/error_codes);
+ * Cloudflare's 522 and 524, the origin timed out (https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/).
  */
 export const STATUS_CAUSES: Readonly<Record<number, string>> = {
   401: 'auth-rejected',
@@ -431,6 +434,8 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
   502: 'upstream-error',
   503: 'upstream-error',
   504: 'timeout',
+  522: 'timeout',
+  524: 'timeout',
   529: 'overloaded',
 };
 
