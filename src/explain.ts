@@ -1,4 +1,4 @@
-import { capped, collapse, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, ERROR_LINE, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -52,7 +52,8 @@ function keywordHits(text: string, spaced: boolean): bigint {
  * only on lines holding one of its keywords (so a 1 MB log costs one pass of substring checks, then a few
  * regular expressions on the candidate lines). A match that another match `supersedes` (a symptom of that cause:
  * a refused connection beside a certificate error), or a generic wrapper beside any specific cause, is dropped.
- * When nothing matches, the HTTP statuses the text shows name their causes (knowledge/signatures.ts STATUS_CAUSES).
+ * When nothing matches, what its error lines are about names their causes (knowledge/signatures.ts TOPICS), and
+ * failing that the HTTP statuses the text shows (STATUS_CAUSES).
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
@@ -96,6 +97,7 @@ export function explainText(input: string): Diagnosis[] {
     if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic)) return false;
     return true;
   });
+  if (kept.length === 0) kept.push(...byTopic(lines));
   if (kept.length === 0) kept.push(...byStatus(lines));
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(lines[line]!.trim(), []), 300), source: sig.source }));
@@ -108,6 +110,19 @@ function byStatus(lines: readonly string[]): { sig: Signature; line: number }[] 
     const m = PROBE_LOG_LINE.test(lines[i]!) ? null : STATUS_LINE.exec(lines[i]!);
     const code = m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
     if (code && !seen.has(code)) seen.set(code, { sig: signature(code), line: i });
+  }
+  return [...seen.values()];
+}
+
+/** The causes the error lines in `lines` are about (TOPICS), each once, at the first line about it; a line names one. */
+function byTopic(lines: readonly string[]): { sig: Signature; line: number }[] {
+  const seen = new Map<string, { sig: Signature; line: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.
+    const line = lines[i]!.length > 2000 ? '' : lines[i]!.replace(/\b0 [\w-]+/g, ' ');
+    if (!ERROR_LINE.test(line) || PROBE_LOG_LINE.test(line)) continue;
+    const topic = TOPICS.find((t) => t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')));
+    if (topic && !seen.has(topic.code)) seen.set(topic.code, { sig: signature(topic.code), line: i });
   }
   return [...seen.values()];
 }

@@ -228,7 +228,7 @@ export const SIGNATURES: readonly Signature[] = [
     keywords: ['must be between', 'max_tokens is required', 'cannot be greater than max_model_len', 'max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'is too large'],
     patterns: [/max_tokens must be between \d+ and \d+/i, /max_tokens is required and must be positive|max_tokens=\d+ cannot be greater than max_model_len/i, /'max_tokens' or 'max_completion_tokens' is too large/i, 
       /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds?|max_completion_tokens|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached|Streaming is required for operations that may take longer than 10 minutes/i,
-      /max_tokens[^\n]{0,80}(?:too large|exceed|at most|maximum|must be (?:less|<=|greater)|above maximum|not valid)/i,
+      /max_tokens[^\n]{0,80}(?:too large|exceed|at most|maximum (?:allowed|is|value|of)\b|must be (?:less|<=|greater)|above maximum|not valid)/i,
     ],
     // A deserializer listing the fields it knows ("unknown field `thinking`, expected one of `max_tokens`, …") names another field.
     unless: /unknown (?:field|variant) `?\w+`?, expected one of/i,
@@ -449,6 +449,29 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
 export const STATUS_LINE = /(?:API Error:? ?\(?(?:[A-Z][a-z]+ [a-z]+ \()?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP(?:\/\d(?:\.\d)?)? |"code":\s?|\(\w[^()\n]{0,120}: )([45]\d\d)\b|\b([45]\d\d) (?:status code\b|Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
 /** An access-log line of a request that is not an API call: `"GET /metrics HTTP/1.1" 404`. */
 export const PROBE_LOG_LINE = /"(?:GET|HEAD|OPTIONS) [^"\n]{0,300} HTTP\/\d(?:\.\d)?" [45]\d\d\b/;
+
+/**
+ * What an error line is about, for a line no signature matches: a cause's subject (`max_tokens`, a tool call, the
+ * key) next to words of refusal (invalid, exceeds, missing, not supported), on a line that reads as an error.
+ * Tried in this order, the first that fits names the line's cause; only when no signature matched anywhere in the
+ * text, and before a bare HTTP status ({@link STATUS_CAUSES}). The subjects are the causes' own terms (each
+ * signature's cause); the refusal words are the ones the documented messages use (test/unit/explain-vocabulary.test.ts).
+ */
+export const TOPICS: readonly { code: string; subject: RegExp; refusal: RegExp }[] = [
+  { code: 'max-tokens-rejected', subject: /\bmax[_ ]?(?:output[_ ]|completion[_ ]|new[_ ])?tokens\b|\bmaxOutputTokens\b/i, refusal: /exceed|too (?:large|big|high|many)|must be|at most|between|out of range|greater than|invalid|not (?:valid|supported|allowed)/i },
+  { code: 'thinking-rejected', subject: /\b(?:thinking|reasoning(?:_effort|_content)?|enable_thinking|budget_tokens)\b/i, refusal: /invalid|unsupported|not (?:supported|allowed|permitted)|unknown|unrecognized|does not support|must|required|missing/i },
+  { code: 'tool-input-invalid', subject: /\btool(?:_use|_result|_calls?|_choice|s)?\b|\bfunction[_ ]?call/i, refusal: /invalid|malformed|missing|required|must|could not be parsed|failed to parse|not valid json|unexpected|does not support|not supported/i },
+  { code: 'context-too-long', subject: /\b(?:context(?:[ _](?:window|length|size|limit))?|prompt|input(?:[ _]tokens?)?|conversation|messages?)\b/i, refusal: /too long|too large|exceed(?:s|ed)?\b|too many tokens|over the limit|超长|超出/i },
+  { code: 'unknown-model', subject: /\bmodel\b|模型/i, refusal: /not found|does not exist|not exist|unknown|no such|invalid|不存在/i },
+  { code: 'rate-limit', subject: /\b(?:rate|quota|balance|credits?|billing|concurrency|usage limits?)\b|余额|额度/i, refusal: /limit|exceed|insufficient|exhausted|reached|too low|too many|不足|超/i },
+  { code: 'auth-rejected', subject: /\b(?:api[_ -]?key|token|auth(?:entication|orization)?|credentials?|unauthori[sz]ed)\b|认证|鉴权/i, refusal: /invalid|missing|expired|incorrect|wrong|failed|fails|denied|not valid|revoked|unauthori[sz]ed|失败|无效/i },
+  { code: 'param-rejected', subject: /\b(?:parameters?|params?|arguments?|fields?|properties|property|role)\b|参数/i, refusal: /invalid|unknown|unsupported|not supported|not allowed|not permitted|unrecognized|extra|有误/i },
+  { code: 'overloaded', subject: /\b(?:overload(?:ed)?|capacity|busy)\b|繁忙|过载/i, refusal: /./ },
+  { code: 'timeout', subject: /\btim(?:ed|e)[ -]?out\b|\btimeout\b|\bdeadline\b/i, refusal: /./ },
+];
+
+/** A line that reads as an error: one of these words, or an HTTP error status. */
+export const ERROR_LINE = /\berror\b|\bfail(?:ed|s|ure)?\b|exception|\binvalid\b|\bdenied\b|\brefused\b|\bcannot\b|\bcan't\b|\bunable\b|\bnot supported\b|\bexceed|\b[45]\d\d\b|错误|失败|异常/i;
 
 /**
  * The part of a LiteLLM message before its router suffix (knowledge/litellm.ts ROUTER_SUFFIXES):

@@ -236,6 +236,32 @@ describe('explain knows the documented error vocabulary', () => {
     expect(explainText('Error from provider(openrouter,qwen/qwen3-coder: 503): {"error":{"message":"something new"}}').map((d) => d.code)).toEqual(['upstream-error']);
     expect(explainText('HTTP 504 from the gateway').map((d) => d.code)).toEqual(['timeout']);
   });
+  it.each([
+    // [an error line no signature knows, the cause it is about] — written for this table, not taken from a corpus
+    ['Error: max_output_tokens must be at most 8192 for this deployment', 'max-tokens-rejected'],
+    ['error: reasoning_effort is not supported by this backend', 'thinking-rejected'],
+    ['Error: the tool call arrived malformed', 'tool-input-invalid'],
+    ['request failed: the conversation is too long for this model', 'context-too-long'],
+    ['Error: model foo-bar-9 does not exist here', 'unknown-model'],
+    ['Error: your daily quota is exhausted', 'rate-limit'],
+    ['Error: token revoked by the administrator, request denied', 'auth-rejected'],
+    ['Error: parameter top_logprobs is not supported', 'param-rejected'],
+    ['error: the engine is busy right now', 'overloaded'],
+    ['Error: deadline reached while waiting for the backend', 'timeout'],
+    // Both max_tokens and the context: the first topic in the table (max_tokens) names it.
+    ['Error: max_output_tokens and the input exceed what this model takes', 'max-tokens-rejected'],
+  ])('an error line about its subject names the cause: %s → %s', (text, code) => {
+    expect(explainText(text).map((d) => d.code)).toEqual([code]);
+  });
+  it.each([
+    'max_tokens: 4096  # the maximum the model allows',
+    'INFO: context window 131072 tokens, limit ok',
+    'SUCCESS [Server] Account pool initialized: 2 total, 1 available, 0 rate-limited, 0 invalid',
+    'DEBUG: tool_choice=auto, tools=12, model=kimi-k2.5',
+  ])('a line that is not an error names nothing: %s', (text) => {
+    expect(explainText(text)).toEqual([]);
+  });
+
   it('names the line a status was found on', () => {
     const [d] = explainText('retrying…\nAPI Error: 429 Too Many Requests\nretrying…');
     expect(d).toMatchObject({ code: 'rate-limit', line: 2, evidence: 'API Error: 429 Too Many Requests' });
