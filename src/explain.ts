@@ -80,7 +80,8 @@ export function explainText(input: string): Diagnosis[] {
         second = collapse(`${lines[i]} `).length;
         third = collapse(`${lines[i]} ${lines[i + 1] ?? ''} `).length;
       }
-      if (sig.unless?.test(window)) continue;
+      // What rules a signature out may stand on the lines before it too (a wrapper's first line above its reason).
+      if (sig.unless?.test(window) || (sig.unless && i > 0 && sig.unless.test(collapse(`${lines[i - 2] ?? ''} ${lines[i - 1]}`)))) continue;
       for (const p of sig.patterns) {
         const m = p.exec(window);
         if (!m) continue;

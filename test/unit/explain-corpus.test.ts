@@ -13,7 +13,7 @@ interface Entry {
   code: string;
   also?: string[];
   source: string;
-  set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8';
+  set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8' | 'holdout9';
 }
 const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Entry);
 /** The corpus the patterns were written on (dev) and against (holdout, measured at the end)… */
@@ -32,6 +32,8 @@ const HOLDOUT6 = read('explain-corpus-holdout6.jsonl');
 const HOLDOUT7 = read('explain-corpus-holdout7.jsonl');
 /** …and an eighth, gathered the same way after the seventh and the documented vocabulary of the sources were used. */
 const HOLDOUT8 = read('explain-corpus-holdout8.jsonl');
+/** …and a ninth, gathered the same way after the eighth was used and the topic fallback was added. */
+const HOLDOUT9 = read('explain-corpus-holdout9.jsonl');
 
 function right(e: Entry): boolean {
   const got = explainText(e.text).map((d) => d.code);
@@ -47,11 +49,11 @@ describe('explain on the corpus of real pasted texts', () => {
     expect(CORPUS.filter((e) => e.code !== 'none').length).toBeGreaterThanOrEqual(150);
     expect(HOLDOUT2.every((e) => e.set === 'holdout2')).toBe(true);
     expect(CORPUS.filter((e) => e.code === 'none').length).toBeGreaterThanOrEqual(30);
-    for (const e of [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6, ...HOLDOUT7, ...HOLDOUT8]) expect(e.source).toMatch(/^[\w.-]+\/[\w.-]+#\d+$|^https?:\/\//);
+    for (const e of [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6, ...HOLDOUT7, ...HOLDOUT8, ...HOLDOUT9]) expect(e.source).toMatch(/^[\w.-]+\/[\w.-]+#\d+$|^https?:\/\//);
   });
 
   it('names the right cause for nine in ten texts, and raises no alarm on harmless text', () => {
-    const all = [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6, ...HOLDOUT7, ...HOLDOUT8];
+    const all = [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6, ...HOLDOUT7, ...HOLDOUT8, ...HOLDOUT9];
     const errors = (set: string) => all.filter((e) => e.set === set && e.code !== 'none');
     const harmless = all.filter((e) => e.code === 'none');
     const falseAlarms = harmless.filter((e) => !right(e));
@@ -65,6 +67,7 @@ describe('explain on the corpus of real pasted texts', () => {
       `holdout6: ${(100 * rate(errors('holdout6'))).toFixed(1)} % of ${errors('holdout6').length} error texts right`,
       `holdout7: ${(100 * rate(errors('holdout7'))).toFixed(1)} % of ${errors('holdout7').length} error texts right`,
       `holdout8: ${(100 * rate(errors('holdout8'))).toFixed(1)} % of ${errors('holdout8').length} error texts right`,
+      `holdout9: ${(100 * rate(errors('holdout9'))).toFixed(1)} % of ${errors('holdout9').length} error texts right`,
       `harmless: ${falseAlarms.length} false alarms in ${harmless.length} texts`,
     ];
     mkdirSync(join(ROOT, '.cache'), { recursive: true });
@@ -80,11 +83,13 @@ describe('explain on the corpus of real pasted texts', () => {
     // holdout5: 61.1 % when first measured (2026-12-02), since used to widen the patterns.
     expect(rate(errors('holdout5'))).toBeGreaterThanOrEqual(0.8);
     // holdout6: 62.6 % when first measured (2026-12-02), since used to widen the patterns.
-    expect(rate(errors('holdout6'))).toBeGreaterThanOrEqual(0.75);
+    expect(rate(errors('holdout6'))).toBeGreaterThanOrEqual(0.8);
     // holdout7: 63.3 % when first measured (2026-12-02, at 6b66ab5), since used to widen the patterns.
-    expect(rate(errors('holdout7'))).toBeGreaterThanOrEqual(0.8);
+    expect(rate(errors('holdout7'))).toBeGreaterThanOrEqual(0.85);
     // holdout8: 70.0 % when first measured (2026-12-02, at a5d0ce6), since used to widen the patterns.
-    expect(rate(errors('holdout8'))).toBeGreaterThanOrEqual(0.8);
+    expect(rate(errors('holdout8'))).toBeGreaterThanOrEqual(0.85);
+    // holdout9: 61.5 % when first measured (2026-12-02, at 3d94386), since used to widen the patterns.
+    expect(rate(errors('holdout9'))).toBeGreaterThanOrEqual(0.75);
     expect(falseAlarms.length).toBeLessThanOrEqual(1);
   });
 });
