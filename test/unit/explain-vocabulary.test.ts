@@ -15,8 +15,9 @@ const VOCABULARY: Record<string, [string, string][]> = {
     // Claude Code's words when the key it sends comes from ANTHROPIC_API_KEY ("external"): beside a proxy, that variable is the conflict.
     ['Invalid API key · Fix external API key', 'auth-conflict'],
     ['Invalid bearer token', 'auth-rejected'],
-    ['Credit balance is too low', 'rate-limit'],
-    ['Credit balance too low · Add funds: https://console.anthropic.com/settings/billing', 'rate-limit'],
+    // Anthropic's own billing answered: the request went to api.anthropic.com, not the proxy.
+    ['Credit balance is too low', 'anthropic-direct'],
+    ['Credit balance too low · Add funds: https://console.anthropic.com/settings/billing', 'anthropic-direct'],
     ['API Error: Request timed out.', 'timeout'],
     ['Request timed out. Check your internet connection and proxy settings', 'timeout'],
     ['API Error: Unable to connect to API. Check your internet connection', 'proxy-unreachable'],
@@ -223,7 +224,7 @@ describe('explain knows the documented error vocabulary', () => {
   });
   it('every gathered message names its source', () => {
     expect(GATHERED.length).toBeGreaterThan(0);
-    for (const r of GATHERED) expect(r.source).toMatch(/^[\w.-]+\/[\w.-]+@[\w.-]+ \S+|^https?:\/\/|^litellm \d/);
+    for (const r of GATHERED) expect(r.source).toMatch(/^[\w.-]+\/[\w.-]+@[\w.-]+ \S+|^https?:\/\/|^litellm \d|^observed with @anthropic-ai\/claude-code \d/);
   });
   it.each(HARMLESS)('no diagnosis: %s', (text) => {
     expect(explainText(text)).toEqual([]);
