@@ -13,7 +13,7 @@ interface Entry {
   code: string;
   also?: string[];
   source: string;
-  set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8' | 'holdout9';
+  set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8' | 'holdout9' | 'holdout10';
 }
 const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Entry);
 /** The corpus the patterns were written on (dev) and against (holdout, measured at the end)… */
@@ -34,6 +34,8 @@ const HOLDOUT7 = read('explain-corpus-holdout7.jsonl');
 const HOLDOUT8 = read('explain-corpus-holdout8.jsonl');
 /** …and a ninth, gathered the same way after the eighth was used and the topic fallback was added. */
 const HOLDOUT9 = read('explain-corpus-holdout9.jsonl');
+/** …and a tenth (smaller: the threads left unused are running out), after Claude Code's and older LiteLLMs' words were read. */
+const HOLDOUT10 = read('explain-corpus-holdout10.jsonl');
 
 function right(e: Entry): boolean {
   const got = explainText(e.text).map((d) => d.code);
@@ -49,11 +51,11 @@ describe('explain on the corpus of real pasted texts', () => {
     expect(CORPUS.filter((e) => e.code !== 'none').length).toBeGreaterThanOrEqual(150);
     expect(HOLDOUT2.every((e) => e.set === 'holdout2')).toBe(true);
     expect(CORPUS.filter((e) => e.code === 'none').length).toBeGreaterThanOrEqual(30);
-    for (const e of [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6, ...HOLDOUT7, ...HOLDOUT8, ...HOLDOUT9]) expect(e.source).toMatch(/^[\w.-]+\/[\w.-]+#\d+$|^https?:\/\//);
+    for (const e of [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6, ...HOLDOUT7, ...HOLDOUT8, ...HOLDOUT9, ...HOLDOUT10]) expect(e.source).toMatch(/^[\w.-]+\/[\w.-]+#\d+$|^https?:\/\//);
   });
 
   it('names the right cause for nine in ten texts, and raises no alarm on harmless text', () => {
-    const all = [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6, ...HOLDOUT7, ...HOLDOUT8, ...HOLDOUT9];
+    const all = [...CORPUS, ...HOLDOUT2, ...HOLDOUT3, ...HOLDOUT4, ...HOLDOUT5, ...HOLDOUT6, ...HOLDOUT7, ...HOLDOUT8, ...HOLDOUT9, ...HOLDOUT10];
     const errors = (set: string) => all.filter((e) => e.set === set && e.code !== 'none');
     const harmless = all.filter((e) => e.code === 'none');
     const falseAlarms = harmless.filter((e) => !right(e));
@@ -68,6 +70,7 @@ describe('explain on the corpus of real pasted texts', () => {
       `holdout7: ${(100 * rate(errors('holdout7'))).toFixed(1)} % of ${errors('holdout7').length} error texts right`,
       `holdout8: ${(100 * rate(errors('holdout8'))).toFixed(1)} % of ${errors('holdout8').length} error texts right`,
       `holdout9: ${(100 * rate(errors('holdout9'))).toFixed(1)} % of ${errors('holdout9').length} error texts right`,
+      `holdout10: ${(100 * rate(errors('holdout10'))).toFixed(1)} % of ${errors('holdout10').length} error texts right`,
       `harmless: ${falseAlarms.length} false alarms in ${harmless.length} texts`,
     ];
     mkdirSync(join(ROOT, '.cache'), { recursive: true });
@@ -90,6 +93,8 @@ describe('explain on the corpus of real pasted texts', () => {
     expect(rate(errors('holdout8'))).toBeGreaterThanOrEqual(0.85);
     // holdout9: 61.5 % when first measured (2026-12-02, at 3d94386), since used to widen the patterns.
     expect(rate(errors('holdout9'))).toBeGreaterThanOrEqual(0.75);
+    // holdout10: 74.0 % of 50 when first measured (2026-12-02, at cc1a80f), since used to widen the patterns.
+    expect(rate(errors('holdout10'))).toBeGreaterThanOrEqual(0.8);
     expect(falseAlarms.length).toBeLessThanOrEqual(1);
   });
 });
