@@ -70,6 +70,8 @@ export function explainText(input: string): Diagnosis[] {
     const near = inLine[i]! | (inLine[i + 1] ?? 0n) | (inLine[i + 2] ?? 0n) | seam(lower[i], lower[i + 1]) | seam(lower[i + 1], lower[i + 2]);
     if (near === 0n) continue;
     let window: string | undefined;
+    // The two lines before the window, where what rules a signature out may stand too (a wrapper above its reason).
+    let before: string | undefined;
     // Where the second and third line begin in the window (collapsing "a b" keeps collapse("a ") as its prefix).
     let second = 0;
     let third = 0;
@@ -80,8 +82,10 @@ export function explainText(input: string): Diagnosis[] {
         second = collapse(`${lines[i]} `).length;
         third = collapse(`${lines[i]} ${lines[i + 1] ?? ''} `).length;
       }
-      // What rules a signature out may stand on the lines before it too (a wrapper's first line above its reason).
-      if (sig.unless?.test(window) || (sig.unless && i > 0 && sig.unless.test(collapse(`${lines[i - 2] ?? ''} ${lines[i - 1]}`)))) continue;
+      if (sig.unless) {
+        before ??= i > 0 ? collapse(`${lines[i - 2] ?? ''} ${lines[i - 1]}`) : '';
+        if (sig.unless.test(window) || sig.unless.test(before)) continue;
+      }
       for (const p of sig.patterns) {
         const m = p.exec(window);
         if (!m) continue;
@@ -98,32 +102,32 @@ export function explainText(input: string): Diagnosis[] {
     if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic)) return false;
     return true;
   });
-  if (kept.length === 0) kept.push(...byTopic(lines));
-  if (kept.length === 0) kept.push(...byStatus(lines));
+  if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf));
+  if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf));
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(lines[line]!.trim(), []), 300), source: sig.source }));
 }
 
-/** The causes the HTTP statuses in `lines` stand for (STATUS_CAUSES), each once, at the first line showing it. */
-function byStatus(lines: readonly string[]): { sig: Signature; line: number }[] {
+/** Each cause `codeOf` names for a line of `lines`, once, at the first line naming it. */
+function firstPerCode(lines: readonly string[], codeOf: (line: string) => string | undefined): { sig: Signature; line: number }[] {
   const seen = new Map<string, { sig: Signature; line: number }>();
   for (let i = 0; i < lines.length; i++) {
-    const m = PROBE_LOG_LINE.test(lines[i]!) ? null : STATUS_LINE.exec(lines[i]!);
-    const code = m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
+    const code = codeOf(lines[i]!);
     if (code && !seen.has(code)) seen.set(code, { sig: signature(code), line: i });
   }
   return [...seen.values()];
 }
 
-/** The causes the error lines in `lines` are about (TOPICS), each once, at the first line about it; a line names one. */
-function byTopic(lines: readonly string[]): { sig: Signature; line: number }[] {
-  const seen = new Map<string, { sig: Signature; line: number }>();
-  for (let i = 0; i < lines.length; i++) {
-    // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.
-    const line = lines[i]!.length > 2000 ? '' : lines[i]!.replace(/\b0 [\w-]+/g, ' ');
-    if (!ERROR_LINE.test(line) || PROBE_LOG_LINE.test(line)) continue;
-    const topic = TOPICS.find((t) => t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')));
-    if (topic && !seen.has(topic.code)) seen.set(topic.code, { sig: signature(topic.code), line: i });
-  }
-  return [...seen.values()];
+/** The cause an HTTP status on `line` stands for (STATUS_CAUSES); none on a probe's access-log line. */
+function statusOf(line: string): string | undefined {
+  const m = PROBE_LOG_LINE.test(line) ? null : STATUS_LINE.exec(line);
+  return m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
+}
+
+/** The cause an error line is about (TOPICS: the first whose subject and refusal it holds), if it reads as an error. */
+function topicOf(raw: string): string | undefined {
+  // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.
+  const line = raw.length > 2000 ? '' : raw.replace(/\b0 [\w-]+/g, ' ');
+  if (!ERROR_LINE.test(line) || PROBE_LOG_LINE.test(line)) return undefined;
+  return TOPICS.find((t) => t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')))?.code;
 }
