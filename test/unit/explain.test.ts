@@ -3,12 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import { explainCommand, explainInput } from '../../src/commands/explain.js';
 import { explainText } from '../../src/explain.js';
+import { SIGNATURES, STATUS_CAUSES, TOPICS } from '../../src/knowledge/signatures.js';
 import { UserError } from '../../src/util/errors.js';
 
 const capture = () => {
   let out = '';
   return { io: { out: (s: string) => (out += s), err: () => {}, env: {} }, out: () => out };
 };
+
+describe('the signature table', () => {
+  it.each(SIGNATURES.map((s) => [s.code, s]))('%s: keywords lower-case (texts are lowered before the look-up), none twice; supersedes and the fallbacks name known codes', (_c, s) => {
+    const codes = new Set(SIGNATURES.map((x) => x.code));
+    for (const k of s.keywords) expect(k, k).toBe(k.toLowerCase());
+    expect(new Set(s.keywords).size).toBe(s.keywords.length);
+    expect(new Set(s.supersedes ?? []).size).toBe((s.supersedes ?? []).length);
+    for (const c of [...(s.supersedes ?? []), ...Object.values(STATUS_CAUSES), ...TOPICS.map((t) => t.code)]) expect(codes.has(c), c).toBe(true);
+  });
+});
 
 describe('explainText', () => {
   it('reports each distinct cause once, in the order its evidence appears, with the line that matched', () => {
