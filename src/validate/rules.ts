@@ -290,7 +290,7 @@ export const RULES: readonly Rule[] = [
       const redisInConfig = 'redis_host' in section(config, 'router_settings') || 'redis_url' in section(config, 'router_settings');
       if ('proxy_config' in data) {
         const n = Number(data.replicaCount ?? 1);
-        if (n > 1 && obj(data.redis).enabled !== true && !redisInConfig && !('REDIS_HOST' in obj(data.envVars))) report(['replicaCount'], 'replicas-without-redis', `replicaCount ${n} without Redis (redis.enabled, or router_settings.redis_host in proxy_config): each replica keeps its own rate limits and cooldowns, so limits let through ${n} times as much`);
+        if (n > 1 && obj(data.redis).enabled !== true && !redisInConfig && !(SHARED_DEPLOYMENT.redisVars.host in obj(data.envVars))) report(['replicaCount'], 'replicas-without-redis', `replicaCount ${n} without Redis (redis.enabled, or router_settings.redis_host in proxy_config): each replica keeps its own rate limits and cooldowns, so limits let through ${n} times as much`);
         return;
       }
       for (const [name, svc] of litellmServices(data)) {

@@ -37,12 +37,5 @@ export function ccenv(args: string[], opts: { env?: NodeJS.ProcessEnv; input?: s
   return run(process.execPath, [BIN, ...args], opts);
 }
 
-/** Whether process `pid` exists (signal 0). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether process `pid` exists: the same test `ccenv proxy` uses. */
+export { processAlive as alive } from '../../src/gen/proxy-folder.js';
