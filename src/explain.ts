@@ -1,4 +1,4 @@
-import { capped, collapse, ERROR_LINE, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, ERROR_LINE, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -57,7 +57,9 @@ function keywordHits(text: string, spaced: boolean): bigint {
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
-  const lines = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l));
+  const raw = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l));
+  // Matched with JSON escapes undone (a body quoted inside a body); the evidence is the line as pasted.
+  const lines = raw.map(unescaped);
   const lower = lines.map((l) => l.toLowerCase());
   // Which signatures have a keyword in each line, once per line (not once per window it is part of); a keyword
   // with a space in it can be wrapped onto two lines, so those are also looked for at the seams (the end of one
@@ -105,7 +107,7 @@ export function explainText(input: string): Diagnosis[] {
   if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf));
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf));
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
-  return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(lines[line]!.trim(), []), 300), source: sig.source }));
+  return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
 }
 
 /** Each cause `codeOf` names for a line of `lines`, once, at the first line naming it. */

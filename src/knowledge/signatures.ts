@@ -149,13 +149,13 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'unknown-model',
-    keywords: ['missing model in request body', 'auto resolve a provider', "' not found", "' does not exist", 'please check the model code', 'mapping rule for model', 'invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', 'not found for api version', 'deploymentnotfound', '1211', 'model not exist', 'try pulling it', 'provider \''],
-    patterns: [/Missing model in request body/i, /could not auto resolve a provider/i, /\bmodel '[^'\n]{1,100}' not found|The model '[^'\n]{1,100}' does not exist/i, /Model does not exist, please check the model code/i, /No prefix or mapping rule for model/i, /model '[^'\n]{1,100}' not found|The model `[^`\n]{1,100}` does not exist|DeploymentNotFound|API deployment for this resource does not exist|models\/[\w.:-]{1,100} is not found for API version/i, /\bModel Not Exist\b|not found, try pulling it|Provider '[^'\n]{0,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
+    keywords: ['missing model in request body', 'auto resolve a provider', "' not found", "' does not exist", 'please check the model code', 'mapping rule for model', 'invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', 'not found for api version', 'deploymentnotfound', '1211', 'model not exist', 'try pulling it', 'provider \'', 'supported api model names are'],
+    patterns: [/Missing model in request body/i, /could not auto resolve a provider/i, /\bmodel '[^'\n]{1,100}' not found|The model '[^'\n]{1,100}' does not exist/i, /Model does not exist, please check the model code/i, /No prefix or mapping rule for model/i, /model '[^'\n]{1,100}' not found|The model `[^`\n]{1,100}` does not exist|DeploymentNotFound|API deployment for this resource does not exist|models\/[\w.:-]{1,100} is not found for API version/i, /\bModel Not Exist\b|not found, try pulling it|The supported API model names are [^\n]{1,200} but you passed|Provider '[^'\n]{0,80}' not found/i, /Invalid model name|Invalid model: |unknown provider for model|There is no 'model_name' with this string|LLM Provider NOT provided|模型不存在|\bmodel_not_found\b|model (?:not found|does not exist)|"code":\s?"1211"/i],
     supersedes: ['upstream-error', 'model-404'],
     cause: 'the model id Claude Code sent is not a model_name (or alias) on the proxy',
     fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
     severity: 'fail',
-    source: 'BerriAI/litellm#12061; BerriAI/litellm#8326; wandb/openui#200',
+    source: "BerriAI/litellm#12061; BerriAI/litellm#8326; wandb/openui#200; esengine/DeepSeek-Reasonix#2174 (DeepSeek's 'The supported API model names are … but you passed')",
   },
   {
     code: 'responses-routing',
@@ -255,15 +255,17 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'param-rejected',
-    keywords: ['不支持 role', 'system message must be at the beginning', "found using 'type'", 'array too long', '调用参数有误', "'1210'", '"1210"', 'invalid message role', 'support this tool_choice', "invalid 'user_id'", 'cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control'],
+    keywords: ['不支持 role', 'system message must be at the beginning', "found using 'type'", 'array too long', '调用参数有误', "'1210'", '"1210"', 'invalid message role', 'support this tool_choice', "invalid 'user_id'", 'cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control', 'does not support parameters'],
     patterns: [/不支持 ?role="?system|System message must be at the beginning/i, /Input tag '(?!adaptive')\w{1,40}' found using 'type' does not match|Invalid '\w{1,40}': array too long/i, /调用参数有误|["']code["']:\s?["']1210["']|invalid message role: system|does not support this tool_choice|Invalid 'user_id'/i, /cannot be both populated/i, /Input should be 'user' or 'assistant'|unknown variant `?system`?, expected `?user`? or `?assistant|System messages are not allowed|Malformed input request/i, /UnprocessableEntityError|Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
       /Extra inputs are not permitted|Unrecognized request argument|No endpoints found that support cache control|Unknown name \\?"[$\w]+\\?" at/i,
       /(?:unrecognized|unknown|unsupported)[^\n]{0,100}(?:context_management|output_config|top_k|top_p|cache_control|defer_loading)/i,
+      // LiteLLM's UnsupportedParamsError (litellm/decisions/call.py, 1.108.7): "<provider> does not support parameters: [...]".
+      /does not support parameters: \[/i,
       /(?:context_management|output_config|top_k|defer_loading)[^\n]{0,80}(?:unrecognized|unknown|unsupported|not permitted|not allowed)/i,
     ],
     supersedes: ['no-deployments', 'upstream-error'],
     // The request's reasoning (from Claude Code's thinking) refused: thinking-rejected says which fix.
-    unless: /reasoning(?:_effort)?: Extra inputs are not permitted|(?:Unsupported parameter(?:\(s\))?|Unrecognized request argument supplied):[^\n]{0,20}(?:reasoni|thinking\b)|Unknown request URL/i,
+    unless: /reasoning(?:_effort)?: Extra inputs are not permitted|does not support parameters: \[[^\]\n]{0,120}(?:reasoning|thinking)|(?:Unsupported parameter(?:\(s\))?|Unrecognized request argument supplied):[^\n]{0,20}(?:reasoni|thinking\b)|Unknown request URL/i,
     cause: 'the upstream rejects a request field Claude Code sends that only Anthropic accepts (context_management, output_config, top_k, cache_control, defer_loading, tool schema keywords)',
     fix: 'in the profile list the field under drop_params (e.g. drop_params: [context_management, output_config, top_k]) and regenerate the hook; for defer_loading set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }',
     severity: 'fail',
@@ -404,13 +406,13 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-error',
-    keywords: ['server_error', 'unavailable_error', 'raised a streaming error', 'model runner has unexpectedly stopped', 'no output received from the engine', 'disconnected mid-stream', 'the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50'],
-    patterns: [/"(?:type|code)":\s?"(?:server_error|unavailable_error)"/, /raised a streaming error/i, /model runner has unexpectedly stopped|No output received from the engine/i, /Provider disconnected mid-stream/i, /The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-3]\b/i],
+    keywords: ['server_error', 'unavailable_error', 'raised a streaming error', 'model runner has unexpectedly stopped', 'llama runner process has terminated', 'no output received from the engine', 'disconnected mid-stream', 'the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50'],
+    patterns: [/"(?:type|code)":\s?"(?:server_error|unavailable_error)"/, /raised a streaming error/i, /model runner has unexpectedly stopped|llama runner process has terminated|No output received from the engine/i, /Provider disconnected mid-stream/i, /The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-3]\b/i],
     cause: 'the upstream failed the call and LiteLLM passed its error on',
     fix: "read the upstream's message; check the upstream's status and its api_base, and the proxy log; ccenv doctor messages",
     severity: 'fail',
     generic: true,
-    source: "anthropics/claude-code#7046; anthropics/claude-code#7402; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above')",
+    source: "anthropics/claude-code#7046; anthropics/claude-code#7402; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above'); letta-ai/letta#2282 (Ollama's 'llama runner process has terminated')",
   },
 ];
 
@@ -449,7 +451,7 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
  * Group 1 or 2 is the status. An access-log line of a GET, HEAD or OPTIONS (a health probe, /metrics, a browser) is
  * not one: Claude Code's calls are POSTs ({@link PROBE_LOG_LINE}).
  */
-export const STATUS_LINE = /(?:API Error:? ?\(?(?:[A-Z][a-z]+ [a-z]+ \()?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP(?:\/\d(?:\.\d)?)? |"code":\s?|\(\w[^()\n]{0,120}: )([45]\d\d)\b|\b([45]\d\d) (?:status code\b|Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
+export const STATUS_LINE = /(?:API Error:? ?\(?(?:[A-Z][a-z]+ [a-z]+ \()?|Error code:? ?|status(?:[ _]code)?["']?[:=]? ?|HTTP(?:\/\d(?:\.\d)?)? |"code":\s?|\bcode=|\(\w[^()\n]{0,120}: )([45]\d\d)\b|\b([45]\d\d) \(?(?:status code\b|Unauthorized|Payment Required|Forbidden|Not Found|Request Timeout|Payload Too Large|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/i;
 /** An access-log line of a request that is not an API call: `"GET /metrics HTTP/1.1" 404`. */
 export const PROBE_LOG_LINE = /"(?:GET|HEAD|OPTIONS) [^"\n]{0,300} HTTP\/\d(?:\.\d)?" [45]\d\d\b/;
 
@@ -474,7 +476,7 @@ export const TOPICS: readonly { code: string; subject: RegExp; refusal: RegExp }
 ];
 
 /** A line that reads as an error: one of these words, or an HTTP error status. */
-export const ERROR_LINE = /\berror\b|\bfail(?:ed|s|ure)?\b|exception|\binvalid\b|\bdenied\b|\brefused\b|\bcannot\b|\bcan't\b|\bunable\b|\bnot supported\b|\bexceed|\b[45]\d\d\b|错误|失败|异常/i;
+export const ERROR_LINE = /\berror\b|[a-z]Error\b|\bfail(?:ed|s|ure)?\b|exception|\binvalid\b|\bdenied\b|\brefused\b|\bcannot\b|\bcan't\b|\bunable\b|\bnot supported\b|\bexceed|\b[45]\d\d\b|错误|失败|异常/i;
 
 /**
  * The part of a LiteLLM message before its router suffix (knowledge/litellm.ts ROUTER_SUFFIXES):
@@ -520,9 +522,19 @@ export function matchSignature(text: string): Signature | undefined {
   return (inner !== all ? find(inner) : undefined) ?? find(all);
 }
 
-/** Whitespace runs (line wraps, indentation) as one space, so a wrapped message matches like an unwrapped one. */
+/** Whitespace runs (line wraps, indentation) as one space, so a wrapped message matches like an unwrapped one; JSON escapes undone ({@link unescaped}). */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ');
+  return unescaped(text).replace(/\s+/g, ' ');
+}
+
+/**
+ * A message nested as a string in JSON, as plain text: `\"` (at any depth of nesting) → `"`, `\/` → `/`, and the
+ * escapes `\n` `\r` `\t` → a space — so `{"message":"{\"code\":\"1211\"…` (LiteLLM or a relay quoting the
+ * upstream's body) matches like the body itself. Same length or shorter; a text without a backslash is returned as is.
+ */
+export function unescaped(text: string): string {
+  // One backslash run and the character after it per match: linear, whatever the run's length.
+  return text.includes('\\') ? text.replace(/\\+(.?)/gs, (run, c: string) => (c === '"' || c === '/' ? c : c && 'nrt'.includes(c) ? ' ' : run)) : text;
 }
 
 /** The signature with this code. @throws Error when there is none (a programming error). */

@@ -152,6 +152,8 @@ describe('pasted text', () => {
   it.each([
     ['20 MB of log with the error near the end', () => Buffer.from(`${'14:53:09 - LiteLLM Proxy:DEBUG: routed ok\n'.repeat(480_000)}litellm.BadRequestError: invalid beta flag\n`), 0, /^invalid-beta: /],
     ['20 MB of binary garbage', () => Buffer.from(Array.from({ length: 20 << 20 }, (_, i) => (i * 2654435761) % 251)), 1, /^No known diagnosis in that text\./],
+    // JSON escapes are undone before matching: a backslash run of any length costs one step per character.
+    ['4 MB of backslash runs', () => Buffer.from(`${'\\'.repeat(8000)}x\n`.repeat(500)), 1, /^No known diagnosis in that text\./],
   ])('ccenv explain reading %s from standard input ends in bounded time with a clear answer', async (_name, make, code, message) => {
     const f = join(dir, `big-${n++}.log`);
     writeFileSync(f, make());

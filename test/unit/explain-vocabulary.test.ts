@@ -172,6 +172,14 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['{"error": {"code": 400, "message": "The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).", "status": "INVALID_ARGUMENT"}}', 'context-too-long'],
     ['{"error": {"code": 404, "message": "models/gemini-9 is not found for API version v1beta, or is not supported for generateContent.", "status": "NOT_FOUND"}}', 'unknown-model'],
   ],
+  'https://pypi.org/project/litellm/1.108.7/ (litellm/decisions/call.py UnsupportedParamsError)': [
+    ["litellm.UnsupportedParamsError: zai does not support parameters: ['top_logprobs'], for model=glm-5. To drop these, set `litellm.drop_params=True` or for proxy:\n\n`litellm_settings:\n drop_params: true`", 'param-rejected'],
+    ["litellm.UnsupportedParamsError: zai does not support parameters: ['reasoning_effort'], for model=glm-5. To drop these, set `litellm.drop_params=True`", 'thinking-rejected'],
+  ],
+  'https://learn.microsoft.com/en-us/dotnet/api/system.net.http.httpresponsemessage.ensuresuccessstatuscode': [
+    ['System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 (Unauthorized).', 'auth-rejected'],
+    ['System.Net.Http.HttpRequestException: Response status code does not indicate success: 429 (Too Many Requests).', 'rate-limit'],
+  ],
   'https://www.rfc-editor.org/rfc/rfc9110#section-15': [
     ['API Error: 502 Bad Gateway', 'upstream-error'],
     ['API Error: 503 Service Unavailable', 'upstream-error'],

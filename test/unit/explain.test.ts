@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainCommand, explainInput } from '../../src/commands/explain.js';
 import { explainText } from '../../src/explain.js';
-import { SIGNATURES, STATUS_CAUSES, TOPICS } from '../../src/knowledge/signatures.js';
+import { SIGNATURES, STATUS_CAUSES, TOPICS, unescaped } from '../../src/knowledge/signatures.js';
 import { UserError } from '../../src/util/errors.js';
 
 const capture = () => {
@@ -57,6 +57,24 @@ describe('explainText', () => {
     ['a traceback through ModuleNotFoundError of another module', "ModuleNotFoundError: No module named 'requests'"],
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
+  });
+
+  it.each([
+    // [text, as plain text] — written for this table
+    ['{"message":"{\\"code\\":\\"1211\\"}"}', '{"message":"{"code":"1211"}"}'],
+    ['a \\\\\\"deep\\\\\\" quote', 'a "deep" quote'],
+    ['Client error\\nFor more information', 'Client error For more information'],
+    ['https:\\/\\/example.test\\/v1', 'https://example.test/v1'],
+    ['no backslash at all', 'no backslash at all'],
+  ])('JSON escapes undone before matching: %s', (text, plain) => {
+    expect(unescaped(text)).toBe(plain);
+  });
+
+  it('a message quoted as a string inside a JSON body matches like the message itself; the evidence is the line as pasted', () => {
+    const text = '{"error":{"message":"{\\"object\\":\\"error\\",\\"message\\":\\"\\\\\\"auto\\\\\\" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set\\"}"}}';
+    const [d] = explainText(text);
+    expect(d).toMatchObject({ code: 'tool-input-invalid', line: 1 });
+    expect(d!.evidence).toContain('\\"object\\"');
   });
 
   it('evidence is redacted and has no raw control character', () => {
