@@ -52,8 +52,9 @@ function keywordHits(text: string, spaced: boolean): bigint {
  * only on lines holding one of its keywords (so a 1 MB log costs one pass of substring checks, then a few
  * regular expressions on the candidate lines). A match that another match `supersedes` (a symptom of that cause:
  * a refused connection beside a certificate error), or a generic wrapper beside any specific cause, is dropped.
- * When nothing matches, what its error lines are about names their causes (knowledge/signatures.ts TOPICS), and
- * failing that the HTTP statuses the text shows (STATUS_CAUSES).
+ * When nothing matches, what its error lines are about names their causes (knowledge/signatures.ts TOPICS; one per
+ * paragraph, so a wrapped message is one), and failing that the HTTP statuses the text shows (STATUS_CAUSES). Lines are
+ * matched with JSON escapes undone (knowledge/signatures.ts unescaped); the evidence is the line as pasted.
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
@@ -104,18 +105,23 @@ export function explainText(input: string): Diagnosis[] {
     if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic)) return false;
     return true;
   });
-  if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf));
+  if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf, true));
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf));
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
 }
 
-/** Each cause `codeOf` names for a line of `lines`, once, at the first line naming it. */
-function firstPerCode(lines: readonly string[], codeOf: (line: string) => string | undefined): { sig: Signature; line: number }[] {
+/**
+ * Each cause `codeOf` names for a line of `lines`, once, at the first line naming it. `perParagraph`: a paragraph
+ * (lines up to a blank one) names one cause, its first — a message wrapped over lines is one message.
+ */
+function firstPerCode(lines: readonly string[], codeOf: (line: string) => string | undefined, perParagraph = false): { sig: Signature; line: number }[] {
   const seen = new Map<string, { sig: Signature; line: number }>();
   for (let i = 0; i < lines.length; i++) {
     const code = codeOf(lines[i]!);
-    if (code && !seen.has(code)) seen.set(code, { sig: signature(code), line: i });
+    if (!code) continue;
+    if (!seen.has(code)) seen.set(code, { sig: signature(code), line: i });
+    if (perParagraph) while (i + 1 < lines.length && lines[i + 1]!.trim()) i++;
   }
   return [...seen.values()];
 }

@@ -460,7 +460,8 @@ export const PROBE_LOG_LINE = /"(?:GET|HEAD|OPTIONS) [^"\n]{0,300} HTTP\/\d(?:\.
  * key) next to words of refusal (invalid, exceeds, missing, not supported), on a line that reads as an error.
  * Tried in this order, the first that fits names the line's cause; only when no signature matched anywhere in the
  * text, and before a bare HTTP status ({@link STATUS_CAUSES}). The subjects are the causes' own terms (each
- * signature's cause); the refusal words are the ones the documented messages use (test/unit/explain-vocabulary.test.ts).
+ * signature's cause); the refusal words are the ones the documented messages use (test/unit/explain-vocabulary.test.ts),
+ * among them the request validators' (pydantic/FastAPI, serde/axum, Jackson, OpenAI's `Invalid 'field': …`).
  */
 export const TOPICS: readonly { code: string; subject: RegExp; refusal: RegExp }[] = [
   { code: 'max-tokens-rejected', subject: /\bmax[_ ]?(?:output[_ ]|completion[_ ]|new[_ ])?tokens\b|\bmaxOutputTokens\b/i, refusal: /exceed|too (?:large|big|high|many)|must be|at most|between|out of range|greater than|invalid|not (?:valid|supported|allowed)/i },
@@ -470,7 +471,7 @@ export const TOPICS: readonly { code: string; subject: RegExp; refusal: RegExp }
   { code: 'unknown-model', subject: /\bmodel\b|模型/i, refusal: /not found|does not exist|not exist|unknown|no such|invalid|不存在/i },
   { code: 'rate-limit', subject: /\b(?:rate|quota|balance|credits?|billing|concurrency|usage limits?)\b|余额|额度/i, refusal: /limit|exceed|insufficient|exhausted|reached|too low|too many|不足|超/i },
   { code: 'auth-rejected', subject: /\b(?:api[_ -]?key|token|auth(?:entication|orization)?|credentials?|unauthori[sz]ed)\b|认证|鉴权/i, refusal: /invalid|missing|expired|incorrect|wrong|failed|fails|denied|not valid|revoked|unauthori[sz]ed|失败|无效/i },
-  { code: 'param-rejected', subject: /\b(?:parameters?|params?|arguments?|fields?|properties|property|role)\b|参数/i, refusal: /invalid|unknown|unsupported|not supported|not allowed|not permitted|unrecognized|extra|有误/i },
+  { code: 'param-rejected', subject: /\b(?:parameters?|params?|arguments?|fields?|properties|property|role|validation errors?|payload|schema|(?:request|JSON) body|system (?:role|messages?))\b|\bdeserializ|\bInvalid '[\w.[\]-]{1,80}'|参数/i, refusal: /invalid|unknown|unsupported|not supported|not allowed|not permitted|unrecognized|extra|required|missing|expected|should be|must be|does not match|cannot|有误/i },
   { code: 'overloaded', subject: /\b(?:overload(?:ed)?|capacity|busy)\b|繁忙|过载/i, refusal: /./ },
   { code: 'timeout', subject: /\btim(?:ed|e)[ -]?out\b|\btimeout\b|\bdeadline\b/i, refusal: /./ },
 ];

@@ -180,6 +180,21 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 (Unauthorized).', 'auth-rejected'],
     ['System.Net.Http.HttpRequestException: Response status code does not indicate success: 429 (Too Many Requests).', 'rate-limit'],
   ],
+  // Request validators of the servers behind proxies: a field of Claude Code's request their schema refuses.
+  'https://fastapi.tiangolo.com/tutorial/handling-errors/#requestvalidationerror-vs-validationerror; https://docs.pydantic.dev/latest/errors/validation_errors/': [
+    ['API Error: 400 {"detail":[{"type":"literal_error","loc":["body","messages",0,"role"],"msg":"Input should be \'user\' or \'assistant\'","input":"system"}]}', 'param-rejected'],
+    ['API Error: 400 {"detail":[{"type":"missing","loc":["body","messages",2,"content"],"msg":"Field required"}]}', 'param-rejected'],
+  ],
+  'https://docs.rs/axum/latest/axum/extract/rejection/struct.JsonDataError.html': [
+    ['API Error: 400 Failed to deserialize the JSON body into the target type: messages[1].content: invalid type: sequence, expected a string at line 1 column 912', 'param-rejected'],
+  ],
+  'https://github.com/FasterXML/jackson-databind (MismatchedInputException)': [
+    ['JSON parse error: Cannot deserialize value of type `java.lang.String` from Array value (token `JsonToken.START_ARRAY`)', 'param-rejected'],
+  ],
+  'https://platform.openai.com/docs/api-reference/chat/create': [
+    ["API Error: 400 Invalid 'messages[0].name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.", 'param-rejected'],
+    ["API Error: 400 Invalid 'tools[3].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.", 'tool-input-invalid'],
+  ],
   'https://www.rfc-editor.org/rfc/rfc9110#section-15': [
     ['API Error: 502 Bad Gateway', 'upstream-error'],
     ['API Error: 503 Service Unavailable', 'upstream-error'],
@@ -267,6 +282,13 @@ describe('explain knows the documented error vocabulary', () => {
     'DEBUG: tool_choice=auto, tools=12, model=kimi-k2.5',
   ])('a line that is not an error names nothing: %s', (text) => {
     expect(explainText(text)).toEqual([]);
+  });
+
+  it('a message wrapped over lines names one cause, its first; a message after a blank line is another', () => {
+    // Written for this test: the second line alone would read as a schema refusal (param-rejected).
+    const wrapped = 'Error: tools.27 input_schema invalid for this\nbackend: JSON schema is invalid, must be draft 2020-12';
+    expect(explainText(wrapped).map((d) => d.code)).toEqual(['tool-input-invalid']);
+    expect(explainText(wrapped.replace('\n', '\n\n')).map((d) => d.code)).toEqual(['tool-input-invalid', 'param-rejected']);
   });
 
   it('names the line a status was found on', () => {
