@@ -27,7 +27,9 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * third and fourth were used (61.1 %); holdout6 after the fifth (62.6 %); holdout7 by two helper sessions after the
  * documented vocabulary was added (63.3 %, at 6b66ab5); holdout8 after the vocabulary of the sources (70.0 %, at
  * a5d0ce6); holdout9 after the topic fallback (61.5 %, at 3d94386); holdout10, smaller as unused threads run out,
- * after Claude Code's and older LiteLLMs' words were read (74.0 % of 50, at cc1a80f).
+ * after Claude Code's and older LiteLLMs' words were read (74.0 % of 50, at cc1a80f); holdout11 from 117 new threads
+ * after JSON escapes were undone and the request validators' words read (60.7 % of 107, at 6285595 — the same as the
+ * code of that session's start).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -41,6 +43,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout8', 0.85],
   ['holdout9', 0.75],
   ['holdout10', 0.8],
+  ['holdout11', 0.75],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [

@@ -195,6 +195,21 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ["API Error: 400 Invalid 'messages[0].name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.", 'param-rejected'],
     ["API Error: 400 Invalid 'tools[3].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.", 'tool-input-invalid'],
   ],
+  'https://pkg.go.dev/crypto/x509#UnknownAuthorityError; https://pkg.go.dev/crypto/tls': [
+    ['Post "https://gateway.example/v1/messages": tls: failed to verify certificate: x509: certificate signed by unknown authority', 'tls-error'],
+  ],
+  'https://curl.se/libcurl/c/libcurl-errors.html (CURLE_COULDNT_CONNECT); https://docs.rs/reqwest/latest/reqwest/struct.Error.html': [
+    ["curl: (7) Failed to connect to localhost port 4000 after 0 ms: Couldn't connect to server", 'proxy-unreachable'],
+    ['error sending request for url (http://127.0.0.1:4000/v1/messages)', 'proxy-unreachable'],
+  ],
+  'https://source.chromium.org/chromium/chromium/src/+/main:net/base/net_error_list.h (INCOMPLETE_CHUNKED_ENCODING)': [
+    ['POST http://localhost:4000/v1/chat/completions net::ERR_INCOMPLETE_CHUNKED_ENCODING 200 (OK)', 'connection-reset'],
+  ],
+  // A JSON Schema in a Messages API request is a tool's input_schema (https://docs.anthropic.com/en/docs/build-with-claude/tool-use).
+  'https://json-schema.org/draft/2020-12; https://platform.openai.com/docs/guides/function-calling': [
+    ["API Error: 400 Invalid schema for function 'Read': schema must be a JSON Schema of 'type: \"object\"', got 'type: null'.", 'tool-input-invalid'],
+    ['API Error: 400 Error validating JSON Schema: None is not of type \'object\'', 'tool-input-invalid'],
+  ],
   'https://www.rfc-editor.org/rfc/rfc9110#section-15': [
     ['API Error: 502 Bad Gateway', 'upstream-error'],
     ['API Error: 503 Service Unavailable', 'upstream-error'],
@@ -224,6 +239,8 @@ const HARMLESS = [
   'INFO:     172.18.0.2:36924 - "GET /metrics HTTP/1.1" 404 Not Found',
   '127.0.0.1:61428 - "HEAD /api/hello HTTP/1.1" 404 Not Found',
   'INFO:     127.0.0.1:50412 - "POST /v1/messages HTTP/1.1" 200 OK',
+  // vLLM's start-up list of its routes (observed in vllm-project/vllm#24578).
+  '(APIServer pid=1) INFO 09-10 19:12:30 [launcher.py:37] Route: /v1/responses, Methods: POST',
   'exceptions_to_retry = [ "RateLimitError",]  # List of exceptions to retry on',
 ];
 
@@ -285,8 +302,8 @@ describe('explain knows the documented error vocabulary', () => {
   });
 
   it('a message wrapped over lines names one cause, its first; a message after a blank line is another', () => {
-    // Written for this test: the second line alone would read as a schema refusal (param-rejected).
-    const wrapped = 'Error: tools.27 input_schema invalid for this\nbackend: JSON schema is invalid, must be draft 2020-12';
+    // Written for this test: the second line alone would read as a refused parameter (param-rejected).
+    const wrapped = 'Error: the tool call arrived malformed, because\nthe parameter top_logprobs is not supported here';
     expect(explainText(wrapped).map((d) => d.code)).toEqual(['tool-input-invalid']);
     expect(explainText(wrapped.replace('\n', '\n\n')).map((d) => d.code)).toEqual(['tool-input-invalid', 'param-rejected']);
   });
