@@ -43,6 +43,15 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['API Error: Connection to the API was lost (ECONNRESET). This is usually temporary — try again.', 'connection-reset'],
     ['API Error: Connection refused — a firewall or proxy may be blocking it (ECONNREFUSED)', 'proxy-unreachable'],
     ['Failed to authenticate. API Error: 403 request refused', 'auth-rejected'],
+    // Its hints for Node's socket errors, and its words for a proxy in the way.
+    ['Connection reset - server may have crashed or restarted', 'connection-reset'],
+    ['Broken pipe - server closed connection unexpectedly', 'connection-reset'],
+    ['Connection timeout - network issue or server unresponsive', 'timeout'],
+    ['Host unreachable - network connectivity issue', 'proxy-unreachable'],
+    ['A network proxy or gateway answered instead of Anthropic — retry from a network that reaches it directly', 'http-proxy'],
+    ['A proxy is set: if this host should be reached through it, check NO_PROXY, and that the setting is a whole URL.', 'http-proxy'],
+    ['A proxy or gateway that buffers streaming responses can cause this · set CLAUDE_STREAM_FIRST_BYTE_TIMEOUT_MS to change the first wait', 'timeout'],
+    ['Agent stalled (stream watchdog)', 'timeout'],
     ['API Error: 503 request refused. This is a server-side issue, usually temporary — try again in a moment.', 'upstream-error'],
   ],
   'https://docs.anthropic.com/en/api/errors': [
