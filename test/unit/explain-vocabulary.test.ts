@@ -52,6 +52,11 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['A proxy is set: if this host should be reached through it, check NO_PROXY, and that the setting is a whole URL.', 'http-proxy'],
     ['A proxy or gateway that buffers streaming responses can cause this · set CLAUDE_STREAM_FIRST_BYTE_TIMEOUT_MS to change the first wait', 'timeout'],
     ['Agent stalled (stream watchdog)', 'timeout'],
+    ['CONNECT tunnel failed, response 403', 'http-proxy'],
+    ['Failed to connect to proxy proxy.corp.example:3128', 'http-proxy'],
+    ["Could not resolve the configured HTTP proxy. Connect to your organization's network and try again.", 'http-proxy'],
+    ["Could not verify the gateway's TLS certificate. Check your connection, and join your organization's network if the gateway needs it.", 'tls-error'],
+    ["Couldn't connect to the gateway. Check that you're on your organization's network, then try again.", 'proxy-unreachable'],
     ['API Error: 503 request refused. This is a server-side issue, usually temporary — try again in a moment.', 'upstream-error'],
   ],
   'https://docs.anthropic.com/en/api/errors': [
