@@ -57,6 +57,12 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ["Could not resolve the configured HTTP proxy. Connect to your organization's network and try again.", 'http-proxy'],
     ["Could not verify the gateway's TLS certificate. Check your connection, and join your organization's network if the gateway needs it.", 'tls-error'],
     ["Couldn't connect to the gateway. Check that you're on your organization's network, then try again.", 'proxy-unreachable'],
+    ['Refused by network proxy policy - signing in or retrying will not help', 'http-proxy'],
+    ['This proxy requires authentication, and this client did not offer an authentication method, so the connection was refused.', 'http-proxy'],
+    ['ProxyConnectRefusedError', 'http-proxy'],
+    ["Your organization's policy could not be loaded: the request for it got a 404, which usually means that a proxy or gateway does not forward it.", 'http-proxy'],
+    ['No data arrived within the connection idle limit', 'timeout'],
+    ['Server is temporarily limiting requests (not your usage limit)', 'rate-limit'],
     ['API Error: 503 request refused. This is a server-side issue, usually temporary — try again in a moment.', 'upstream-error'],
   ],
   'https://docs.anthropic.com/en/api/errors': [
