@@ -63,6 +63,9 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ["Your organization's policy could not be loaded: the request for it got a 404, which usually means that a proxy or gateway does not forward it.", 'http-proxy'],
     ['No data arrived within the connection idle limit', 'timeout'],
     ['Server is temporarily limiting requests (not your usage limit)', 'rate-limit'],
+    // Its bare banner, and with the code that says more (host-not-found replaces the refused connection).
+    ['Unable to connect to API', 'proxy-unreachable'],
+    ['Unable to connect to API (ENOTFOUND)', 'host-not-found'],
     ['API Error: 503 request refused. This is a server-side issue, usually temporary — try again in a moment.', 'upstream-error'],
   ],
   'https://docs.anthropic.com/en/api/errors': [
