@@ -185,6 +185,11 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['ConnectionResetError: [Errno 104] Connection reset by peer', 'connection-reset'],
     ['socket.gaierror: [Errno -2] Name or service not known', 'host-not-found'],
     ['[Errno 11001] getaddrinfo failed', 'host-not-found'],
+    // Windows' words for a reset (WSAECONNRESET), and urllib3's for a connection that was never made.
+    ["('Connection aborted.', ConnectionResetError(10054, 'An existing connection was forcibly closed by the remote host', None, 10054, None))", 'connection-reset'],
+    ["HTTPConnectionPool(host='localhost', port=4000): Max retries exceeded with url: /v1/messages (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 113] No route to host'))", 'proxy-unreachable'],
+    // An import error names a class (here AuthenticationError): it is no failure of that kind.
+    ["ImportError: cannot import name 'AuthenticationError' from 'openai' (/venv/lib/python3.11/site-packages/openai/__init__.py)", 'openai-import-error'],
   ],
   'https://ai.google.dev/gemini-api/docs/troubleshooting': [
     ['{"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT"}}', 'auth-rejected'],
@@ -207,6 +212,8 @@ const VOCABULARY: Record<string, [string, string][]> = {
   'https://fastapi.tiangolo.com/tutorial/handling-errors/#requestvalidationerror-vs-validationerror; https://docs.pydantic.dev/latest/errors/validation_errors/': [
     ['API Error: 400 {"detail":[{"type":"literal_error","loc":["body","messages",0,"role"],"msg":"Input should be \'user\' or \'assistant\'","input":"system"}]}', 'param-rejected'],
     ['API Error: 400 {"detail":[{"type":"missing","loc":["body","messages",2,"content"],"msg":"Field required"}]}', 'param-rejected'],
+    // FastAPI's answer to a path it does not serve — LiteLLM's proxy is a FastAPI app.
+    ['API Error: 404 {"detail":"Not Found"}', 'base-url-suffix'],
   ],
   'https://docs.rs/axum/latest/axum/extract/rejection/struct.JsonDataError.html': [
     ['API Error: 400 Failed to deserialize the JSON body into the target type: messages[1].content: invalid type: sequence, expected a string at line 1 column 912', 'param-rejected'],
@@ -262,8 +269,11 @@ const HARMLESS = [
   'INFO:     172.18.0.2:36924 - "GET /metrics HTTP/1.1" 404 Not Found',
   '127.0.0.1:61428 - "HEAD /api/hello HTTP/1.1" 404 Not Found',
   'INFO:     127.0.0.1:50412 - "POST /v1/messages HTTP/1.1" 200 OK',
-  // vLLM's start-up list of its routes (observed in vllm-project/vllm#24578).
+  // Start-up lists of routes and settings (observed in vllm-project/vllm#24578, lmstudio-ai/lms#425, headroomlabs-ai/headroom#635).
   '(APIServer pid=1) INFO 09-10 19:12:30 [launcher.py:37] Route: /v1/responses, Methods: POST',
+  '[LM STUDIO SERVER] ->\tPOST http://192.168.178.65:1234/v1/responses',
+  '/v1/responses                   → https://api.githubcopilot.com  (HTTP + WebSocket)',
+  'Rate Limit:   ENABLED',
   'exceptions_to_retry = [ "RateLimitError",]  # List of exceptions to retry on',
 ];
 
