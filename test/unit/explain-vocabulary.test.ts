@@ -274,6 +274,9 @@ const HARMLESS = [
   '[LM STUDIO SERVER] ->\tPOST http://192.168.178.65:1234/v1/responses',
   '/v1/responses                   → https://api.githubcopilot.com  (HTTP + WebSocket)',
   'Rate Limit:   ENABLED',
+  // A limiter being set up, and a relay's rate-limit setting (written for this table).
+  '14:40:49,322 graphrag.index.llm.load_llm INFO create concurrency limiter for mistral: max=25',
+  '限流配置：每分钟 60 次',
   'exceptions_to_retry = [ "RateLimitError",]  # List of exceptions to retry on',
 ];
 
