@@ -240,6 +240,24 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ["API Error: 400 Invalid schema for function 'Read': schema must be a JSON Schema of 'type: \"object\"', got 'type: null'.", 'tool-input-invalid'],
     ['API Error: 400 Error validating JSON Schema: None is not of type \'object\'', 'tool-input-invalid'],
   ],
+  'https://pkg.go.dev/net#DNSError': [
+    ['Error: Head "http://litellm:4000/": dial tcp: lookup litellm on 127.0.0.11:53: no such host', 'host-not-found'],
+  ],
+  'https://googleapis.dev/python/google-auth/latest/reference/google.auth.exceptions.html (DefaultCredentialsError)': [
+    ['litellm.APIConnectionError: VertexAIException - Your default credentials were not found. To set up Application Default Credentials, see https://cloud.google.com/docs/authentication/external/set-up-adc for more information.', 'upstream-credentials'],
+  ],
+  'https://docs.anthropic.com/en/docs/build-with-claude/context-editing': [
+    ['API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"`clear_thinking_20251015` strategy requires `thinking` to be enabled"}}', 'param-rejected'],
+  ],
+  'https://cloud.google.com/vertex-ai/generative-ai/docs/thinking': [
+    ["400 Unable to submit request because Thinking can't be disabled for this model. Remove 'thinking_config.thinking_budget' from your request and try again.", 'thinking-rejected'],
+  ],
+  'https://docs.spring.io/spring-framework/docs/current/javadoc-api/org/springframework/web/servlet/resource/NoResourceFoundException.html': [
+    ['API Error: 404 {"error":"No static resource v1/v1/messages."}', 'base-url-suffix'],
+  ],
+  'https://python-jsonschema.readthedocs.io/en/stable/errors/': [
+    ["litellm.BadRequestError: DashscopeException - [] is too short - 'tools'", 'tool-input-invalid'],
+  ],
   'https://www.rfc-editor.org/rfc/rfc9110#section-15': [
     ['API Error: 502 Bad Gateway', 'upstream-error'],
     ['API Error: 503 Service Unavailable', 'upstream-error'],

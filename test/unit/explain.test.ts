@@ -77,6 +77,12 @@ describe('explainText', () => {
     expect(d!.evidence).toContain('\\"object\\"');
   });
 
+  it("names both causes a message gives itself: OpenRouter's 402 asks for more credits or fewer max_tokens", () => {
+    // https://openrouter.ai/docs/api-reference/errors (402: insufficient credits); the wording as OpenRouter answers it.
+    const text = 'API Error: 402 {"error":{"message":"This request requires more credits, or fewer max_tokens. You requested up to 32000 tokens, but can only afford 27342."}}';
+    expect(explainText(text).map((d) => d.code).sort()).toEqual(['max-tokens-rejected', 'rate-limit']);
+  });
+
   it('evidence is redacted and has no raw control character', () => {
     const [d] = explainText('curl -H "Authorization: Bearer sk-live-SECRET-0123456789" … {"error":{"message":"No connected db.","type":"no_db_connection"}}\x1b[2J');
     expect(d!.code).toBe('wrong-key');
