@@ -64,6 +64,19 @@ function right(e: Entry): boolean {
 }
 
 describe('explain on the corpus of real pasted texts', () => {
+  it('its labels are reproducible: a second, independent labelling of 100 held-out error texts agrees on nine in ten', () => {
+    // test/fixtures/explain-relabel.jsonl: a helper session's labels for 100 texts of holdout11–13, made without the
+    // corpus labels (mostly from the text alone). A pair agrees when either label is the other's code or one of its `also`.
+    const second = readFileSync(join(ROOT, 'test/fixtures/explain-relabel.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { source: string; text: string; code: string; also: string[] });
+    const agree = second.filter((r) => {
+      const e = ALL.find((x) => x.source === r.source && x.text.startsWith(r.text));
+      if (!e) throw new Error(`no corpus text for ${r.source}`);
+      return r.code === e.code || (e.also ?? []).includes(r.code) || r.also.includes(e.code);
+    });
+    expect(second.length).toBe(100);
+    expect(agree.length).toBeGreaterThanOrEqual(90);
+  });
+
   it('has at least 150 real texts and 30 harmless ones, each with a source, each file holding its own sets', () => {
     const corpus = read('explain-corpus.jsonl');
     expect(corpus.filter((e) => e.code !== 'none').length).toBeGreaterThanOrEqual(150);
