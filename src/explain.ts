@@ -1,4 +1,4 @@
-import { capped, collapse, ERROR_LINE, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, ERROR_LINE, LEADING_STATUS, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -126,9 +126,9 @@ function firstPerCode(lines: readonly string[], codeOf: (line: string) => string
   return [...seen.values()];
 }
 
-/** The cause an HTTP status on `line` stands for (STATUS_CAUSES); none on a probe's access-log line. */
+/** The cause an HTTP status on `line` stands for (STATUS_CAUSES; STATUS_LINE, or LEADING_STATUS); none on a probe's access-log line. */
 function statusOf(line: string): string | undefined {
-  const m = PROBE_LOG_LINE.test(line) ? null : STATUS_LINE.exec(line);
+  const m = PROBE_LOG_LINE.test(line) ? null : (STATUS_LINE.exec(line) ?? LEADING_STATUS.exec(line));
   return m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
 }
 

@@ -31,7 +31,8 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * after JSON escapes were undone and the request validators' words read (60.7 % of 107, at 6285595 — the same as the
  * code of that session's start); holdout12 from 105 new threads after Claude Code's own socket and proxy hints were
  * read (63.5 % of 96, at 17b42f3; that session's starting code 60.4 %); holdout13 from 104 new threads after the relays'
- * own messages were read (53.7 % of 95, at ef84b8d — the same as that session's starting code).
+ * own messages were read (53.7 % of 95, at ef84b8d — the same as that session's starting code); holdout14, small (unused
+ * threads with a settled cause are running out), from 36 threads of 2026 (72.7 % of 33, at 772c67c; starting code 69.7 %).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -48,6 +49,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout11', 0.75],
   ['holdout12', 0.75],
   ['holdout13', 0.75],
+  ['holdout14', 0.75],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [

@@ -328,6 +328,10 @@ describe('explain knows the documented error vocabulary', () => {
     expect(explainText('API Error: Request rejected (422) · something new').map((d) => d.code)).toEqual(['param-rejected']);
     expect(explainText('Error from provider(openrouter,qwen/qwen3-coder: 503): {"error":{"message":"something new"}}').map((d) => d.code)).toEqual(['upstream-error']);
     expect(explainText('HTTP 504 from the gateway').map((d) => d.code)).toEqual(['timeout']);
+    // A status opening a line, before words or a body (written for this test).
+    expect(explainText('429 Provider returned error').map((d) => d.code)).toEqual(['rate-limit']);
+    expect(explainText('  502 {"error":{"message":"something new"}}').map((d) => d.code)).toEqual(['upstream-error']);
+    expect(explainText('404 files scanned, 0 changed')).toEqual([]);
   });
   it.each([
     // [an error line no signature knows, the cause it is about] — written for this table, not taken from a corpus
