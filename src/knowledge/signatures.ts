@@ -276,7 +276,10 @@ export const SIGNATURES: readonly Signature[] = [
     supersedes: ['no-deployments', 'upstream-error'],
     // The request's reasoning (from Claude Code's thinking) refused: thinking-rejected says which fix.
     unless: /reasoning(?:_effort)?: Extra inputs are not permitted|does not support parameters: \[[^\]\n]{0,120}(?:reasoning|thinking)|(?:Unsupported parameter(?:\(s\))?|Unrecognized request argument supplied):[^\n]{0,20}(?:reasoni|thinking\b)|Unknown request URL|\btools\.\d+: Input tag '/i,
-    cause: 'the upstream rejects a request field Claude Code sends that only Anthropic accepts (context_management, output_config, top_k, cache_control, defer_loading, tool schema keywords)',
+    // Observed with @anthropic-ai/claude-code 2.1.330 against a stand-in Messages API: for a model id it does not know it
+    // sends its environment as a role "system" turn right after the first user message (messages: user, system, …),
+    // which backends whose chat template wants one leading system message refuse.
+    cause: 'the upstream rejects a request field Claude Code sends that only Anthropic accepts (context_management, output_config, top_k, cache_control, defer_loading, tool schema keywords, a role "system" turn inside messages)',
     fix: 'in the profile list the field under drop_params (e.g. drop_params: [context_management, output_config, top_k]) and regenerate the hook; for defer_loading set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }',
     severity: 'fail',
     source: 'anthropics/claude-code#4415; anthropics/claude-code#51700; caozhiyuan/copilot-api#305',
