@@ -258,6 +258,16 @@ const VOCABULARY: Record<string, [string, string][]> = {
   'https://python-jsonschema.readthedocs.io/en/stable/errors/': [
     ["litellm.BadRequestError: DashscopeException - [] is too short - 'tools'", 'tool-input-invalid'],
   ],
+  'https://docs.anthropic.com/en/api/beta-headers': [
+    ['API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"Unexpected value(s) `fine-grained-tool-streaming-2025-05-14` for the `anthropic-beta` header. Please consult our documentation at docs.anthropic.com or try again without the header."}}', 'invalid-beta'],
+  ],
+  'https://platform.openai.com/docs/api-reference/chat/object': [
+    ['{"object":"chat.completion","choices":[{"finish_reason":"stop","index":0,"message":{"content":null,"refusal":null,"role":"assistant","tool_calls":null}}]}', 'empty-content'],
+  ],
+  // nginx's own error page where the API's JSON should be: something in front of the API refused the call.
+  'https://nginx.org/en/docs/http/ngx_http_core_module.html#error_page': [
+    ['Failed to authenticate. API Error: 403 <html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx</center>', 'http-proxy'],
+  ],
   'https://www.rfc-editor.org/rfc/rfc9110#section-15': [
     ['API Error: 502 Bad Gateway', 'upstream-error'],
     ['API Error: 503 Service Unavailable', 'upstream-error'],
