@@ -133,9 +133,9 @@ function statusOf(line: string): string | undefined {
 }
 
 /** The cause an error line is about (TOPICS: the first whose subject and refusal it holds), if it reads as an error. */
-function topicOf(raw: string): string | undefined {
+function topicOf(text: string): string | undefined {
   // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.
-  const line = raw.length > 2000 ? '' : raw.replace(/\b0 [\w-]+/g, ' ');
+  const line = text.length > 2000 ? '' : text.replace(/\b0 [\w-]+/g, ' ');
   if (!ERROR_LINE.test(line) || PROBE_LOG_LINE.test(line)) return undefined;
   return TOPICS.find((t) => t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')))?.code;
 }

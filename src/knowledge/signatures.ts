@@ -529,11 +529,13 @@ export function capped(text: string): string {
 
 /**
  * The first signature `text` matches, trying the upstream's own message (before LiteLLM's
- * `Received Model Group=` suffix) first, so the real cause wins over the generic wrapper.
+ * `Received Model Group=` suffix) first, so the real cause wins over the generic wrapper; JSON escapes undone
+ * ({@link unescaped}), as explain does.
  */
 export function matchSignature(text: string): Signature | undefined {
-  const all = collapse(capped(text));
-  const inner = collapse(upstreamMessage(capped(text)));
+  const bounded = capped(text);
+  const all = collapse(unescaped(bounded));
+  const inner = collapse(unescaped(upstreamMessage(bounded)));
   const find = (t: string) => {
     const lower = t.toLowerCase();
     return SIGNATURES.find((s) => s.keywords.some((k) => lower.includes(k)) && s.patterns.some((p) => p.test(t)) && !s.unless?.test(t));
@@ -541,9 +543,9 @@ export function matchSignature(text: string): Signature | undefined {
   return (inner !== all ? find(inner) : undefined) ?? find(all);
 }
 
-/** Whitespace runs (line wraps, indentation) as one space, so a wrapped message matches like an unwrapped one; JSON escapes undone ({@link unescaped}). */
+/** Whitespace runs (line wraps, indentation) as one space, so a wrapped message matches like an unwrapped one. */
 export function collapse(text: string): string {
-  return unescaped(text).replace(/\s+/g, ' ');
+  return text.replace(/\s+/g, ' ');
 }
 
 /**
