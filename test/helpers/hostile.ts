@@ -1,13 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-/** A misbehaving HTTP server on 127.0.0.1 for doctor's hostile-proxy tests; `close` ends its timers and sockets. */
-export function hostileServer(handle: (req: IncomingMessage, res: ServerResponse, timers: Set<NodeJS.Timeout>) => void): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A misbehaving HTTP server on 127.0.0.1 for doctor's hostile-proxy tests and explain's stand-in Messages API: `handle`
+ * gets each request once its body (UTF-8) has arrived; `close` ends its timers and sockets.
+ */
+export function hostileServer(handle: (req: IncomingMessage, res: ServerResponse, timers: Set<NodeJS.Timeout>, body: string) => void): Promise<{ url: string; close: () => Promise<void> }> {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => handle(req, res, timers));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, timers, Buffer.concat(chunks).toString('utf8')));
   });
   server.on('connection', (s) => {
     sockets.add(s);

@@ -3,8 +3,6 @@
 // in front of the tests' fake upstream with one injected fault (what a LiteLLM user pastes) — and Claude Code's
 // output goes, as a user would paste it, into `ccenv explain --json` on standard input.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,30 +83,24 @@ describe("explain names Claude Code's own words for each failure (a stand-in Mes
   it('a backend that wants one leading system message: Claude Code sends a role "system" turn inside messages', async () => {
     // Like a strict chat template (vLLM, MiniMax): refuse a system message anywhere but first, in vLLM's words.
     const seen: string[][] = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        let roles: string[] = [];
-        try {
-          roles = ((JSON.parse(body) as { messages?: { role: string }[] }).messages ?? []).map((m) => m.role);
-        } catch {
-          // not a Messages API call (a GET, a probe)
-        }
-        if (roles.length > 0) seen.push(roles);
-        const refused = roles.indexOf('system') > 0;
-        res.writeHead(refused ? 400 : 404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ type: 'error', error: { type: refused ? 'invalid_request_error' : 'not_found_error', message: refused ? 'System message must be at the beginning.' : 'not found' } }));
-      });
+    const api = await hostileServer((_req, res, _timers, body) => {
+      let roles: string[] = [];
+      try {
+        roles = ((JSON.parse(body) as { messages?: { role: string }[] }).messages ?? []).map((m) => m.role);
+      } catch {
+        // not a Messages API call (a GET, a probe)
+      }
+      if (roles.length > 0) seen.push(roles);
+      const refused = roles.indexOf('system') > 0;
+      res.writeHead(refused ? 400 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ type: 'error', error: { type: refused ? 'invalid_request_error' : 'not_found_error', message: refused ? 'System message must be at the beginning.' : 'not found' } }));
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const { printed, codes } = await claudeThenExplain(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'kimi');
+      const { printed, codes } = await claudeThenExplain(api.url, 'kimi');
       expect(seen[0]?.slice(0, 2), printed).toEqual(['user', 'system']);
       expect(codes, printed).toEqual(['param-rejected']);
     } finally {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      await api.close();
     }
   });
 
