@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeUpstream } from '../helpers/fake-upstream.js';
 import { freePort } from '../helpers/litellm.js';
 import { BIN, CLAUDE, ROOT } from '../helpers/paths.js';
-import { ccenv, run } from '../helpers/run.js';
+import { alive, ccenv, run } from '../helpers/run.js';
 
 const KEY = 'sk-walkthrough-FAKE-master';
 let home: string;
@@ -61,13 +61,7 @@ afterAll(async () => {
   if (pid) {
     // 6. ccenv proxy stop leaves no process behind.
     expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
-    let alive = true;
-    try {
-      process.kill(pid, 0);
-    } catch {
-      alive = false;
-    }
-    expect(alive).toBe(false);
+    expect(alive(pid)).toBe(false);
   }
   await upstream?.stop();
 });
