@@ -10,7 +10,7 @@
 //   ccenv proxy install, nothing to do   ≤ 1 s (issue 16: the venv's stamp, no pip, no import), on the test venv
 // Medians of 40 runs after 5 warm-ups. `--check` exits 1 when a target is missed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -66,4 +66,5 @@ const rows = [
 ];
 process.stdout.write(`\nmedians: ${Object.entries(results).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('; ')}\n`);
 for (const [name, value, ok, target] of rows) process.stdout.write(`${ok ? 'OK  ' : 'MISS'} ${name.padEnd(24)} ${value.padEnd(30)} target ${target}\n`);
+rmSync(home, { recursive: true, force: true });
 if (process.argv.includes('--check') && rows.some(([, , ok]) => !ok)) process.exit(1);
