@@ -180,7 +180,8 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      throw new UserError(msg ?? 'bad usage (see ccenv --help)');
+      // yargs' choices message spans lines ("Invalid values:\n  Argument: …"): one line, as every usage error.
+      throw new UserError(msg ? msg.replace(/\s*\n\s*/g, ' ') : 'bad usage (see ccenv --help)');
     });
 }
 

@@ -188,6 +188,7 @@ describe('usage errors', () => {
     [['gen', 'litellm-config', '-o', ''], /^ccenv: -o\/--output needs a file name/],
     [['gen'], /name what to generate: litellm-config/],
     [['list', '--bogus'], /Unknown argument: bogus/],
+    [['proxy', 'status', '--manager', 'upstart'], /^ccenv: Invalid values: Argument: manager, Given: "upstart", Choices: "systemd", "launchd"\n$/],
   ])('%j exits 2 with one clear line', async (args, message) => {
     const r = await ccenv(args, { env: env() });
     expect(r.code).toBe(2);
