@@ -174,8 +174,9 @@ export const SIGNATURES: readonly Signature[] = [
     supersedes: ['model-404', 'unknown-model', 'base-url-suffix', 'no-deployments'],
     // A doubled /v1 in the path is the base URL's suffix (base-url-suffix), whatever endpoint it reached; a server's
     // start-up list of its routes (vLLM's "Route: /v1/responses, Methods: POST", LM Studio's "-> POST …/v1/responses",
-    // a proxy banner's "/v1/responses → upstream") is no failure.
-    unless: /\/v1\/v1\/|\bRoute: \/v1\/responses, Methods|(?:->|→)\s*(?:\\t)?\s*(?:POST|GET)\s+\S*\/v1\/responses\b|\/v1\/responses\s+(?:→|->)/,
+    // a proxy banner's "/v1/responses → upstream"), a server's log of a request it received (LM Studio's "Received
+    // request: POST to /v1/responses") is no failure.
+    unless: /\/v1\/v1\/|\bRoute: \/v1\/responses, Methods|Received request: POST to \/v1\/responses\b|(?:->|→)\s*(?:\\t)?\s*(?:POST|GET)\s+\S*\/v1\/responses\b|\/v1\/responses\s+(?:→|->)/,
     source: 'BerriAI/litellm#20103; BerriAI/litellm#13352; BerriAI/litellm#25418; observed with LiteLLM 1.106.0 (OpenAIException - {"error":{"message":"Not Found"}})',
   },
   {
@@ -222,10 +223,12 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'tool-input-invalid',
-    keywords: ["not found in 'tools'", 'toolresult blocks', 'tool_use.id', 'function call turn', 'does not support tools', 'tool call arguments', "missing required 'id'", 'input_schema for tool', 'tool_choice', '`tools` must', 'tools param requires', "'content' or 'tool_calls'", 'parse tool call', 'failed to parse input at pos', 'not found in tools list', 'is duplicated', 'must be followed by tool messages', 'tool parameter json', 'tool arguments', 'args invalid json', 'json repair failed', 'support tool use', 'support tool calling', 'missing required parameters', 'tool use concurrency', 'missing tool result', 'function_declarations', 'generatecontentrequest.tools', 'auto" tool choice', 'non-json arguments', "'tools[", 'tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', ': input tag', 'required parameter', 'arguments provided to the tool', 'invalid function arguments'],
+    keywords: ["not found in 'tools'", 'toolresult blocks', 'tool_use.id', 'function call turn', 'does not support tools', 'tool call arguments', "missing required 'id'", 'input_schema for tool', 'tool_choice', '`tools` must', 'tools param requires', "'content' or 'tool_calls'", 'parse tool call', 'failed to parse input at pos', 'not found in tools list', 'is duplicated', 'must be followed by tool messages', 'tool parameter json', 'tool arguments', 'args invalid json', 'json repair failed', 'support tool use', 'support tool calling', 'missing required parameters', 'tool use concurrency', 'missing tool result', 'function_declarations', 'generatecontentrequest.tools', 'auto" tool choice', 'non-json arguments', "'tools[", 'tool_use', 'tool_result', 'tool parameters', 'tool input', 'json arguments', 'input_schema', 'function.name', 'tool call', 'parsed as json', "'tools.", 'each tool_use must have', 'inputvalidationerror', ': input tag', 'required parameter', 'arguments provided to the tool', 'invalid function arguments', '"tools.'],
     patterns: [/invalid function arguments json/i, /Tool choice '\w{1,40}' not found in 'tools'|Expected toolResult blocks|number of toolResult blocks[^\n]{0,60}exceeds the number of toolUse blocks/i, /tool_use\.id: Field required|function call turn comes immediately after/i, /does not support tools|invalid tool call arguments|tool_use block missing required 'id'|invalid input_schema for tool|tool_choice=\"?\w+\"? requires|When using `tool_choice`, `tools` must be set|The tool specified in `tool_choice` does not match|`tools` must not be an empty array|tool_choice\.name is required|tools param requires --jinja|must contain either 'content' or 'tool_calls'|Failed to parse tool call arguments|Failed to parse input at pos \d+|Tool '[^'\n]{1,80}' not found in tools list/i, /function name \S{1,80} is duplicated|must be followed by tool messages responding to each/i, /Unable to parse tool parameter JSON|Failed to parse tool arguments|args invalid JSON|JSON parsing failed:[^\n]{0,200}JSON repair failed|No endpoints found that support tool use|does not support tool calling|failed: missing required parameters/i, /arguments provided to the tool are invalid|duplicate tool_use ID|orphaned tool_result|due to tool use concurrency issues|Missing Tool Result Block|tool call could not be parsed|GenerateContentRequest\.tools\[\d+\]|function_declarations\[\d+\]|"auto" tool choice requires|non-JSON arguments|Invalid 'tools\[\d+\]\.function\.\w+'/i, /each tool_use must have a single result|InputValidationError:|The required parameter \w+ is missing|tools\.\d+\.custom\.input_schema/i, 
       /tool_use`? ids were found without `?tool_result|tool_use_id`? found in `?tool_result|Invalid tool parameters|tool input error|Error normalizing tool input|emitted invalid JSON arguments|could not be parsed as JSON|input_schema: Field required|Invalid type for 'tools\.\d+'/i,
       /'tools\[\d+\]\.function\.name': string too long|\btools\.\d+: Input tag '/i,
+      // An OpenAI-style error whose param is a tool definition ("param": "tools.6.type"), Dashscope's "… - 'tools.7'".
+      /"param":\s?"tools\.\d+|\bexpected an? \w+ - 'tools\.\d+'/,
     ],
     unless: /Unknown name \\?"/,
     cause: 'a tool call or its result was malformed on the way through the proxy (arguments that are not valid JSON, a tool_use without its tool_result, a tool definition the backend rejects)',
@@ -236,13 +239,17 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'max-tokens-rejected',
-    keywords: ['must be between', 'max_tokens is required', 'cannot be greater than max_model_len', 'max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'streaming is strongly recommended', 'is too large', 'or fewer max_tokens'],
+    keywords: ['must be between', 'max_tokens is required', 'cannot be greater than max_model_len', 'max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'streaming is strongly recommended', 'is too large', 'or fewer max_tokens', 'maxpredictedtokens'],
     patterns: [/requires more credits, or fewer max_tokens/i, /max_tokens must be between \d+ and \d+/i, /max_tokens is required and must be positive|max_tokens=\d+ cannot be greater than max_model_len/i, /'max_tokens' or 'max_completion_tokens' is too large/i, 
       /must have stream\s?=?\s?true|Range of max_tokens|valid range of max_tokens|Invalid max_tokens|max_tokens: \d+ > \d+|maximum tokens you requested exceeds?|max_completion_tokens['"`]?[^\n]{0,80}(?:not supported|unsupported|invalid|instead|exceed|too large|must|greater|less than)|Invalid 'max_output_tokens'|because max_tokens or model output limit was reached|Streaming is (?:required|strongly recommended) for operations that may take longer than 10 minutes/i,
       /max_tokens[^\n]{0,80}(?:too large|exceed|at most|maximum (?:allowed|is|value|of)\b|must be (?:less|<=|greater)|above maximum|not valid)/i,
+      // LM Studio's name for it; a Responses host that takes no max_output_tokens.
+      /maxPredictedTokens does not satisfy the schema|Unsupported parameter:? '?max_output_tokens\b/i,
     ],
     // A deserializer listing the fields it knows ("unknown field `thinking`, expected one of `max_tokens`, …") names another field.
     unless: /unknown (?:field|variant) `?\w+`?, expected one of/i,
+    // A max_tokens refused is the parameter refused: the specific cause, not a second one.
+    supersedes: ['param-rejected'],
     cause: "the upstream rejects Claude Code's max_tokens (32000–128000), or needs stream=true for large requests",
     fix: 'in the profile set max_output_tokens: <the upstream limit> (→ CLAUDE_CODE_MAX_OUTPUT_TOKENS), or max_tokens_cap / force_stream (proxy hook: ccenv gen litellm --dir DIR)',
     severity: 'fail',
@@ -287,7 +294,9 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'usage-missing',
     keywords: ['no usage data', 'input_tokens', 'output_tokens', 'cannot add none', 'property \'input_tokens\'', 'cached_tokens', 'prompttokens: nan'],
-    patterns: [/No usage data received/i, /\((?:reading|setting) 'cached_tokens'\)|promptTokens: NaN/i, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
+    patterns: [/No usage data received/i, /\((?:reading|setting) 'cached_tokens'\)|promptTokens: NaN/i,
+      // Anthropic's message_start always counts the input; a relay that fills it with zeros leaves Claude Code nothing to count.
+      /message_start\b[^\n]{0,200}"usage":\s?\{\s?"input_tokens":\s?0,\s?"output_tokens":\s?0\b/, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: 'load the ccenv hook (fix_usage repairs usage in the stream): ccenv gen litellm --dir DIR',
     severity: 'fail',
@@ -319,8 +328,9 @@ export const SIGNATURES: readonly Signature[] = [
     keywords: ['(no content)', 'produced no content', 'no content in the stream', 'no choices in', 'no response after retries', 'empty stream response', 'empty', 'no content in response', '"content":', '"output":', 'non-empty', "'choices'", 'content was empty', 'without returning any assistant text', 'looks like an html document', '\'content\':null', '\'content\': null'],
     patterns: [/\"content\":\s?null,[^\n]{0,200}\"tool_calls\":\s?null/, /response body looks like an HTML document/i, /^\s{0,8}(?:⎿\s{0,4})?\(no content\)\s*$/m, /Backend produced no content/i, /No content in the stream response|No choices in \w+ response|No response after retries|returned empty stream response/i, /finished the turn without returning any assistant text/i, /response content was empty/i, /"message":\s?\{[^}\n]{0,80}"content":\s?""|empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"output":\s?\[\]|KeyError: 'choices'|Exception occured - 'choices'|No content parts received|\bEmpty response\b/i],
     supersedes: ['rate-limit', 'upstream-error'],
-    // A stream's message_start always carries "content": [] (the blocks follow as events).
-    unless: /content_block_delta|"type":\s?"message_start"|chat\.completion\.chunk/,
+    // A stream's message_start always carries "content": [] (the blocks follow as events); a failed
+    // Responses event carries "output": [] beside its error, which is the cause.
+    unless: /content_block_delta|"type":\s?"message_start"|chat\.completion\.chunk|"type":\s?"response\.failed"/,
     cause: 'the answer had no content: an empty reply from the model, the Responses bridge answering `"content": []`, or something in between answering with a page instead of a message',
     fix: 'keep the chat-completions routing flag set (the Responses bridge is the usual cause, BerriAI/litellm#27492); check that nothing between Claude Code and the proxy intercepts the request; ccenv doctor messages',
     severity: 'fail',
@@ -485,7 +495,7 @@ export const TOPICS: readonly { code: string; subject: RegExp; refusal: RegExp }
   { code: 'thinking-rejected', subject: /\b(?:thinking(?:_config)?|reasoning(?:_effort|_content)?|enable_thinking|budget_tokens)\b/i, refusal: /invalid|unsupported|not (?:supported|allowed|permitted)|unknown|unrecognized|does not support|must|required|missing|can't|cannot|only (?:enabled|supported|allowed)/i },
   // A JSON Schema in Claude Code's request is a tool's input_schema: a schema refused is a tool definition refused.
   { code: 'tool-input-invalid', subject: /\btool(?:_use|_result|_calls?|_choice|s|Config|Use|Result)?\b|\bfunction[_ ]?call|\bfunction '|\b(?:JSON )?schema\b/i, refusal: /invalid|malformed|missing|required|must|could not be parsed|failed to parse|not valid json|unexpected|does not support|not supported|cannot|not of type|failed|too short/i },
-  { code: 'context-too-long', subject: /\b(?:context(?:[ _](?:window|length|size|limit))?|prompt|input(?:[ _]tokens?)?|conversation|messages?)\b/i, refusal: /too long|too large|exceed(?:s|ed)?\b|too many tokens|over the limit|超长|超出/i },
+  { code: 'context-too-long', subject: /\b(?:context(?:[ _](?:window|length|size|limit))?|prompt|input(?:[ _]tokens?)?|conversation|messages?)\b/i, refusal: /too long|too large|exceed(?:s|ed)?\b|too many tokens|over the limit|\bis limited to \d|超长|超出/i },
   { code: 'param-rejected', subject: /\b(?:parameters?|params?|arguments?|fields?|properties|property|role|validation errors?|payload|(?:request|JSON) body|system (?:role|messages?))\b|\bdeserializ|\bInvalid '[\w.[\]-]{1,80}'|参数/i, refusal: /invalid|unknown|unsupported|not supported|not allowed|not permitted|unrecognized|extra|required|missing|expected|should be|must be|does not match|cannot|unavailable|有误/i },
   { code: 'unknown-model', subject: /\bmodel\b|模型/i, refusal: /not found|does not exist|not exist|unknown|no such|invalid|not (?:yet )?supported|不存在/i },
   { code: 'rate-limit', subject: /\b(?:rate|quota|balance|credits?|billing|concurrency|usage limits?)\b|余额|额度/i, refusal: /limit|exceed|insufficient|exhausted|reached|too low|too many|不足|超/i },
