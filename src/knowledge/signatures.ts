@@ -260,11 +260,13 @@ export const SIGNATURES: readonly Signature[] = [
     keywords: ['with thinking turned off', 'invalid reasoning value', 'invalid think value', 'incompatible with enable_thinking', 'thinking.budget_tokens', 'reasoning_content is missing', 'enable_thinking', 'out of range [', 'thinking', 'reasoning', 'adaptive', 'budget_tokens', 'does not support thinking', 'unsupported parameter(s)', 'does not support parameters'],
     patterns: [/isn't available with thinking turned off/i, /invalid (?:reasoning|think) value|incompatible with enable_thinking|thinking\.budget_tokens (?:must|is not allowed)|does not support reasoning_effort/i, /reasoning_content is missing|enable_thinking must be set to false/i, /\bbudget \d+ out of range \[/i, /does not support parameters: \[[^\]\n]{0,120}reasoning_effort/i, /budget_tokens`? must be less than `?max_tokens|Unsupported parameter(?:\(s\))?:[^\n]{0,20}reasoni|reasoning(?:_effort)?: Extra inputs are not permitted/i, /does not support thinking/i, 
       /Input tag 'adaptive'|thinking_budget is out of range|is not supported for this model\. Use [^\n]{0,40}adaptive|content\[\]\.thinking|thinking (?:mode|blocks?)[^\n]{0,60}must|UnsupportedParamsError[^\n]{0,160}thinking/i,
-      /(?<!\w)(?:thinking|reasoning_effort|reasoning)(?!\w)[^\n]{0,80}(?:unrecognized|unsupported|not supported|not permitted|invalid|unknown|cannot be disabled|out of range)/i,
-      /(?:unrecognized|unsupported|unknown|invalid)[^\n]{0,40}(?:thinking|reasoning_effort)/i,
+      // Not the end of a model id (`Invalid model: claude-opus-4-5-thinking`).
+      /(?<![\w-])(?:thinking|reasoning_effort|reasoning)(?!\w)[^\n]{0,80}(?:unrecognized|unsupported|not supported|not permitted|invalid|unknown|cannot be disabled|out of range)/i,
+      /(?:unrecognized|unsupported|unknown|invalid)[^\n]{0,40}(?<![\w-])(?:thinking|reasoning_effort)/i,
     ],
-    // A context_management edit that needs thinking (clear_thinking_20251015) is that field's refusal: param-rejected.
-    unless: /Input tag '(?!adaptive')\w{1,40}' found using 'type'|\bclear_thinking_\d{8}\b/,
+    // A context_management edit that needs thinking (clear_thinking_20251015), or a cache_control set on a thinking
+    // block (`messages.1.content.0.thinking.cache_control: Extra inputs`), is that field's refusal: param-rejected.
+    unless: /Input tag '(?!adaptive')\w{1,40}' found using 'type'|\bclear_thinking_\d{8}\b|\.thinking\.cache_control\b/,
     cause: "the upstream rejects Claude Code's thinking parameter (adaptive thinking, or the reasoning_effort LiteLLM derives from it)",
     fix: 'in the profile set thinking: drop (proxy hook), or env: { CLAUDE_CODE_DISABLE_THINKING: "1" }',
     severity: 'fail',
@@ -295,8 +297,8 @@ export const SIGNATURES: readonly Signature[] = [
     code: 'usage-missing',
     keywords: ['no usage data', 'input_tokens', 'output_tokens', 'cannot add none', 'property \'input_tokens\'', 'cached_tokens', 'prompttokens: nan'],
     patterns: [/No usage data received/i, /\((?:reading|setting) 'cached_tokens'\)|promptTokens: NaN/i,
-      // Anthropic's message_start always counts the input; a relay that fills it with zeros leaves Claude Code nothing to count.
-      /message_start\b[^\n]{0,200}"usage":\s?\{\s?"input_tokens":\s?0,\s?"output_tokens":\s?0\b/, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
+      // Anthropic's usage always counts the input; a relay that fills it with zeros leaves Claude Code nothing to count.
+      /"usage":\s?\{\s?"input_tokens":\s?0,\s?"output_tokens":\s?0\b/, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: 'load the ccenv hook (fix_usage repairs usage in the stream): ccenv gen litellm --dir DIR',
     severity: 'fail',
