@@ -165,18 +165,16 @@ export const SIGNATURES: readonly Signature[] = [
     code: 'responses-routing',
     keywords: ['anthropicresponsesstreamwrapper', '/responses', 'responses api', 'responsesapiresponse', 'not found', 'unsupported_api_for_model', '/chat/completions endpoint', 'chatcompletion operation', 'only supported in v1/responses'],
     patterns: [/AnthropicResponsesStreamWrapper/, /only supported in v1\/responses and not in v1\/chat\/completions/i, 
-      /\/v1\/responses\b|\/responses\b[^\n]{0,20}\b404\b|does not support Responses API|ResponsesAPIResponse|responses\/transformation\.py|unsupported_api_for_model|not accessible via the \/chat\/completions endpoint|In the Responses API, this parameter has moved|\/openai\/responses\?|chatCompletion operation does not work|Responses API endpoint not found/i,
+      /\b404\b[^\n]{0,80}\/v1\/responses\b|\/v1\/responses\b[^\n]{0,240}\b404\b|\/responses\b[^\n]{0,20}\b404\b|does not support Responses API|ResponsesAPIResponse|responses\/transformation\.py|unsupported_api_for_model|not accessible via the \/chat\/completions endpoint|In the Responses API, this parameter has moved|\/openai\/responses\?|chatCompletion operation does not work|Responses API endpoint not found/i,
       /OpenAIException - [^\n]{0,60}\bNot Found\b/,
     ],
     cause: 'LiteLLM ≥ 1.82.0 sends /v1/messages for openai/ models to the upstream /v1/responses, which OpenAI-compatible hosts do not serve (a 404, a hang, or an answer of the wrong shape)',
     fix: 'set LITELLM_USE_CHAT_COMPLETIONS_URL_FOR_ANTHROPIC_MESSAGES=1 in the proxy environment (ccenv gen env) or litellm_settings.use_chat_completions_url_for_anthropic_messages: true (ccenv gen litellm-config), and restart the proxy',
     severity: 'fail',
     supersedes: ['model-404', 'unknown-model', 'base-url-suffix', 'no-deployments'],
-    // A doubled /v1 in the path is the base URL's suffix (base-url-suffix), whatever endpoint it reached; a server's
-    // start-up list of its routes (vLLM's "Route: /v1/responses, Methods: POST", LM Studio's "-> POST …/v1/responses",
-    // a proxy banner's "/v1/responses → upstream"), a server's log of a request it received (LM Studio's "Received
-    // request: POST to /v1/responses") is no failure.
-    unless: /\/v1\/v1\/|\bRoute: \/v1\/responses, Methods|Received request: POST to \/v1\/responses\b|(?:->|→)\s*(?:\\t)?\s*(?:POST|GET)\s+\S*\/v1\/responses\b|\/v1\/responses\s+(?:→|->)/,
+    // A doubled /v1 in the path is the base URL's suffix (base-url-suffix), whatever endpoint it reached. The path
+    // alone is no failure (a server's route list, its log of a request, a client's request URL): only with a 404.
+    unless: /\/v1\/v1\//,
     source: 'BerriAI/litellm#20103; BerriAI/litellm#13352; BerriAI/litellm#25418; observed with LiteLLM 1.106.0 (OpenAIException - {"error":{"message":"Not Found"}})',
   },
   {
