@@ -295,7 +295,9 @@ export const SIGNATURES: readonly Signature[] = [
     code: 'usage-missing',
     keywords: ['no usage data', 'input_tokens', 'output_tokens', 'cannot add none', 'property \'input_tokens\'', 'cached_tokens', 'prompttokens: nan'],
     patterns: [/No usage data received/i, /\((?:reading|setting) 'cached_tokens'\)|promptTokens: NaN/i,
-      // Anthropic's usage always counts the input; a relay that fills it with zeros leaves Claude Code nothing to count.
+      // Zero input and output tokens: in message_start (LiteLLM's adapter opens streams so, litellm 1.108.7
+      // llms/anthropic/pass_through/adapters/streaming_iterator.py) Claude Code cannot see how full the context is —
+      // doctor's usage-zero, repaired by the hook's fix_usage — and as the final usage it has nothing to count.
       /"usage":\s?\{\s?"input_tokens":\s?0,\s?"output_tokens":\s?0\b/, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: 'load the ccenv hook (fix_usage repairs usage in the stream): ccenv gen litellm --dir DIR',
