@@ -38,7 +38,8 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * holdout17 from 79 threads of relays and coding agents (73.9 % of 69, at ad72df3; starting code 71.0 %); holdout18
  * from 83 threads of chat front-ends, agent frameworks and SDKs (57.7 % of 71, at b1a7c38; starting code 54.9 %);
  * holdout19 from 55 threads of the model vendors' repos, Claude Code proxies and local servers (76.6 % of 47, at
- * a94ac3b — the same as that session's starting code).
+ * a94ac3b — the same as that session's starting code); holdout20 from 77 web pages, blogs, guides and Q&A in English,
+ * Chinese and Japanese (76.1 % of 67, at 0c31a08; starting code 74.6 %).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -61,6 +62,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout17', 0.75],
   ['holdout18', 0.7],
   ['holdout19', 0.8],
+  ['holdout20', 0.8],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
