@@ -405,7 +405,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'overloaded',
     keywords: ['server busy', 'currently busy', 'request queue is full', 'loading model', '访问量过大', 'capacity exhausted', '529', 'overloaded', 'no capacity available', 'model_capacity', 'engine_overloaded', 'currently overloaded', 'insufficient_model_capacity', 'high traffic', '服务器已经满载'],
-    patterns: [/服务器已经满载/, /^\W{0,4}529 (?=[A-Z{])/, /INSUFFICIENT_MODEL_CAPACITY|experiencing high traffic/i, /server busy, please try again|maximum pending requests exceeded|engine is currently busy|The request queue is full|\"message\":\s?\"Loading model\"/i, /访问量过大/, /Model capacity exhausted/i, /engine_overloaded_error|is currently overloaded/i, /No capacity available for model|MODEL_CAPACITY_EXHAUSTED/i, /overloaded_error|\bOverloaded\b|(?:API Error|Error|status|code)[^\n]{0,12}\b529\b/i],
+    patterns: [/服务器已经满载/, /^\W{0,4}529 (?=Upstream|Overloaded|\{)/, /INSUFFICIENT_MODEL_CAPACITY|experiencing high traffic/i, /server busy, please try again|maximum pending requests exceeded|engine is currently busy|The request queue is full|\"message\":\s?\"Loading model\"/i, /访问量过大/, /Model capacity exhausted/i, /engine_overloaded_error|is currently overloaded/i, /No capacity available for model|MODEL_CAPACITY_EXHAUSTED/i, /overloaded_error|\bOverloaded\b|(?:API Error|Error|status|code)[^\n]{0,12}\b529\b/i],
     cause: 'the upstream is overloaded (529): a temporary capacity problem on the provider side',
     fix: 'wait and retry; configure a fallback model group in LiteLLM for the profile',
     severity: 'fail',
