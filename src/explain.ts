@@ -67,7 +67,8 @@ export function explainText(input: string): Diagnosis[] {
   // line joined to the start of the next).
   const inLine = lower.map((t) => keywordHits(t, false));
   const seam = (a: string | undefined, b: string | undefined) => (a === undefined || b === undefined ? 0n : keywordHits(`${a.slice(-KEYWORD_MAX)} ${b.slice(0, KEYWORD_MAX)}`, true));
-  const found = new Map<string, { sig: Signature; line: number }>();
+  // symptom: matched only by the signature's symptoms (it stands only alone, and supersedes nothing).
+  const found = new Map<string, { sig: Signature; line: number; symptom?: boolean }>();
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.trim()) continue;
     const near = inLine[i]! | (inLine[i + 1] ?? 0n) | (inLine[i + 2] ?? 0n) | seam(lower[i], lower[i + 1]) | seam(lower[i + 1], lower[i + 2]);
@@ -79,7 +80,8 @@ export function explainText(input: string): Diagnosis[] {
     let second = 0;
     let third = 0;
     for (const [n, sig] of SIGNATURES.entries()) {
-      if (found.has(sig.code) || sig.patterns.length === 0 || !(near & (1n << BigInt(n)))) continue;
+      const had = found.get(sig.code);
+      if ((had && !had.symptom) || sig.patterns.length === 0 || !(near & (1n << BigInt(n)))) continue;
       if (window === undefined) {
         window = collapse(`${lines[i]} ${lines[i + 1] ?? ''} ${lines[i + 2] ?? ''}`);
         second = collapse(`${lines[i]} `).length;
@@ -89,19 +91,18 @@ export function explainText(input: string): Diagnosis[] {
         before ??= i > 0 ? collapse(`${lines[i - 2] ?? ''} ${lines[i - 1]}`) : '';
         if (sig.unless.test(window) || sig.unless.test(before)) continue;
       }
-      for (const p of sig.patterns) {
-        const m = p.exec(window);
-        if (!m) continue;
-        // The line the match starts on: this one, or one of the two joined to it.
-        const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
-        found.set(sig.code, { sig, line: at });
-        break;
-      }
+      const strong = firstMatch(sig.patterns, window);
+      const m = strong ?? (had || !sig.symptoms ? undefined : firstMatch(sig.symptoms, window));
+      if (!m) continue;
+      // The line the match starts on: this one, or one of the two joined to it.
+      const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
+      found.set(sig.code, { sig, line: at, symptom: !strong });
     }
   }
   const hits = [...found.values()];
-  const kept = hits.filter((h) => {
-    if (hits.some((o) => o !== h && o.sig.supersedes?.includes(h.sig.code))) return false;
+  const kept: { sig: Signature; line: number }[] = hits.filter((h) => {
+    if (h.symptom && hits.length > 1) return false;
+    if (hits.some((o) => o !== h && !o.symptom && o.sig.supersedes?.includes(h.sig.code))) return false;
     if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic)) return false;
     return true;
   });
@@ -109,6 +110,15 @@ export function explainText(input: string): Diagnosis[] {
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf));
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
+}
+
+/** The first of `patterns` that matches `text`, and its match. */
+function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | undefined {
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m) return m;
+  }
+  return undefined;
 }
 
 /**

@@ -98,7 +98,7 @@ function streamChecks(r: ProbeResult, label: string, profile: string): CheckResu
     return { status: 'fail', diagnosis: 'usage-missing', message: `${label}: the stream carries no numeric usage (message_start input_tokens, message_delta output_tokens); Claude Code cannot count tokens and older versions crash`, profile, fix: usageFix };
   }
   if (startUsage.input_tokens === 0) {
-    return { status: 'warn', diagnosis: 'usage-zero', message: `${label}: message_start reports 0 input tokens, so Claude Code cannot see how full the context is`, profile, fix: usageFix };
+    return { status: 'warn', diagnosis: 'usage-zero', message: `${label}: message_start reports 0 input tokens, so Claude Code cannot see how full the context is`, profile, fix: signature('usage-zero').fix };
   }
   return ok(`${label}: streamed in ${r.ms} ms with usage`, { profile });
 }

@@ -306,6 +306,22 @@ const HARMLESS = [
   '14:40:49,322 graphrag.index.llm.load_llm INFO create concurrency limiter for mistral: max=25',
   '限流配置：每分钟 60 次',
   'exceptions_to_retry = [ "RateLimitError",]  # List of exceptions to retry on',
+  // Written for this table from a review of false alarms (2026-12-02): zero usage in Claude Code's own synthetic
+  // message and in a -p result; a route list beside an unrelated 404; bare URLs with a version before /v1; a Bun
+  // TypeError that is no API error; a watchdog named in passing; rate-limit and quota settings.
+  '{"type":"assistant","message":{"id":"x","model":"<synthetic>","role":"assistant","type":"message","usage":{"input_tokens":0,"output_tokens":0,"cache_creation_input_tokens":0},"content":[{"type":"text","text":"No response requested."}]}}',
+  '{"type":"result","subtype":"success","is_error":false,"result":"ok","usage":{"input_tokens":0,"output_tokens":0}}',
+  '(APIServer pid=1) INFO 09-10 19:12:30 [launcher.py:37] Route: /v1/responses, Methods: POST\n(APIServer pid=1) INFO:     127.0.0.1:5000 - "GET /metrics HTTP/1.1" 404 Not Found',
+  'base_url: https://api.example.com/v2/v1/messages',
+  'fetching from https://api.anthropic.com/messages',
+  "TypeError: undefined is not an object (evaluating 'opts.startsWith')",
+  'the watchdog timeout is 90 s by default',
+  '"rate_limits": {"requests_per_minute": 60}',
+  'rate_limit_per_minute = 60',
+  "{'rate_limit': 100}",
+  '  rate_limit: 60',
+  'INFO: quota check passed, 120 requests remaining',
+  'quota: 1000',
 ];
 
 /**
@@ -374,6 +390,31 @@ describe('explain knows the documented error vocabulary', () => {
     const wrapped = 'Error: the tool call arrived malformed, because\nthe parameter top_logprobs is not supported here';
     expect(explainText(wrapped).map((d) => d.code)).toEqual(['tool-input-invalid']);
     expect(explainText(wrapped.replace('\n', '\n\n')).map((d) => d.code)).toEqual(['tool-input-invalid', 'param-rejected']);
+  });
+
+  it('a symptom other failures leave names its cause only alone, and a real error beside a harmless notice is seen', () => {
+    // Written for this test: Codex's notice after a failed turn, alone and after the failure's own line.
+    const notice = 'Warning: no last agent message; wrote empty content to /tmp/out.txt';
+    expect(explainText(notice).map((d) => d.code)).toEqual(['empty-content']);
+    expect(explainText(`ERROR stream error: exceeded retry limit, last status: 429 Too Many Requests\n${notice}`).map((d) => d.code)).toEqual(['rate-limit']);
+    expect(explainText(`OPENAI_API_KEY is not set, skipping trace export\nlitellm.AuthenticationError: AnthropicException - Missing Anthropic API Key - A call is being made to anthropic but no key is set`).map((d) => d.code)).toEqual(['upstream-credentials']);
+    // A route list, then a real 404 of another request: the base path, not the Responses routing.
+    expect(explainText('INFO [launcher.py:37] Route: /v1/responses, Methods: POST\nINFO:     127.0.0.1:5000 - "POST /v1/chat/completions/x HTTP/1.1" 404 Not Found').map((d) => d.code)).toEqual(['base-url-suffix']);
+  });
+
+  it.each([
+    // [text, codes] — written for this table: zeros in message_start are doctor's usage-zero, not absent usage;
+    // curly apostrophes as Claude Code's banner prints them; a relay's circuit breaker before 无可用渠道.
+    ['data: {"type":"message_start","message":{"usage":{"input_tokens":0,"output_tokens":0}}}', ['usage-zero']],
+    ['"usage": {"input_tokens": 0, "output_tokens": 0, "cache_creation_input_tokens": 0}', ['usage-missing']],
+    ['Your gateway couldn’t serve kimi-k2. This model may not be configured on your gateway', ['model-404']],
+    ['There’s an issue with the selected model (kimi-k2). It may not exist or you may not have access to it.', ['model-404']],
+    ['分组 default 下模型 glm-4 熔断后无可用渠道', ['no-deployments']],
+    ['API Error: 403 insufficient_quota', ['rate-limit']],
+    ['API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"betas: Extra inputs are not permitted"}}', ['invalid-beta']],
+    ['rate_limit: exceeded', ['rate-limit']],
+  ])('%s → %j', (text, codes) => {
+    expect(explainText(text).map((d) => d.code)).toEqual(codes);
   });
 
   it('names the line a status was found on', () => {
