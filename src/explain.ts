@@ -1,4 +1,4 @@
-import { capped, collapse, ERROR_LINE, LEADING_STATUS, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, DOC_LINE, ERROR_LINE, LEADING_STATUS, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -53,7 +53,8 @@ function keywordHits(text: string, spaced: boolean): bigint {
  * regular expressions on the candidate lines). A match that another match `supersedes` (a symptom of that cause:
  * a refused connection beside a certificate error), or a generic wrapper beside any specific cause, is dropped.
  * When nothing matches, what its error lines are about names their causes (knowledge/signatures.ts TOPICS; one per
- * paragraph, so a wrapped message is one), and failing that the HTTP statuses the text shows (STATUS_CAUSES). Lines are
+ * paragraph, so a wrapped message is one), failing that the HTTP statuses the text shows (STATUS_CAUSES), and failing that a
+ * symptom other failures leave too (a signature's `symptoms`: "Provider returned error", "wrote empty content"). Lines are
  * matched with JSON escapes undone (knowledge/signatures.ts unescaped); the evidence is the line as pasted.
  */
 export function explainText(input: string): Diagnosis[] {
@@ -94,20 +95,23 @@ export function explainText(input: string): Diagnosis[] {
       const strong = firstMatch(sig.patterns, window);
       const m = strong ?? (had || !sig.symptoms ? undefined : firstMatch(sig.symptoms, window));
       if (!m) continue;
-      // The line the match starts on: this one, or one of the two joined to it.
+      // The line the match starts on: this one, or one of the two joined to it; none from documentation.
       const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
+      if (!sig.inDocs && DOC_LINE.test(raw[at]!)) continue;
       found.set(sig.code, { sig, line: at, symptom: !strong });
     }
   }
   const hits = [...found.values()];
   const kept: { sig: Signature; line: number }[] = hits.filter((h) => {
-    if (h.symptom && hits.length > 1) return false;
+    if (h.symptom) return false;
     if (hits.some((o) => o !== h && !o.symptom && o.sig.supersedes?.includes(h.sig.code))) return false;
     if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic)) return false;
     return true;
   });
   if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf, true));
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf));
+  // A symptom other failures leave too names its cause only when nothing else in the text does.
+  if (kept.length === 0) kept.push(...hits.filter((h) => h.symptom));
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
 }
@@ -138,7 +142,7 @@ function firstPerCode(lines: readonly string[], codeOf: (line: string) => string
 
 /** The cause an HTTP status on `line` stands for (STATUS_CAUSES; STATUS_LINE, or LEADING_STATUS); none on a probe's access-log line. */
 function statusOf(line: string): string | undefined {
-  const m = PROBE_LOG_LINE.test(line) ? null : (STATUS_LINE.exec(line) ?? LEADING_STATUS.exec(line));
+  const m = PROBE_LOG_LINE.test(line) || DOC_LINE.test(line) ? null : (STATUS_LINE.exec(line) ?? LEADING_STATUS.exec(line));
   return m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
 }
 
@@ -146,6 +150,6 @@ function statusOf(line: string): string | undefined {
 function topicOf(text: string): string | undefined {
   // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.
   const line = text.length > 2000 ? '' : text.replace(/\b0 [\w-]+/g, ' ');
-  if (!ERROR_LINE.test(line) || PROBE_LOG_LINE.test(line)) return undefined;
+  if (!ERROR_LINE.test(line) || PROBE_LOG_LINE.test(line) || DOC_LINE.test(text)) return undefined;
   return TOPICS.find((t) => t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')))?.code;
 }

@@ -28,9 +28,12 @@ export interface Signature {
   readonly generic?: boolean;
   /**
    * Patterns of a symptom other failures leave too (Codex's "no last agent message; wrote empty content" after any
-   * failed turn): they name this cause only when nothing else in the text matches, and supersede nothing.
+   * failed turn, OpenRouter's "Provider returned error"): they name this cause only when nothing else in the text
+   * names one (no signature, error topic or HTTP status), and supersede nothing.
    */
   readonly symptoms?: readonly RegExp[];
+  /** Documentation is evidence too (an advisory's table naming the compromised releases): not ruled out by {@link DOC_LINE}. */
+  readonly inDocs?: boolean;
 }
 
 const DOCTOR = 'run `ccenv doctor` to see which hop fails';
@@ -41,6 +44,7 @@ export const SIGNATURES: readonly Signature[] = [
     keywords: ['litellm_init.pth', 'models.litellm.cloud', 'checkmarx.zone', '1.82.7', '1.82.8', 'compromised', 'supply chain', 'malicious versions', 'litellm>=1.82.7'],
     patterns: [/Malicious versions[^\n]{0,40}1\.82\.[78]|litellm\s?>=\s?1\.82\.7/i, /litellm[^\n]{0,40}(?:has been compromised|supply[- ]chain attack)|1\.82\.[78][^\n]{0,40}(?:malware|compromised)/i, /litellm_init\.pth|models\.litellm\.cloud|checkmarx\.zone|litellm(?:\[proxy\])?\s?={1,2}\s?1\.82\.[78]\b|1\.82\.[78][^\n]{0,60}compromised/i],
     unless: /\bno `?litellm_init\.pth/i,
+    inDocs: true,
     cause: 'signs of the compromised litellm releases (1.82.7 / 1.82.8, March 2026): their litellm_init.pth payload steals credentials and survives upgrades',
     fix: 'run `ccenv doctor litellm-compromised`; delete that environment and any litellm_init.pth, reinstall a clean release (ccenv gen requirements), and rotate every credential the machine held',
     severity: 'fail',
@@ -390,8 +394,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'host-not-found',
-    keywords: ['enotfound', 'getaddrinfo', 'name resolution', 'could not resolve', 'eai_again', 'name or service not known', 'nodename nor servname', 'failed to resolve', 'no such host'],
-    patterns: [/lookup \S{1,200}(?: on \S{1,60})?: no such host/i, /Failed to resolve '[^'\n]{1,200}'/, /\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve (?:host|hostname|proxy\b|'[^'\n]{1,200}')|\bEAI_AGAIN\b|Name or service not known|nodename nor servname/],
+    keywords: ['enotfound', 'getaddrinfo', 'name resolution', 'could not resolve', 'eai_again', 'name or service not known', 'nodename nor servname', 'failed to resolve', 'no such host', 'does not have a dns entry'],
+    patterns: [/lookup \S{1,200}(?: on \S{1,60})?: no such host/i, /Failed to resolve '[^'\n]{1,200}'/, /Unable to locate the server named [^\n]{0,120}does not have a DNS entry|\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve (?:host|hostname|proxy\b|'[^'\n]{1,200}')|\bEAI_AGAIN\b|Name or service not known|nodename nor servname/],
     cause: 'the host in the base URL does not resolve (a typo, a container name used outside its network, no DNS, or a network that only resolves through its HTTP proxy)',
     fix: 'fix proxy.base_url (http://localhost:4000 for a local proxy); behind a corporate proxy set HTTPS_PROXY for remote hosts and NO_PROXY for a local proxy; ccenv doctor proxy',
     severity: 'fail',
@@ -433,7 +437,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'rate-limit',
     keywords: ['throttling_error', 'rate_limit_exceeded', 'temporarily limiting requests', 'insufficient credits', 'available credits', 'is suspended', 'max concurrency', 'high concurrency', 'usage limit reached', 'in arrears', '欠费', 'good standing', '429', 'rate limit', 'rate_limit', 'quota', 'request rejected (429)', 'usage credits ran out', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted', '速率达到上限', '负载已饱和', 'load is saturated', '请求数限制', '请求次数限制', '请求频率超限', '周使用限制', '限流', 'too many pending requests', 'too many concurrent requests', 'concurrency limit', 'reached the request limit', 'overage_request_limit_exceeded', 'limit for overages'],
-    patterns: [/OVERAGE_REQUEST_LIMIT_EXCEEDED|reached the limit for overages/i, /速率达到上限|上游负载已饱和|(?:group|upstream) load is saturated|请求数限制|请求次数限制|请求频率超限|周使用限制|触发[^\n]{0,30}限流|当前限流|Too many pending requests|Too many concurrent requests|reached (?:their |the |your )?concurrency limit|reached the request limit/i, /"(?:type|code)":\s?"(?:throttling_error|rate_limit_exceeded)"/, /Insufficient credits|exceed your available credits|temporarily limiting requests|is suspended, please check your plan and billing|max concurrency|High concurrency usage|Usage limit reached|in arrears|欠费|account is in good standing/i, /Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|Usage credits ran out|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance is too low to access|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /rate(?:_limit(?!s\b|_(?!exceeded|error|reached)\w)| limit(?!ing))(?!['"]\s?:|\s?=|:\s?\d)(?!s?:?\s+(?:ENABLED|DISABLED|on|off)\b)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|(?:quota|usage limits)[^\n]{0,80}(?:exceed|exhaust|insufficient|reached|not enough|used up|ran out|run out)|(?:exceed(?:ed|s)?|exhausted|insufficient|out of|reached|over)[ _](?:\w+ ){0,3}(?:quota|usage limits)|RESOURCE_EXHAUSTED|Too Many Requests/i],
+    patterns: [/OVERAGE_REQUEST_LIMIT_EXCEEDED|reached the limit for overages/i, /速率达到上限|上游负载已饱和|(?:group|upstream) load is saturated|请求数限制|请求次数限制|请求频率超限|周使用限制|触发[^\n]{0,30}限流|当前限流|Too many pending requests|Too many concurrent requests|reached (?:their |the |your )?concurrency limit|reached the request limit/i, /"(?:type|code)":\s?"(?:throttling_error|rate_limit_exceeded)"/, /Insufficient credits|exceed your available credits|temporarily limiting requests|is suspended, please check your plan and billing|max concurrency|High concurrency usage|Usage limit reached|in arrears|欠费|account is in good standing/i, /Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|Usage credits ran out|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance is too low to access|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /rate(?:_limit(?!s\b|_(?!exceeded|error|reached)\w)| limit(?!ing|er))(?!['"]\s?:|\s?=|:\s?\d)(?!s?:?\s+(?:ENABLED|DISABLED|on|off)\b)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|(?:quota|usage limits)[^\n]{0,80}(?:exceed|exhaust|insufficient|reached|not enough|used up|ran out|run out)|(?:exceed(?:ed|s)?|exhausted|insufficient|out of|reached|over)[ _](?:\w+ ){0,3}(?:quota|usage limits)|RESOURCE_EXHAUSTED|Too Many Requests/i],
     cause: 'the upstream (or a LiteLLM limit) refuses more requests for now: a rate limit or an exhausted quota',
     fix: 'wait and retry; lower concurrency (subagents); raise the limit with the provider, or set rpm/tpm and fallbacks on the deployment',
     severity: 'fail',
@@ -452,12 +456,14 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-error',
-    keywords: ['server_error', 'unavailable_error', 'raised a streaming error', 'model runner has unexpectedly stopped', 'llama runner process has terminated', 'no output received from the engine', 'disconnected mid-stream', 'the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50', 'provider api request failed', '请求上游地址失败', 'upstream request failed', 'upstream service error', '上游服务暂时不可用', 'connection reset by claude api server', 'model requires more system memory', 'internalserverexception', 'unexpected error during processing', 'unable to get json response'],
+    keywords: ['server_error', 'unavailable_error', 'raised a streaming error', 'model runner has unexpectedly stopped', 'llama runner process has terminated', 'no output received from the engine', 'disconnected mid-stream', 'provider returned error', 'the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50', 'provider api request failed', '请求上游地址失败', 'upstream request failed', 'upstream service error', '上游服务暂时不可用', 'connection reset by claude api server', 'model requires more system memory', 'internalserverexception', 'unexpected error during processing', 'unable to get json response'],
     patterns: [/model requires more system memory|internalServerException|The system encountered an unexpected error during processing|Unable to get json response/i, /请求上游地址失败|Upstream request failed|Upstream service error|上游服务暂时不可用|Connection reset by Claude API server/i, /"(?:type|code)":\s?"(?:server_error|unavailable_error)"/, /raised a streaming error/i, /model runner has unexpectedly stopped|llama runner process has terminated|No output received from the engine/i, /Provider disconnected mid-stream/i, /The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-3]\b/i, /"type":\s?"upstream_error"|Provider API request failed/i],
     cause: 'the upstream failed the call and LiteLLM passed its error on',
     fix: "read the upstream's message; check the upstream's status and its api_base, and the proxy log; ccenv doctor messages",
     severity: 'fail',
     generic: true,
+    // OpenRouter's wrapper of any provider failure: its cause is the provider's own words (or status), when the text has them.
+    symptoms: [/(?<!\b[45]\d\d\W{0,3})\bProvider returned error\b/i],
     source: "anthropics/claude-code#7046; anthropics/claude-code#7402; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above'); letta-ai/letta#2282 (Ollama's 'llama runner process has terminated')",
   },
 ];
@@ -524,6 +530,15 @@ export const TOPICS: readonly { code: string; subject: RegExp; refusal: RegExp }
   { code: 'overloaded', subject: /\b(?:overload(?:ed)?|capacity|busy)\b|繁忙|过载/i, refusal: /./ },
   { code: 'timeout', subject: /\btim(?:ed|e)[ -]?out\b|\btimeout\b|\bdeadline\b/i, refusal: /./ },
 ];
+
+/**
+ * A line of documentation or configuration, not of output: a Markdown heading or table row (a docs page's table of
+ * error types, a "Rate Limiter" heading), or a YAML setting with a comment (`request_timeout: 10 # raise Timeout
+ * error …`), or a sentence of prose that opens with a condition (`If the error is a context window exceeded error,
+ * fall back …`) or says what a retry policy retries on (`Retries on 429 (Rate Limit) and 5xx errors`). Its words
+ * name failures without reporting one: explain takes no evidence from it.
+ */
+export const DOC_LINE = /^\s{0,3}(?:#{1,6}\s(?![-=>$])|\|[^\n]*\|\s*$)|^\s*-?\s?[\w.-]{1,60}:\s[^#\n]{0,200}\s#\s|^\s{0,3}(?:[-*]\s)?If (?:the|a|an|you|your) |\b[Rr]etr(?:y|ies)\b(?: [\w`]{1,20}){0,3} on\b/;
 
 /** A line that reads as an error: one of these words, or an HTTP error status. */
 export const ERROR_LINE = /\berror\b|[a-z]Error\b|\bfail(?:ed|s|ure)?\b|exception|\binvalid\b|\bdenied\b|\brefused\b|\bcannot\b|\bcan't\b|\bunable\b|\bnot supported\b|\bexceed|\b[45]\d\d\b|错误|失败|异常/i;

@@ -155,7 +155,7 @@ describe('ccenv proxy with the real LiteLLM', () => {
     } finally {
       expect((await ccenv(['proxy', 'stop', '-q'], { env })).code).toBe(0);
     }
-  });
+  }, 150_000); // starts LiteLLM four times (60 s was too tight with other work on 2 cores)
 
   it("a LiteLLM that dies at start: exit 1 with the log's last lines, no pid file left", async () => {
     const stub = mkdtempSync(join(tmpdir(), 'ccenv-stub-venv-'));

@@ -322,6 +322,14 @@ const HARMLESS = [
   '  rate_limit: 60',
   'INFO: quota check passed, 120 requests remaining',
   'quota: 1000',
+  // Documentation and configuration that name failures (written for this table after the lines of real pages in
+  // test/fixtures/explain-corpus-holdout21.jsonl): a table of error types, a heading, a commented setting, a retry
+  // policy, a conditional sentence.
+  '| 429         | RateLimitError           |',
+  '### 1. Enhanced Rate Limiter (`rateLimiter.js`)',
+  '  request_timeout: 10 # raise Timeout error if call takes longer than 10s',
+  '- Retries on 429 (Rate Limit) and 5xx errors',
+  'If the error is a context window exceeded error, fall back to a larger model group.',
 ];
 
 /**
@@ -413,6 +421,13 @@ describe('explain knows the documented error vocabulary', () => {
     ['API Error: 403 insufficient_quota', ['rate-limit']],
     ['API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"betas: Extra inputs are not permitted"}}', ['invalid-beta']],
     ['rate_limit: exceeded', ['rate-limit']],
+    // An advisory's table is evidence of the compromised releases; OpenRouter's wrapper alone is the upstream's failure,
+    // beside the provider's own words it is theirs; a status in a shell comment is output.
+    ['| 1.82.8 | Added `litellm_init.pth` | Any Python startup |', ['litellm-compromised']],
+    ['{"error":{"message":"Provider returned error","code":502}}', ['upstream-error']],
+    ['litellm.APIConnectionError: OpenAIException - Provider returned error', ['upstream-error']],
+    ['{"error":{"message":"Provider returned error","metadata":{"raw":"max_tokens must be at most 8192"}}}', ['max-tokens-rejected']],
+    ['# -> 403 {"message":"team not allowed to access model","type":"team_model_access_denied"}', ['key-model-denied']],
   ])('%s → %j', (text, codes) => {
     expect(explainText(text).map((d) => d.code)).toEqual(codes);
   });
