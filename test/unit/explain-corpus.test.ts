@@ -39,7 +39,9 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * from 83 threads of chat front-ends, agent frameworks and SDKs (57.7 % of 71, at b1a7c38; starting code 54.9 %);
  * holdout19 from 55 threads of the model vendors' repos, Claude Code proxies and local servers (76.6 % of 47, at
  * a94ac3b — the same as that session's starting code); holdout20 from 77 web pages, blogs, guides and Q&A in English,
- * Chinese and Japanese (76.1 % of 67, at 0c31a08; starting code 74.6 %).
+ * Chinese and Japanese (76.1 % of 67, at 0c31a08; starting code 74.6 %); holdout21 from 84 threads of relays, proxies,
+ * agent frameworks and web pages (66.7 % of 78, at fef3932 — the same as that session's starting code), with 50 harmless
+ * texts from docs, configs, logs and screens (6 false alarms when first measured, at c8435ea).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -63,6 +65,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout18', 0.7],
   ['holdout19', 0.8],
   ['holdout20', 0.8],
+  ['holdout21', 0.65],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
