@@ -428,6 +428,15 @@ describe('explain knows the documented error vocabulary', () => {
     ['litellm.APIConnectionError: OpenAIException - Provider returned error', ['upstream-error']],
     ['{"error":{"message":"Provider returned error","metadata":{"raw":"max_tokens must be at most 8192"}}}', ['max-tokens-rejected']],
     ['# -> 403 {"message":"team not allowed to access model","type":"team_model_access_denied"}', ['key-model-denied']],
+    // Wordings of the twenty-first corpus set (test/fixtures/explain-corpus-holdout21.jsonl, each with its thread).
+    ['AbortError: The connection was closed.', ['connection-reset']],
+    ['OpenAI Error: OpenSSL SSL_read: SSL_ERROR_SYSCALL, errno 104', ['connection-reset']],
+    ['{\n  "name": "Glob",\n  "input": {}\n}', ['tool-input-empty']],
+    ['[504]: Upstream request did not return response headers after 600000ms (codex/gpt-5.5-high)', ['timeout']],
+    ['Ошибка: Stream timeout: no data from API for 30s', ['timeout']],
+    ["status_code: 401, body: {'error': {'message': '[sk-zoj***Vj8] Token amount has been exhausted token.RemainQuota = 0'}}", ['budget-exceeded']],
+    ['{"type":"error","message":"404 No endpoints found for x-ai/grok-2.","code":"OPENAI_ERROR"}', ['unknown-model']],
+    ['{"message":"tool_choice=\\"function=ChatCompletionNamedFunction(name=\'ghost_tool\')\\" requires --tool-call-parser to be set"}', ['tool-input-invalid']],
   ])('%s → %j', (text, codes) => {
     expect(explainText(text).map((d) => d.code)).toEqual(codes);
   });
