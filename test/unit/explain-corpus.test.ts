@@ -41,7 +41,10 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * a94ac3b — the same as that session's starting code); holdout20 from 77 web pages, blogs, guides and Q&A in English,
  * Chinese and Japanese (76.1 % of 67, at 0c31a08; starting code 74.6 %); holdout21 from 84 threads of relays, proxies,
  * agent frameworks and web pages (66.7 % of 78, at fef3932 — the same as that session's starting code), with 50 harmless
- * texts from docs, configs, logs and screens (6 false alarms when first measured, at c8435ea).
+ * texts from docs, configs, logs and screens (6 false alarms when first measured, at c8435ea); holdout22 from 59 threads
+ * and pages of agents, IDE clients, MCP servers and gateways (68.5 % of 54, at 8c4c701 — the same as that session's
+ * starting code), with 50 harmless texts from server logs, relay docs, Claude Code screens, changelogs and SDK code
+ * (6 false alarms when first measured, at 8c4c701; 8 with the session's starting code).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -66,6 +69,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout19', 0.8],
   ['holdout20', 0.8],
   ['holdout21', 0.7],
+  ['holdout22', 0.65],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
