@@ -330,6 +330,16 @@ const HARMLESS = [
   '  request_timeout: 10 # raise Timeout error if call takes longer than 10s',
   '- Retries on 429 (Rate Limit) and 5xx errors',
   'If the error is a context window exceeded error, fall back to a larger model group.',
+  // After the lines of real changelogs, patches and SDK examples in test/fixtures/explain-corpus-holdout22.jsonl.
+  '* Fix 429 response handling: if multiple rate limits are defined, use the smallest',
+  '- Feature: automatically retry when rate limited',
+  'Subject: [PATCH 1/3] fix: add 429 rate-limit retry with countdown to HTTP transport',
+  'When the Anthropic API returns HTTP 429, the app now retries up to 5 times',
+  '- [ ] Run the timeout retry test on the 1ms deployment',
+  ' tests/test_rate_limit.py                           | 369 +++++++++++++++',
+  'except RateLimitError:',
+  '            print(f"Rate limited. Retrying in {delay:.2f} seconds...")',
+  '* Import main `pyrate_limiter` classes into top-level package',
 ];
 
 /**
@@ -428,6 +438,16 @@ describe('explain knows the documented error vocabulary', () => {
     ['litellm.APIConnectionError: OpenAIException - Provider returned error', ['upstream-error']],
     ['{"error":{"message":"Provider returned error","metadata":{"raw":"max_tokens must be at most 8192"}}}', ['max-tokens-rejected']],
     ['# -> 403 {"message":"team not allowed to access model","type":"team_model_access_denied"}', ['key-model-denied']],
+    // Wordings of the twenty-second corpus set (test/fixtures/explain-corpus-holdout22.jsonl, each with its thread).
+    ["No available model deployments for model 'Qwen/Qwen3-27B'\n⏺ There's an issue with the selected model (Qwen/Qwen3-27B). It may not exist or you may not have access to it.", ['no-deployments']],
+    ['the error: Unrecognized request argument supplied: reasoning_effort', ['thinking-rejected']],
+    ['messages.N.content.M.tool_use.input: Input should be a valid dictionary', ['tool-input-invalid']],
+    ['{"type":"error","error":{"type":"invalid_request_error","message":"invalid params, function name or parameters is empty (2013)"}}', ['tool-input-invalid']],
+    ['cloud language model completion failed with status 403 Forbidden: Access to model "claude-3-5-haiku-latest" is not included in your plan', ['key-model-denied']],
+    ['调用时返回 401 “无效令牌”', ['auth-rejected']],
+    // A fix that quotes the error it fixed still names it; a traceback's error line after its `raise` frame too.
+    ["Fixes the JavaScript error \"undefined is not an object (evaluating 'T.input_tokens')\" in the Claude Code CLI.", ['usage-missing']],
+    ['  File "x.py", line 3, in call\n    raise RateLimitError("slow down")\nopenai.RateLimitError: Error code: 429 - {"error":{"message":"Rate limit reached"}}', ['rate-limit']],
     // Wordings of the twenty-first corpus set (test/fixtures/explain-corpus-holdout21.jsonl, each with its thread).
     ['AbortError: The connection was closed.', ['connection-reset']],
     ['OpenAI Error: OpenSSL SSL_read: SSL_ERROR_SYSCALL, errno 104', ['connection-reset']],
