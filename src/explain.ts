@@ -92,20 +92,22 @@ export function explainText(input: string): Diagnosis[] {
         before ??= i > 0 ? collapse(`${lines[i - 2] ?? ''} ${lines[i - 1]}`) : '';
         if (sig.unless.test(window) || sig.unless.test(before)) continue;
       }
-      const strong = firstMatch(sig.patterns, window);
-      const m = strong ?? (had || !sig.symptoms ? undefined : firstMatch(sig.symptoms, window));
-      if (!m) continue;
-      // The line the match starts on: this one, or one of the two joined to it; none from documentation.
-      const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
-      if (!sig.inDocs && DOC_LINE.test(raw[at]!)) continue;
-      found.set(sig.code, { sig, line: at, symptom: !strong });
+      // The line a match starts on: this one, or one of the two joined to it; none from documentation.
+      const lineAt = (m: RegExpExecArray) => {
+        const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
+        return !sig.inDocs && DOC_LINE.test(raw[at]!) ? undefined : at;
+      };
+      const strong = firstMatch(sig.patterns, window!, lineAt);
+      const at = strong ?? (had || !sig.symptoms ? undefined : firstMatch(sig.symptoms, window!, lineAt));
+      if (at === undefined) continue;
+      found.set(sig.code, { sig, line: at, symptom: strong === undefined });
     }
   }
   const hits = [...found.values()];
   const kept: { sig: Signature; line: number }[] = hits.filter((h) => {
     if (h.symptom) return false;
     if (hits.some((o) => o !== h && !o.symptom && o.sig.supersedes?.includes(h.sig.code))) return false;
-    if (h.sig.generic && hits.some((o) => o !== h && !o.sig.generic)) return false;
+    if (h.sig.generic && hits.some((o) => o !== h && !o.symptom && !o.sig.generic)) return false;
     return true;
   });
   if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf, true));
@@ -116,11 +118,12 @@ export function explainText(input: string): Diagnosis[] {
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
 }
 
-/** The first of `patterns` that matches `text`, and its match. */
-function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | undefined {
+/** The line (`lineOf` a match) of the first of `patterns` that matches `text` where `lineOf` gives one. */
+function firstMatch(patterns: readonly RegExp[], text: string, lineOf: (m: RegExpExecArray) => number | undefined): number | undefined {
   for (const p of patterns) {
     const m = p.exec(text);
-    if (m) return m;
+    const at = m ? lineOf(m) : undefined;
+    if (at !== undefined) return at;
   }
   return undefined;
 }

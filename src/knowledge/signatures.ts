@@ -322,8 +322,7 @@ export const SIGNATURES: readonly Signature[] = [
     code: 'usage-zero',
     keywords: ['message_start'],
     // LiteLLM's adapter opens streams so (litellm 1.108.7 llms/anthropic/pass_through/adapters/streaming_iterator.py).
-    patterns: [/message_start[^\n]{0,400}?"usage":\s?\{\s?"input_tokens":\s?0,\s?"output_tokens":\s?0\b/],
-    supersedes: ['usage-missing'],
+    patterns: [/message_start(?:(?!"usage")[^\n]){0,400}"usage":\s?\{\s?"input_tokens":\s?0\b/],
     cause: "the stream's message_start reports 0 input tokens, so Claude Code cannot see how full the context is (doctor's usage-zero)",
     fix: 'add fix_usage: true to the profile and load the ccenv hook (it repairs usage in the stream): ccenv gen litellm --dir DIR',
     severity: 'warn',
@@ -439,8 +438,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'rate-limit',
-    keywords: ['throttling_error', 'rate_limit_exceeded', 'temporarily limiting requests', 'insufficient credits', 'available credits', 'is suspended', 'max concurrency', 'high concurrency', 'usage limit reached', 'in arrears', '欠费', 'good standing', '429', 'rate limit', 'rate_limit', 'quota', 'request rejected (429)', 'usage credits ran out', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted', '速率达到上限', '负载已饱和', 'load is saturated', '请求数限制', '请求次数限制', '请求频率超限', '周使用限制', '限流', 'too many pending requests', 'too many concurrent requests', 'concurrency limit', 'reached the request limit', 'overage_request_limit_exceeded', 'limit for overages'],
-    patterns: [/OVERAGE_REQUEST_LIMIT_EXCEEDED|reached the limit for overages/i, /速率达到上限|上游负载已饱和|(?:group|upstream) load is saturated|请求数限制|请求次数限制|请求频率超限|周使用限制|触发[^\n]{0,30}限流|当前限流|Too many pending requests|Too many concurrent requests|reached (?:their |the |your )?concurrency limit|reached the request limit/i, /"(?:type|code)":\s?"(?:throttling_error|rate_limit_exceeded)"/, /Insufficient credits|exceed your available credits|temporarily limiting requests|is suspended, please check your plan and billing|max concurrency|High concurrency usage|Usage limit reached|in arrears|欠费|account is in good standing/i, /Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|Usage credits ran out|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance is too low to access|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /(?<![a-z_/-])rate(?:_limit(?!s\b|er|_(?!exceeded|error|reached)\w)| limit(?!ing|er))(?!['"]\s?:|\s?=|:\s?\d)(?!s?:?\s+(?:ENABLED|DISABLED|on|off)\b)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|(?:quota|usage limits)[^\n]{0,80}(?:exceed|exhaust|insufficient|reached|not enough|used up|ran out|run out)|(?:exceed(?:ed|s)?|exhausted|insufficient|out of|reached|over)[ _](?:\w+ ){0,3}(?:quota|usage limits)|RESOURCE_EXHAUSTED|Too Many Requests/i],
+    keywords: ['throttling_error', 'rate_limit_exceeded', 'temporarily limiting requests', 'insufficient credits', 'available credits', 'is suspended', 'max concurrency', 'high concurrency', 'usage limit reached', 'in arrears', '欠费', 'good standing', '429', 'rate limit', 'rate_limit', 'quota', 'request rejected (429)', 'usage credits ran out', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted', '速率达到上限', '负载已饱和', 'load is saturated', '请求数限制', '请求次数限制', '请求频率超限', '周使用限制', '限流', 'too many pending requests', 'too many concurrent requests', 'concurrency limit', 'reached the request limit', 'overage_request_limit_exceeded', 'limit for overages', 'allocationquota', 'free tier of the model'],
+    patterns: [/OVERAGE_REQUEST_LIMIT_EXCEEDED|reached the limit for overages/i, /速率达到上限|上游负载已饱和|(?:group|upstream) load is saturated|请求数限制|请求次数限制|请求频率超限|周使用限制|触发[^\n]{0,30}限流|当前限流|Too many pending requests|Too many concurrent requests|reached (?:their |the |your )?concurrency limit|reached the request limit/i, /"(?:type|code)":\s?"(?:throttling_error|rate_limit_exceeded)"/, /Insufficient credits|exceed your available credits|temporarily limiting requests|is suspended, please check your plan and billing|max concurrency|High concurrency usage|Usage limit reached|in arrears|欠费|account is in good standing/i, /Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|Usage credits ran out|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance is too low to access|"type":\s?"billing_error"|You've hit your limit|余额不足|速率限制|"code":\s?"Arrearage"/i, /(?<![a-z_/-])rate(?:_limit(?!s\b(?! exceeded)|er|_(?!exceeded|error|reached)\w)| limit(?!ing|er))(?!['"]\s?:|\s?=|:\s?\d)(?!s?:?\s+(?:ENABLED|DISABLED|on|off)\b)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|(?:quota|usage limits)[^\n]{0,80}(?:exceed|exhaust|insufficient|reached|not enough|used up|ran out|run out|depleted|has been used)|\b(?:exceed(?:ed|s|ing)?|exhausted|insufficient|out of|reached|over)[ _](?:[A-Za-z]{1,20} ){0,3}(?:quota|usage limits)\b(?! (?:page|meter|tab|screen|settings))|AllocationQuota|free tier of the model has been exhausted|RESOURCE_EXHAUSTED|Too Many Requests/i],
     cause: 'the upstream (or a LiteLLM limit) refuses more requests for now: a rate limit or an exhausted quota',
     fix: 'wait and retry; lower concurrency (subagents); raise the limit with the provider, or set rpm/tpm and fallbacks on the deployment',
     severity: 'fail',
@@ -466,7 +465,7 @@ export const SIGNATURES: readonly Signature[] = [
     severity: 'fail',
     generic: true,
     // OpenRouter's wrapper of any provider failure: its cause is the provider's own words (or status), when the text has them.
-    symptoms: [/(?<!\b[45]\d\d\W{0,3})\bProvider returned error\b/i],
+    symptoms: [/(?<!\b[45]\d\d\W{0,3})\bProvider returned error\b(?![^\n]{0,20}"code":\s?4\d\d)/i],
     source: "anthropics/claude-code#7046; anthropics/claude-code#7402; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above'); letta-ai/letta#2282 (Ollama's 'llama runner process has terminated')",
   },
 ];
@@ -547,12 +546,17 @@ export const TOPICS: readonly { code: string; subject: RegExp; refusal: RegExp }
  */
 export const DOC_LINE = new RegExp(
   [
-    /^\s{0,3}(?:#{1,6}\s(?![-=>$])|\|[^\n]*\|\s*$|[-*] \[[ xX]\] )/.source,
-    /^\s*-?\s?[\w.-]{1,60}:\s[^#\n]{0,200}\s#\s/.source,
-    /^\s{0,3}(?:[-*]\s)?(?:If (?:the|a|an|you|your) |When (?:the|a|an) [^,\n]{0,60} returns )|\b[Rr]etr(?:y|ies)\b(?: [\w`]{1,20}){0,3} on\b/.source,
-    /^\s{0,3}(?:[-*]\s{1,3})?(?:Subject: )?(?:\[PATCH[^\]\n]{0,20}\] )?(?:[Ff]ix(?:ed|es)?|[Ff]eat(?:ure)?|[Aa]dd(?:ed|s)?|[Cc]hore|[Rr]efactor|[Ii]mprove[ds]?|[Hh]andl(?:e[ds]?|ing)|[Ss]upport(?:ed|s)?)(?:\([\w-]{1,30}\))?:?\s(?![^\n]*(?:error|Error|exception)\W{0,3}["“`])/.source,
-    /^\s*\S{1,200}\s+\|\s+\d+ [+-]{0,80}\s*$|^\s*create mode \d{6} /.source,
+    // Source code that handles or prints a failure.
     /^\s*(?:print|console\.(?:log|error|warn|info)|logger\.\w{1,10}|logging\.\w{1,10}|except|catch|import|from [\w.]{1,60} import|def|throw new|raise \w{1,60}\(f?["'])\b/.source,
+    // The rest, unless the line also reports an error itself (`## API Error: 400 …`, `| API Error: 429 … |`,
+    // `error: upstream connect error … # retried 3 times`, `# Error: getaddrinfo ENOTFOUND litellm`).
+    `^(?![^\\n]*(?:API Error|Error code:? ?\\d|\\w(?:Error|Exception)(?::| -) |\\bE[A-Z]{4,}\\b|\\b[45]\\d\\d (?:Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\\b)|\\W{0,6}(?:error|ERROR|Error)\\b)(?:${[
+      /\s{0,3}(?:#{1,6}\s(?![-=>$])|\|[^\n]*\|\s*$|[-*] \[[ xX]\] )/.source,
+      /\s*-?\s?[\w.-]{1,60}:\s[^#\n]{0,200}\s#\s/.source,
+      /\s{0,3}(?:[-*]\s)?(?:If (?:the|a|an|you|your) |When (?:the|a|an) [^,\n]{0,60} returns |[Rr]etr(?:y|ies)\b(?: [\w`]{1,20}){0,3} on\b)/.source,
+      /\s{0,3}(?:[-*]\s{1,3})?(?:Subject: )?(?:\[PATCH[^\]\n]{0,20}\] )?(?:[Ff]ix(?:ed|es)?|[Ff]eat(?:ure)?|[Aa]dd(?:ed|s)?|[Cc]hore|[Rr]efactor|[Ii]mprove[ds]?|[Hh]andl(?:e[ds]?|ing)|[Ss]upport(?:ed|s)?)(?:\([\w-]{1,30}\))?:?\s(?![^\n]*(?:error|Error|exception)\W{0,3}["“`])/.source,
+      /\s*\S{1,200}\s+\|\s+\d+ [+-]{0,80}\s*$|\s*create mode \d{6} /.source,
+    ].join('|')})`,
   ].join('|'),
 );
 
