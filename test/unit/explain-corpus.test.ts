@@ -44,7 +44,9 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * texts from docs, configs, logs and screens (6 false alarms when first measured, at c8435ea); holdout22 from 59 threads
  * and pages of agents, IDE clients, MCP servers and gateways (68.5 % of 54, at 8c4c701 — the same as that session's
  * starting code), with 50 harmless texts from server logs, relay docs, Claude Code screens, changelogs and SDK code
- * (6 false alarms when first measured, at 8c4c701; 8 with the session's starting code).
+ * (6 false alarms when first measured, at 8c4c701; 8 with the session's starting code); holdout23, small, from 27 threads
+ * found by their exact error phrases in small repositories (72.7 % of 22, at fc91b9f — the same as that session's
+ * starting code).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -70,6 +72,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout20', 0.8],
   ['holdout21', 0.7],
   ['holdout22', 0.7],
+  ['holdout23', 0.7],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
