@@ -445,6 +445,12 @@ describe('explain knows the documented error vocabulary', () => {
     ['{"type":"error","error":{"type":"invalid_request_error","message":"invalid params, function name or parameters is empty (2013)"}}', ['tool-input-invalid']],
     ['cloud language model completion failed with status 403 Forbidden: Access to model "claude-3-5-haiku-latest" is not included in your plan', ['key-model-denied']],
     ['调用时返回 401 “无效令牌”', ['auth-rejected']],
+    // Wordings of the twenty-third corpus set (test/fixtures/explain-corpus-holdout23.jsonl, each with its thread).
+    ['{"error":{"code":"invalid_parameter","message":"Unsupported model (model=claude-haiku-4-5-20251001)"}}', ['unknown-model']],
+    ['503 {"error":{"message":"Sorry, the upstream model provider is currently experiencing high demand.","code":"model_overloaded"}}', ['overloaded']],
+    ['502 error when system http_proxy is set', ['http-proxy']],
+    // Both causes: raising max_tokens or lowering the thinking budget fixes it.
+    ['{"type":"error","error":{"type":"invalid_request_error","message":"`max_tokens` must be greater than `thinking.budget_tokens`."}}', ['max-tokens-rejected', 'thinking-rejected']],
     // A fix that quotes the error it fixed still names it; a traceback's error line after its `raise` frame too.
     ["Fixes the JavaScript error \"undefined is not an object (evaluating 'T.input_tokens')\" in the Claude Code CLI.", ['usage-missing']],
     ['  File "x.py", line 3, in call\n    raise RateLimitError("slow down")\nopenai.RateLimitError: Error code: 429 - {"error":{"message":"Rate limit reached"}}', ['rate-limit']],
