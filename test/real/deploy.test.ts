@@ -30,7 +30,7 @@ beforeAll(async () => {
   redisPort = await freePort();
   redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--requirepass', REDIS_PASSWORD, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   for (let i = 0; i < 50; i++) {
-    if (spawnSync('redis-cli', ['-p', String(redisPort), '-a', REDIS_PASSWORD, '--no-auth-warning', 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG') break;
+    if (redisCli('ping').trim() === 'PONG') break;
     await new Promise((r) => setTimeout(r, 100));
   }
   // One deployment limited to 2 requests a minute (litellm_params.rpm, passed through from the profile).
@@ -68,22 +68,42 @@ async function ask(p: Proxy): Promise<number> {
   return r.status;
 }
 
+const redisCli = (...args: string[]) => spawnSync('redis-cli', ['-p', String(redisPort), '-a', REDIS_PASSWORD, '--no-auth-warning', ...args], { encoding: 'utf8' }).stdout;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The largest rpm count in Redis once it reaches `n`, polled up to `ms`: LiteLLM 1.108.7 counts a request in its
+ * success callback, after the answer is sent (router.py deployment_callback_on_success, a Redis pipeline increment of
+ * `…:rpm:<UTC %H-%M>`), so the count lands a moment after the client has its 200.
+ */
+async function rpmCount(n: number, ms: number): Promise<number> {
+  let most = 0;
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
+    const keys = redisCli('--scan', '--pattern', '*rpm*').split('\n').filter(Boolean);
+    most = Math.max(0, ...keys.map((k) => Number(redisCli('get', k).trim()) || 0));
+    if (most >= n) break;
+  }
+  return most;
+}
+
 describe.skipIf(!hasRedis && !process.env.CI)('two real LiteLLM replicas from the generated deployment config', () => {
   it("share the router's state through Redis: the deployment's rpm limit (2) holds across both", async () => {
     const [a, b] = await replicas(config, 'shared');
     try {
+      // The count is per UTC minute: the three requests must fall in one (not in the last 15 s of a minute).
+      const s = new Date().getUTCSeconds();
+      if (s > 45) await sleep((61 - s) * 1000);
       expect([await ask(a), await ask(a)]).toEqual([200, 200]);
+      expect(await rpmCount(2, 10_000)).toBe(2);
       // The third request of the minute, to the other replica: refused there too.
       expect(await ask(b)).toBe(429);
-      const keys = spawnSync('redis-cli', ['-p', String(redisPort), '-a', REDIS_PASSWORD, '--no-auth-warning', 'keys', '*rpm*'], { encoding: 'utf8' }).stdout;
-      expect(keys).toMatch(/rpm/);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
   }, 400_000);
 
   it('the control: without Redis (settings and REDIS_* variables, which LiteLLM also falls back to) each replica counts alone', async () => {
-    spawnSync('redis-cli', ['-p', String(redisPort), '-a', REDIS_PASSWORD, '--no-auth-warning', 'flushall']);
+    redisCli('flushall');
     const alone = structuredClone(config);
     for (const k of ['redis_host', 'redis_port', 'redis_password']) delete alone.router_settings[k];
     delete alone.litellm_settings.cache;
