@@ -46,7 +46,9 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * starting code), with 50 harmless texts from server logs, relay docs, Claude Code screens, changelogs and SDK code
  * (6 false alarms when first measured, at 8c4c701; 8 with the session's starting code); holdout23, small, from 27 threads
  * found by their exact error phrases in small repositories (72.7 % of 22, at fc91b9f — the same as that session's
- * starting code).
+ * starting code); holdout24 from 72 threads and pages in Chinese, Japanese and Korean and of the SDKs and CLIs between
+ * users and a gateway (Copilot CLI, Gemini CLI, goose, opencode…) (68.8 % of 64, at b2d7fca — the same as that
+ * session's starting code).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -73,6 +75,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout21', 0.7],
   ['holdout22', 0.7],
   ['holdout23', 0.8],
+  ['holdout24', 0.65],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
