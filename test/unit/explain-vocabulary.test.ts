@@ -449,6 +449,14 @@ describe('explain knows the documented error vocabulary', () => {
     ['{"error":{"code":"invalid_parameter","message":"Unsupported model (model=claude-haiku-4-5-20251001)"}}', ['unknown-model']],
     ['503 {"error":{"message":"Sorry, the upstream model provider is currently experiencing high demand.","code":"model_overloaded"}}', ['overloaded']],
     ['502 error when system http_proxy is set', ['http-proxy']],
+    // Wordings of the twenty-fourth corpus set (test/fixtures/explain-corpus-holdout24.jsonl, each with its thread or page).
+    ["Can't reach 127.0.0.1:15721", ['proxy-unreachable']],
+    ['安全公告 — 恶意 litellm 版本 1.82.7 与 1.82.8 已从 PyPI 移除', ['litellm-compromised']],
+    ['error: 400 [{"code":"custom","message":"Only one of \\"reasoning\\" and \\"reasoning_effort\\" may be provided"}]', ['thinking-rejected']],
+    ['level=WARN source=runner.go:129 msg="truncating input prompt" limit=2048 prompt=3520 keep=4 new=2048', ['context-too-long']],
+    ['403 Project `proj_S4` does not have access to model `gpt-4o`', ['key-model-denied']],
+    ['Error: LLM returned 200 OK but response body was empty (possible rate limit)', ['empty-content']],
+    ['event: message_start\ndata: {"type": "message_start", "message": {}}\nevent: message_start', ['stream-order']],
     // Both causes: raising max_tokens or lowering the thinking budget fixes it.
     ['{"type":"error","error":{"type":"invalid_request_error","message":"`max_tokens` must be greater than `thinking.budget_tokens`."}}', ['max-tokens-rejected', 'thinking-rejected']],
     // A fix that quotes the error it fixed still names it; a traceback's error line after its `raise` frame too.
