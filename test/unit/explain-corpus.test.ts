@@ -48,7 +48,8 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * found by their exact error phrases in small repositories (72.7 % of 22, at fc91b9f — the same as that session's
  * starting code); holdout24 from 72 threads and pages in Chinese, Japanese and Korean and of the SDKs and CLIs between
  * users and a gateway (Copilot CLI, Gemini CLI, goose, opencode…) (68.8 % of 64, at b2d7fca — the same as that
- * session's starting code).
+ * session's starting code); holdout25, small, from 38 threads of LiteLLM operators and of Claude Code's own screens
+ * (63.3 % of 30, at b8dcf0b — the same as that session's starting code).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -76,6 +77,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout22', 0.7],
   ['holdout23', 0.8],
   ['holdout24', 0.75],
+  ['holdout25', 0.6],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
