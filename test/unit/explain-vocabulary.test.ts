@@ -457,6 +457,12 @@ describe('explain knows the documented error vocabulary', () => {
     ['403 Project `proj_S4` does not have access to model `gpt-4o`', ['key-model-denied']],
     ['Error: LLM returned 200 OK but response body was empty (possible rate limit)', ['empty-content']],
     ['event: message_start\ndata: {"type": "message_start", "message": {}}\nevent: message_start', ['stream-order']],
+    // Wordings of the twenty-fifth corpus set (test/fixtures/explain-corpus-holdout25.jsonl, each with its thread).
+    ["litellm.APIError: APIError: OpenrouterException - __init__() got an unexpected keyword argument 'proxies'.", ['openai-import-error']],
+    ['JSON parsing fails before tool invocation: "Expecting \',\' delimiter: line 1 column 30"', ['tool-input-invalid']],
+    ['litellm.APIError: AzureException APIError - {"error":{"code":"AuthenticationTypeDisabled","message": "Key based authentication is disabled for this resource."}}', ['upstream-credentials']],
+    ['401 Client Error: Unauthorized for url: http://litellm:4000/v1/videos\n{"error":{"message":"Access denied due to invalid subscription key or wrong API endpoint."}}', ['upstream-credentials']],
+    ['litellm.APIConnectionError: BedrockException - {"message":"Model access is denied due to IAM user or service role is not authorized to perform the required AWS Marketplace actions"}', ['upstream-credentials']],
     // Both causes: raising max_tokens or lowering the thinking budget fixes it.
     ['{"type":"error","error":{"type":"invalid_request_error","message":"`max_tokens` must be greater than `thinking.budget_tokens`."}}', ['max-tokens-rejected', 'thinking-rejected']],
     // A fix that quotes the error it fixed still names it; a traceback's error line after its `raise` frame too.
