@@ -463,6 +463,10 @@ describe('explain knows the documented error vocabulary', () => {
     ['litellm.APIError: AzureException APIError - {"error":{"code":"AuthenticationTypeDisabled","message": "Key based authentication is disabled for this resource."}}', ['upstream-credentials']],
     ['401 Client Error: Unauthorized for url: http://litellm:4000/v1/videos\n{"error":{"message":"Access denied due to invalid subscription key or wrong API endpoint."}}', ['upstream-credentials']],
     ['litellm.APIConnectionError: BedrockException - {"message":"Model access is denied due to IAM user or service role is not authorized to perform the required AWS Marketplace actions"}', ['upstream-credentials']],
+    // Wordings of the twenty-sixth corpus set (test/fixtures/explain-corpus-holdout26.jsonl, each with its thread).
+    ['LM Studio is not reachable at ws://localhost:1234/llm (due to httpx.ConnectError: All connection attempts failed).', ['proxy-unreachable']],
+    ['The model $MODEL_ID does not exist', ['unknown-model']],
+    ['"error": { "message": "invalid temperature: only 1 is allowed for this model", "type": "invalid_request_error" }', ['param-rejected']],
     // Both causes: raising max_tokens or lowering the thinking budget fixes it.
     ['{"type":"error","error":{"type":"invalid_request_error","message":"`max_tokens` must be greater than `thinking.budget_tokens`."}}', ['max-tokens-rejected', 'thinking-rejected']],
     // A fix that quotes the error it fixed still names it; a traceback's error line after its `raise` frame too.
