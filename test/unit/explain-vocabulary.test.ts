@@ -481,39 +481,32 @@ describe('explain knows the documented error vocabulary', () => {
     ["status_code: 401, body: {'error': {'message': '[sk-zoj***Vj8] Token amount has been exhausted token.RemainQuota = 0'}}", ['budget-exceeded']],
     ['{"type":"error","message":"404 No endpoints found for x-ai/grok-2.","code":"OPENAI_ERROR"}', ['unknown-model']],
     ['{"message":"tool_choice=\\"function=ChatCompletionNamedFunction(name=\'ghost_tool\')\\" requires --tool-call-parser to be set"}', ['tool-input-invalid']],
+    // From a review (2026-12-02): a real error line that holds words of a documentation line (LiteLLM's own "retry
+    // on another model", a heading, a table cell, a shell comment) is evidence; quota wordings; a symptom does not
+    // knock out a generic cause; usage zeros only in message_start's own usage; prose that mentions a quota.
+    ['API Error: 429 {"error":{"message":"litellm.RateLimitError: Rate limit reached for gpt-4o. Received Model Group=gpt-4o\\nAvailable Model Group Fallbacks=None\\n\\nLiteLLM: model group \'gpt-4o\' failed with the error above and no fallback covers it, so the request was not retried on another model. Add a fallbacks entry to retry on another model.","code":"429"}}', ['rate-limit']],
+    ['Auto retry on rate limit: API Error: 429 {"type":"error","error":{"type":"rate_limit_error"}}', ['rate-limit']],
+    ['Stream watchdog detected system suspend; aborting to retry on a fresh connection', ['timeout']],
+    ['## API Error: 400 {"error":{"message":"prompt is too long: 210000 tokens > 200000 maximum"}}', ['context-too-long']],
+    ['# Error: getaddrinfo ENOTFOUND litellm', ['host-not-found']],
+    ['# curl -s localhost:4000/v1/messages -> 429 Too Many Requests', ['rate-limit']],
+    ['| claude-sonnet-4 | API Error: 404 {"error":{"message":"model \'claude-sonnet-4\' not found"}} |', ['unknown-model']],
+    ['error: upstream connect error or disconnect/reset before headers # retried 3 times', ['upstream-error']],
+    ['ERROR: litellm.Timeout: Connection timed out after 600.0 seconds. # attempt 3', ['timeout']],
+    ['Error: connect ECONNREFUSED 127.0.0.1:4000 # proxy not running?', ['proxy-unreachable']],
+    ['{"error":{"message":"The free tier of the model has been exhausted. If you wish to continue","code":"AllocationQuota.FreeTierOnly"}}', ['rate-limit']],
+    ['Error: Quota depleted for key abc', ['rate-limit']],
+    ['ERROR: Bad Gateway\nWarning: no last agent message; wrote empty content to out.md', ['upstream-error']],
+    ['data: {"type":"message_start","message":{"id":"m","usage":{"input_tokens":25,"output_tokens":1}}}\ndata: {"type":"message_delta","usage":{"input_tokens":0,"output_tokens":0}}', ['usage-missing']],
+    ['data: {"type":"message_start","message":{"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"output_tokens":0}}}', ['usage-zero']],
+    ['Leftover quota carries into next month.', []],
+    ['Hover over the quota meter to see your usage.', []],
+    ['Once you have reached the quota page, click Request increase.', []],
+    ['Moved over to usage limits page in settings.', []],
+    ['{"error":{"message":"Provider returned error","code":400,"metadata":{"raw":"{\\"error\\":{\\"message\\":\\"Invalid request\\"}}"}}}', []],
+    ['Error: rate_limits exceeded', ['rate-limit']],
+    ['You have reached your specified API usage limits.', ['rate-limit']],
   ])('%s → %j', (text, codes) => {
-    expect(explainText(text).map((d) => d.code)).toEqual(codes);
-  });
-
-  it.each([
-    // [text, codes] — written for this table from a review (2026-12-02): a real error line that holds words of a
-    // documentation line (LiteLLM's own "retry on another model", a heading, a table cell, a shell comment) is
-    // evidence; quota wordings; a symptom does not knock out a generic cause; usage zeros only in message_start's
-    // own usage; prose that mentions a quota.
-
-  ['API Error: 429 {"error":{"message":"litellm.RateLimitError: Rate limit reached for gpt-4o. Received Model Group=gpt-4o\\nAvailable Model Group Fallbacks=None\\n\\nLiteLLM: model group \'gpt-4o\' failed with the error above and no fallback covers it, so the request was not retried on another model. Add a fallbacks entry to retry on another model.","code":"429"}}', ['rate-limit']],
-  ['Auto retry on rate limit: API Error: 429 {"type":"error","error":{"type":"rate_limit_error"}}', ['rate-limit']],
-  ['Stream watchdog detected system suspend; aborting to retry on a fresh connection', ['timeout']],
-  ['## API Error: 400 {"error":{"message":"prompt is too long: 210000 tokens > 200000 maximum"}}', ['context-too-long']],
-  ['# Error: getaddrinfo ENOTFOUND litellm', ['host-not-found']],
-  ['# curl -s localhost:4000/v1/messages -> 429 Too Many Requests', ['rate-limit']],
-  ['| claude-sonnet-4 | API Error: 404 {"error":{"message":"model \'claude-sonnet-4\' not found"}} |', ['unknown-model']],
-  ['error: upstream connect error or disconnect/reset before headers # retried 3 times', ['upstream-error']],
-  ['ERROR: litellm.Timeout: Connection timed out after 600.0 seconds. # attempt 3', ['timeout']],
-  ['Error: connect ECONNREFUSED 127.0.0.1:4000 # proxy not running?', ['proxy-unreachable']],
-  ['{"error":{"message":"The free tier of the model has been exhausted. If you wish to continue","code":"AllocationQuota.FreeTierOnly"}}', ['rate-limit']],
-  ['Error: Quota depleted for key abc', ['rate-limit']],
-  ['ERROR: Bad Gateway\nWarning: no last agent message; wrote empty content to out.md', ['upstream-error']],
-  ['data: {"type":"message_start","message":{"id":"m","usage":{"input_tokens":25,"output_tokens":1}}}\ndata: {"type":"message_delta","usage":{"input_tokens":0,"output_tokens":0}}', ['usage-missing']],
-  ['data: {"type":"message_start","message":{"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"output_tokens":0}}}', ['usage-zero']],
-  ['Leftover quota carries into next month.', []],
-  ['Hover over the quota meter to see your usage.', []],
-  ['Once you have reached the quota page, click Request increase.', []],
-  ['Moved over to usage limits page in settings.', []],
-  ['{"error":{"message":"Provider returned error","code":400,"metadata":{"raw":"{\\"error\\":{\\"message\\":\\"Invalid request\\"}}"}}}', []],
-  ['Error: rate_limits exceeded', ['rate-limit']],
-  ['You have reached your specified API usage limits.', ['rate-limit']],
-  ])('review: %s → %j', (text, codes) => {
     expect(explainText(text).map((d) => d.code)).toEqual(codes);
   });
 
