@@ -9,7 +9,7 @@
 //   ccenv explain < a 1 MB log           ≤ 300 ms beyond node -e 0 (both through sh, for the redirect; issue 13)
 //   ccenv proxy install, nothing to do   ≤ 1 s (issue 16: the venv's stamp, no pip, no import), on the test venv
 // Medians of 40 runs after 5 warm-ups. `--check` exits 1 when a target is missed.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,13 @@ const root = new URL('..', import.meta.url).pathname;
 const node = process.execPath;
 const bin = join(root, 'bin/ccenv.cjs');
 const profiles = join(root, 'examples/profiles.yaml');
+if (spawnSync('hyperfine', ['--version']).error) {
+  process.stderr.write('bench: hyperfine is not installed (apt-get install hyperfine)\n');
+  process.exit(2);
+}
 const home = mkdtempSync(join(tmpdir(), 'ccenv-bench-'));
+// Removed however the run ends (a step that throws included).
+process.on('exit', () => rmSync(home, { recursive: true, force: true }));
 const env = { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), NO_COLOR: '1' };
 const sh = (cmd) => `'${cmd.replace(/'/g, `'\\''`)}'`;
 
@@ -66,5 +72,4 @@ const rows = [
 ];
 process.stdout.write(`\nmedians: ${Object.entries(results).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('; ')}\n`);
 for (const [name, value, ok, target] of rows) process.stdout.write(`${ok ? 'OK  ' : 'MISS'} ${name.padEnd(24)} ${value.padEnd(30)} target ${target}\n`);
-rmSync(home, { recursive: true, force: true });
 if (process.argv.includes('--check') && rows.some(([, , ok]) => !ok)) process.exit(1);
