@@ -15,6 +15,8 @@ export interface Diagnosis {
 
 /** Largest text explain reads (characters): its first and last 2 MB when longer (a log's error is near one end). */
 export const EXPLAIN_MAX = 4 << 20;
+/** Lines ruled out together by one keyword test when none of them holds a keyword. */
+const BLOCK = 32;
 /** A line longer than this is matched on its first and last 4 kB. */
 const LINE_MAX = 8 << 10;
 
@@ -64,15 +66,24 @@ export function explainText(input: string): Diagnosis[] {
   const lines = raw.map(unescaped);
   const lower = lines.map((l) => l.toLowerCase());
   // Which signatures have a keyword in each line, once per line (not once per window it is part of); a keyword
-  // with a space in it can be wrapped onto two lines, so those are also looked for at the seams (the end of one
-  // line joined to the start of the next).
-  const inLine = lower.map((t) => keywordHits(t, false));
-  const seam = (a: string | undefined, b: string | undefined) => (a === undefined || b === undefined ? 0n : keywordHits(`${a.slice(-KEYWORD_MAX)} ${b.slice(0, KEYWORD_MAX)}`, true));
+  // with a space in it can be wrapped onto two lines, so those are also looked for at the seams (seams[i]: the end
+  // of line i joined to the start of the next). A block of lines with no keyword at all — most of a log — is ruled
+  // out by one test of its lines joined by spaces (each of its seams is a part of that string).
+  const inLine: bigint[] = new Array<bigint>(lower.length).fill(0n);
+  const seams: bigint[] = new Array<bigint>(lower.length).fill(0n);
+  for (let b = 0; b < lower.length; b += BLOCK) {
+    const end = Math.min(lower.length, b + BLOCK);
+    if (!ANY.test(lower.slice(b, end + 1).join(' '))) continue;
+    for (let j = b; j < end; j++) {
+      inLine[j] = keywordHits(lower[j]!, false);
+      if (j + 1 < lower.length) seams[j] = keywordHits(`${lower[j]!.slice(-KEYWORD_MAX)} ${lower[j + 1]!.slice(0, KEYWORD_MAX)}`, true);
+    }
+  }
   // symptom: matched only by the signature's symptoms (it stands only alone, and supersedes nothing).
   const found = new Map<string, { sig: Signature; line: number; symptom?: boolean }>();
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.trim()) continue;
-    const near = inLine[i]! | (inLine[i + 1] ?? 0n) | (inLine[i + 2] ?? 0n) | seam(lower[i], lower[i + 1]) | seam(lower[i + 1], lower[i + 2]);
+    const near = inLine[i]! | (inLine[i + 1] ?? 0n) | (inLine[i + 2] ?? 0n) | seams[i]! | (seams[i + 1] ?? 0n);
     if (near === 0n) continue;
     let window: string | undefined;
     // The two lines before the window, where what rules a signature out may stand too (a wrapper above its reason).
