@@ -79,6 +79,9 @@ export function explainText(input: string): Diagnosis[] {
       if (j + 1 < lower.length) seams[j] = keywordHits(`${lower[j]!.slice(-KEYWORD_MAX)} ${lower[j + 1]!.slice(0, KEYWORD_MAX)}`, true);
     }
   }
+  // Whether a line is documentation (DOC_LINE), tested once per line however many signatures match on it.
+  const doc: (boolean | undefined)[] = [];
+  const isDoc = (k: number) => (doc[k] ??= DOC_LINE.test(raw[k]!));
   // symptom: matched only by the signature's symptoms (it stands only alone, and supersedes nothing).
   const found = new Map<string, { sig: Signature; line: number; symptom?: boolean }>();
   for (let i = 0; i < lines.length; i++) {
@@ -106,7 +109,7 @@ export function explainText(input: string): Diagnosis[] {
       // The line a match starts on: this one, or one of the two joined to it; none from documentation.
       const lineAt = (m: RegExpExecArray) => {
         const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
-        return !sig.inDocs && DOC_LINE.test(raw[at]!) ? undefined : at;
+        return !sig.inDocs && isDoc(at) ? undefined : at;
       };
       const strong = firstMatch(sig.patterns, window!, lineAt);
       const at = strong ?? (had || !sig.symptoms ? undefined : firstMatch(sig.symptoms, window!, lineAt));

@@ -605,7 +605,7 @@ export function matchSignature(text: string): Signature | undefined {
   const inner = collapse(unescaped(upstreamMessage(bounded)));
   const find = (t: string) => {
     const lower = t.toLowerCase();
-    return SIGNATURES.find((s) => s.keywords.some((k) => lower.includes(k)) && [...s.patterns, ...(s.symptoms ?? [])].some((p) => p.test(t)) && !s.unless?.test(t));
+    return SIGNATURES.find((s) => s.keywords.some((k) => lower.includes(k)) && (s.patterns.some((p) => p.test(t)) || !!s.symptoms?.some((p) => p.test(t))) && !s.unless?.test(t));
   };
   return (inner !== all ? find(inner) : undefined) ?? find(all);
 }
