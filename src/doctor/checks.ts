@@ -57,7 +57,7 @@ function liveChecks(l: LiveFacts, mode: 'json' | 'stream'): CheckResult {
     const body = r.json;
     if (!isObj(body) || !Array.isArray(body.content)) return { status: 'fail', diagnosis: 'invalid-answer', message: `${label}: the answer is not an Anthropic message`, details: [`answer: ${printable(r.text, 200)}`], profile, fix: 'check that proxy.base_url points at a LiteLLM proxy (without /v1)' };
     const usage = isObj(body.usage) ? body.usage : {};
-    if (!isNum(usage.input_tokens) || !isNum(usage.output_tokens)) return { status: 'fail', diagnosis: 'usage-missing', message: `${label}: the answer carries no numeric usage`, profile, fix: 'load the ccenv hook (fix_usage): ccenv gen litellm --dir DIR' };
+    if (!isNum(usage.input_tokens) || !isNum(usage.output_tokens)) return { status: 'fail', diagnosis: 'usage-missing', message: `${label}: the answer carries no numeric usage`, profile, fix: signature('usage-missing').fix };
     return ok(`${label}: answered in ${r.ms} ms`, { profile });
   }
   return streamChecks(r, label, profile);
@@ -93,9 +93,8 @@ function streamChecks(r: ProbeResult, label: string, profile: string): CheckResu
   const delta = events.filter((e) => typeOf(e) === 'message_delta').at(-1)?.data as Record<string, unknown> | undefined;
   const startUsage = isObj(start?.message) && isObj(start.message.usage) ? start.message.usage : {};
   const deltaUsage = delta && isObj(delta.usage) ? delta.usage : {};
-  const usageFix = 'add fix_usage: true to the profile and load the ccenv hook: ccenv gen litellm --dir DIR';
   if (!isNum(deltaUsage.output_tokens) || !isNum(startUsage.input_tokens)) {
-    return { status: 'fail', diagnosis: 'usage-missing', message: `${label}: the stream carries no numeric usage (message_start input_tokens, message_delta output_tokens); Claude Code cannot count tokens and older versions crash`, profile, fix: usageFix };
+    return { status: 'fail', diagnosis: 'usage-missing', message: `${label}: the stream carries no numeric usage (message_start input_tokens, message_delta output_tokens); Claude Code cannot count tokens and older versions crash`, profile, fix: signature('usage-missing').fix };
   }
   if (startUsage.input_tokens === 0) {
     return { status: 'warn', diagnosis: 'usage-zero', message: `${label}: message_start reports 0 input tokens, so Claude Code cannot see how full the context is`, profile, fix: signature('usage-zero').fix };

@@ -37,6 +37,7 @@ export interface Signature {
 }
 
 const DOCTOR = 'run `ccenv doctor` to see which hop fails';
+const USAGE_FIX = 'add fix_usage: true to the profile and load the ccenv hook (it repairs usage in the stream): ccenv gen litellm --dir DIR';
 
 export const SIGNATURES: readonly Signature[] = [
   {
@@ -315,7 +316,7 @@ export const SIGNATURES: readonly Signature[] = [
       // synthetic messages or its -p result (zeros there are no answer's usage), nor in message_start (usage-zero).
       /^(?![^\n]{0,30000}(?:"<synthetic>"|"type":\s?"result"|message_start))[^\n]{0,30000}?"usage":\s?\{\s?"input_tokens":\s?0,\s?"output_tokens":\s?0\b/, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
-    fix: 'load the ccenv hook (fix_usage repairs usage in the stream): ccenv gen litellm --dir DIR',
+    fix: USAGE_FIX,
     severity: 'fail',
     source: 'anthropics/claude-code#46932; anthropics/claude-code#45623; BerriAI/litellm#24176; zai-org/GLM-5#139 (zeros in message_start)',
   },
@@ -325,7 +326,7 @@ export const SIGNATURES: readonly Signature[] = [
     // LiteLLM's adapter opens streams so (litellm 1.108.7 llms/anthropic/pass_through/adapters/streaming_iterator.py).
     patterns: [/message_start(?:(?!"usage")[^\n]){0,400}"usage":\s?\{\s?"input_tokens":\s?0\b/],
     cause: "the stream's message_start reports 0 input tokens, so Claude Code cannot see how full the context is (doctor's usage-zero)",
-    fix: 'add fix_usage: true to the profile and load the ccenv hook (it repairs usage in the stream): ccenv gen litellm --dir DIR',
+    fix: USAGE_FIX,
     severity: 'warn',
     source: 'zai-org/GLM-5#139; BerriAI/litellm#41406; router-for-me/CLIProxyAPI#1700; observed with LiteLLM 1.108.7 (message_start usage zeros from its Anthropic adapter)',
   },
