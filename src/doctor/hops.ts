@@ -44,6 +44,7 @@ export const FAULT_HOP: Readonly<Record<string, HopKind>> = {
   'context-window-unset': 'env',
   'context-window-ignored': 'env',
   'anthropic-direct': 'env',
+  'output-cap-reached': 'env',
   'auth-conflict': 'client',
   'auth-conflict-env': 'client',
   'auth-conflict-login': 'client',

@@ -87,8 +87,12 @@ export const DEFAULT_MODEL_IDS: readonly DefaultModelId[] = [
   { id: 'claude-haiku-4-5-20251001', slot: 'small', source: 'background work of older releases, as users report it: farion1231/cc-switch#3250' },
 ];
 
-/** The default max_tokens Claude Code sends (tokens): 128000 for models it knows, 32000 for others. */
-export const DEFAULT_MAX_TOKENS = { known: 128_000, unknown: 32_000, source: `${CC_OBS} (max_tokens 128000 for claude-opus-5-5, 32000 for kimi-k2.5); ${CC_ENV_DOCS} (CLAUDE_CODE_MAX_OUTPUT_TOKENS)` } as const;
+/**
+ * The default max_tokens Claude Code sends (tokens): 128000 for models it knows, 32000 for others — and, when an
+ * answer stops at max_tokens, 128000 for its continuation whatever the model (without CLAUDE_CODE_MAX_OUTPUT_TOKENS,
+ * which holds every request to its value).
+ */
+export const DEFAULT_MAX_TOKENS = { known: 128_000, unknown: 32_000, source: `${CC_OBS} (max_tokens 128000 for claude-opus-5-5, 32000 for kimi-k2.5 and gpt-4o, then 128000 for kimi-k2.5's continuations after a stop_reason "max_tokens"; 8192 throughout with CLAUDE_CODE_MAX_OUTPUT_TOKENS=8192); ${CC_ENV_DOCS} (CLAUDE_CODE_MAX_OUTPUT_TOKENS)` } as const;
 
 /**
  * The context window (tokens) Claude Code assumes for a model id it does not recognise, when

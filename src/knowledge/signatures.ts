@@ -250,6 +250,18 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'anthropics/claude-code#5705; anthropics/claude-code#7796; BerriAI/litellm#25321; lmstudio-ai/lmstudio-bug-tracker#1383; BerriAI/litellm#30280 (a tool definition as the param); langchain-ai/langchain#10433; zai-org/zai-coding-plugins#14; lmstudio-ai/lmstudio-bug-tracker#2236 (a grammar built from the tool schemas); https://kubis.ai/blog/dgx_series/05_litellm_proxy',
   },
   {
+    code: 'output-cap-reached',
+    keywords: ['output token maximum'],
+    // Claude Code's words when an answer stops at max_tokens (stop_reason "max_tokens"): nothing was refused.
+    patterns: [/response exceeded the \d+ output token maximum/i],
+    // Without CLAUDE_CODE_MAX_OUTPUT_TOKENS the number is Claude Code's own (knowledge/claude-code.ts DEFAULT_MAX_TOKENS:
+    // it retries a stopped answer with 128000, which an upstream of a smaller limit then refuses).
+    cause: "the model's answer stopped at max_tokens, Claude Code's output cap: CLAUDE_CODE_MAX_OUTPUT_TOKENS, or without it Claude Code's default (32000 for a model id it does not know, then 128000 for the continuation); for a request sent without streaming, a limit that variable cannot raise",
+    fix: "in the profile set max_output_tokens: <the model's output limit> (→ CLAUDE_CODE_MAX_OUTPUT_TOKENS); if the upstream stops earlier than that, its own limit is lower — set the profile to it and ask for smaller steps",
+    severity: 'warn',
+    source: 'observed with @anthropic-ai/claude-code 2.1.330 (its strings: "Claude\'s response exceeded the N output token maximum. To configure this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.")',
+  },
+  {
     code: 'max-tokens-rejected',
     keywords: ['must be between', 'max_tokens is required', 'cannot be greater than max_model_len', 'max_tokens', 'max tokens', 'maximum tokens', 'stream=true', 'stream = true', 'max_completion_tokens', 'max_output_tokens', 'streaming is required', 'streaming is strongly recommended', 'is too large', 'or fewer max_tokens', 'maxpredictedtokens', 'is not less or equal to'],
     patterns: [/Malformed input request: \d+ is not less or equal to \d+/i, /requires more credits, or fewer max_tokens/i, /max_tokens must be between \d+ and \d+/i, /max_tokens is required and must be positive|max_tokens=\d+ cannot be greater than max_model_len/i, /'max_tokens' or 'max_completion_tokens' is too large/i, 

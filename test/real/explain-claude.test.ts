@@ -80,6 +80,34 @@ describe("explain names Claude Code's own words for each failure (a stand-in Mes
     }
   });
 
+  it('an answer that stops at max_tokens (stop_reason "max_tokens"): Claude Code names its output cap', async () => {
+    const sent: number[] = [];
+    const ev = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+    const api = await hostileServer((_req, res, _timers, body) => {
+      try {
+        sent.push((JSON.parse(body) as { max_tokens: number }).max_tokens);
+      } catch {
+        // not a Messages API call
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(ev('message_start', { message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'kimi', content: [], stop_reason: null, usage: { input_tokens: 1, output_tokens: 0 } } }));
+      res.write(ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }));
+      res.write(ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok ok ok' } }));
+      res.write(ev('content_block_stop', { index: 0 }));
+      res.write(ev('message_delta', { delta: { stop_reason: 'max_tokens', stop_sequence: null }, usage: { output_tokens: 32000 } }));
+      res.end(ev('message_stop', {}));
+    });
+    try {
+      const { printed, codes } = await claudeThenExplain(api.url, 'kimi');
+      // Claude Code 2.1.330 sends 32000 for an id it does not know, then 128000 for the continuations.
+      expect(sent[0], printed).toBe(32000);
+      expect(printed).toMatch(/exceeded the \d+ output token maximum/);
+      expect(codes, printed).toEqual(['output-cap-reached']);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('a backend that wants one leading system message: Claude Code sends a role "system" turn inside messages', async () => {
     // Like a strict chat template (vLLM, MiniMax): refuse a system message anywhere but first, in vLLM's words.
     const seen: string[][] = [];

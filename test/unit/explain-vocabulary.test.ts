@@ -33,6 +33,9 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ["You've hit your limit · resets 5pm", 'rate-limit'],
     ['API Error: Request rejected (429) · request refused', 'rate-limit'],
     ['The model returned an empty response (retry also failed).', 'empty-content'],
+    // An answer that stopped at max_tokens (stop_reason "max_tokens"): Claude Code's output cap, nothing refused.
+    ["API Error: Claude's response exceeded the 32000 output token maximum. To configure this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.", 'output-cap-reached'],
+    ["API Error: Claude's response exceeded the 64000 output token maximum for a request sent without streaming. The CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable cannot raise this limit.", 'output-cap-reached'],
     ["The model's tool call could not be parsed (retry also failed).", 'tool-input-invalid'],
     ['API Error: 529 Overloaded. The API is at capacity — this is usually temporary. Try again in a moment.', 'overloaded'],
     ['API Error: The model has reached its context window limit.', 'context-too-long'],
@@ -294,6 +297,7 @@ const VOCABULARY: Record<string, [string, string][]> = {
 
 /** Lines that are not failures even though they show a status or an error class's name. */
 const HARMLESS = [
+  'CLAUDE_CODE_MAX_OUTPUT_TOKENS raises the output token maximum of a response (default 32000).',
   'INFO:     172.18.0.2:36924 - "GET /metrics HTTP/1.1" 404 Not Found',
   '127.0.0.1:61428 - "HEAD /api/hello HTTP/1.1" 404 Not Found',
   'INFO:     127.0.0.1:50412 - "POST /v1/messages HTTP/1.1" 200 OK',
