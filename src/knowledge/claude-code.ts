@@ -92,7 +92,7 @@ export const DEFAULT_MODEL_IDS: readonly DefaultModelId[] = [
  * answer stops at max_tokens, 128000 for its continuation whatever the model (without CLAUDE_CODE_MAX_OUTPUT_TOKENS,
  * which holds every request to its value).
  */
-export const DEFAULT_MAX_TOKENS = { known: 128_000, unknown: 32_000, source: `${CC_OBS} (max_tokens 128000 for claude-opus-5-5, 32000 for kimi-k2.5 and gpt-4o, then 128000 for kimi-k2.5's continuations after a stop_reason "max_tokens"; 8192 throughout with CLAUDE_CODE_MAX_OUTPUT_TOKENS=8192); ${CC_ENV_DOCS} (CLAUDE_CODE_MAX_OUTPUT_TOKENS)` } as const;
+export const DEFAULT_MAX_TOKENS = { known: 128_000, unknown: 32_000, source: `${CC_OBS} (max_tokens 128000 for claude-opus-5-5, 32000 for kimi-k2.5 and gpt-4o, then 128000 for kimi-k2.5's continuations after a stop_reason "max_tokens", 8192 throughout with CLAUDE_CODE_MAX_OUTPUT_TOKENS=8192); ${CC_ENV_DOCS} (CLAUDE_CODE_MAX_OUTPUT_TOKENS)` } as const;
 
 /**
  * The context window (tokens) Claude Code assumes for a model id it does not recognise, when
