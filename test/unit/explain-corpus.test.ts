@@ -50,7 +50,9 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * users and a gateway (Copilot CLI, Gemini CLI, goose, opencode…) (68.8 % of 64, at b2d7fca — the same as that
  * session's starting code); holdout25, small, from 38 threads of LiteLLM operators and of Claude Code's own screens
  * (63.3 % of 30, at b8dcf0b — the same as that session's starting code); holdout26 from 50 threads of self-hosted model
- * servers and of hosted providers' SDKs and users (68.2 % of 44, at ab8f6a7 — the same as that session's starting code).
+ * servers and of hosted providers' SDKs and users (68.2 % of 44, at ab8f6a7 — the same as that session's starting code);
+ * holdout27, small, sampled rather than hunted: the error texts with a settled cause among 435 search results for 40
+ * generic queries, taken in the order returned (81.8 % of 33, at ddb901c — the same as that session's starting code).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -80,6 +82,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout24', 0.75],
   ['holdout25', 0.75],
   ['holdout26', 0.7],
+  ['holdout27', 0.8],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
