@@ -144,12 +144,17 @@ function firstMatch(patterns: readonly RegExp[], text: string, lineOf: (m: RegEx
 
 /**
  * Each cause `codeOf` names for a line of `lines`, once, at the first line naming it. `perParagraph`: a paragraph
- * (lines up to a blank one) names one cause, its first — a message wrapped over lines is one message.
+ * (lines up to a blank one) names one cause, its first — a message wrapped over lines is one message — and a line
+ * of a paragraph that already read as an error is read as one too (`codeOf`'s second argument: the message line of
+ * a pretty-printed body, below its `"error": {` or `API Error: 400`).
  */
-function firstPerCode(lines: readonly string[], codeOf: (line: string) => string | undefined, perParagraph = false): { sig: Signature; line: number }[] {
+function firstPerCode(lines: readonly string[], codeOf: (line: string, inError: boolean) => string | undefined, perParagraph = false): { sig: Signature; line: number }[] {
   const seen = new Map<string, { sig: Signature; line: number }>();
+  let inError = false;
   for (let i = 0; i < lines.length; i++) {
-    const code = codeOf(lines[i]!);
+    if (!lines[i]!.trim()) inError = false;
+    const code = codeOf(lines[i]!, perParagraph && inError);
+    if (perParagraph && !inError) inError = readsAsError(lines[i]!);
     if (!code) continue;
     if (!seen.has(code)) seen.set(code, { sig: signature(code), line: i });
     if (perParagraph) while (i + 1 < lines.length && lines[i + 1]!.trim()) i++;
@@ -163,10 +168,19 @@ function statusOf(line: string): string | undefined {
   return m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
 }
 
-/** The cause an error line is about (TOPICS: the first whose subject and refusal it holds), if it reads as an error. */
-function topicOf(text: string): string | undefined {
+/** A line that reports an error (ERROR_LINE), not a probe's access-log line nor documentation (DOC_LINE). */
+function readsAsError(text: string): boolean {
+  return text.length <= 2000 && ERROR_LINE.test(text.replace(/\b0 [\w-]+/g, ' ')) && !PROBE_LOG_LINE.test(text) && !DOC_LINE.test(text);
+}
+
+/**
+ * The cause an error line is about (TOPICS: the first whose subject and refusal it holds), if it reads as an error
+ * or stands in a paragraph that does (`inError`).
+ */
+function topicOf(text: string, inError: boolean): string | undefined {
   // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.
   const line = text.length > 2000 ? '' : text.replace(/\b0 [\w-]+/g, ' ');
-  if (!ERROR_LINE.test(line) || PROBE_LOG_LINE.test(line) || DOC_LINE.test(text)) return undefined;
-  return TOPICS.find((t) => t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')))?.code;
+  const own = ERROR_LINE.test(line);
+  if (!(inError || own) || PROBE_LOG_LINE.test(line) || DOC_LINE.test(text)) return undefined;
+  return TOPICS.find((t) => (own || !t.ownLine) && t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')))?.code;
 }

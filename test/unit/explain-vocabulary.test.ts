@@ -33,6 +33,15 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ["You've hit your limit · resets 5pm", 'rate-limit'],
     ['API Error: Request rejected (429) · request refused', 'rate-limit'],
     ['The model returned an empty response (retry also failed).', 'empty-content'],
+    // A stream cut short, in the words of its cause (the binary picks one: its idle watchdog, an error event, a
+    // malformed or out-of-order stream, a closed connection).
+    ['API Error: The response stopped arriving. The response above may be incomplete.', 'timeout'],
+    ['API Error: The response stalled before a response was produced. Try again.', 'timeout'],
+    ['API Error: Server error mid-response. The response above may be incomplete.', 'upstream-error'],
+    ['API Error: Part of the response never arrived. The response above may be incomplete.', 'stream-order'],
+    ['API Error: The response stream was malformed and no response was produced. Try again.', 'stream-order'],
+    ['API Error: Connection lost mid-response. The response above may be incomplete.', 'connection-reset'],
+    ['API Error: Connection lost before a response was produced. Try again.', 'connection-reset'],
     // An answer that stopped at max_tokens (stop_reason "max_tokens"): Claude Code's output cap, nothing refused.
     ["API Error: Claude's response exceeded the 32000 output token maximum. To configure this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.", 'output-cap-reached'],
     ["API Error: Claude's response exceeded the 64000 output token maximum for a request sent without streaming. The CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable cannot raise this limit.", 'output-cap-reached'],
@@ -369,6 +378,12 @@ describe('explain knows the documented error vocabulary', () => {
   it.each(HARMLESS)('no diagnosis: %s', (text) => {
     expect(explainText(text)).toEqual([]);
   });
+  it("a paragraph that reads as an error lends it to its lines, but not to words that are refusal enough alone (busy, timed out)", () => {
+    expect(explainText('Non-429 errors still raise immediately.\nConnection-timeout retries remain independent.')).toEqual([]);
+    expect(explainText('Error: the request failed.\nThe engine was busy at the time.')).toEqual([]);
+    // A blank line ends the paragraph: the message below it stands alone again.
+    expect(explainText('"error": {\n\n"message": "the tool call arrived malformed"')).toEqual([]);
+  });
   it('a bare status names its cause only when nothing more specific matched', () => {
     expect(explainText('API Error: 403 Forbidden').map((d) => d.code)).toEqual(['auth-rejected']);
     expect(explainText('API Error: 403 {"error":{"message":"key not allowed to access model. This key can only access models=[\'kimi\']. Tried to access claude-haiku-4-5","type":"key_model_access_denied"}}').map((d) => d.code)).toEqual(['key-model-denied']);
@@ -393,6 +408,8 @@ describe('explain knows the documented error vocabulary', () => {
     ['Error: parameter top_logprobs is not supported', 'param-rejected'],
     ['error: the engine is busy right now', 'overloaded'],
     ['Error: deadline reached while waiting for the backend', 'timeout'],
+    // A pretty-printed body: the message line reads as an error because its paragraph does (`"error": {`).
+    ['API Error: 400 {\n  "error": {\n    "code": 400,\n    "message": "the tool call arrived malformed"\n  }\n}', 'tool-input-invalid'],
     // Both max_tokens and the context: the first topic in the table (max_tokens) names it.
     ['Error: max_output_tokens and the input exceed what this model takes', 'max-tokens-rejected'],
   ])('an error line about its subject names the cause: %s → %s', (text, code) => {
