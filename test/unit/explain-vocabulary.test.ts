@@ -33,6 +33,9 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ["You've hit your limit · resets 5pm", 'rate-limit'],
     ['API Error: Request rejected (429) · request refused', 'rate-limit'],
     ['The model returned an empty response (retry also failed).', 'empty-content'],
+    // Auto-compact that cannot make the conversation fit.
+    ['Autocompact is thrashing: the context refilled to the limit within 3 turns of the previous compact, 3 times in a row.', 'context-too-long'],
+    ['A single-exchange conversation cannot be compacted; reduce attached files/tools or start with less context.', 'context-too-long'],
     // A stream cut short, in the words of its cause (the binary picks one: its idle watchdog, an error event, a
     // malformed or out-of-order stream, a closed connection).
     ['API Error: The response stopped arriving. The response above may be incomplete.', 'timeout'],
@@ -410,6 +413,8 @@ describe('explain knows the documented error vocabulary', () => {
     ['Error: deadline reached while waiting for the backend', 'timeout'],
     // A pretty-printed body: the message line reads as an error because its paragraph does (`"error": {`).
     ['API Error: 400 {\n  "error": {\n    "code": 400,\n    "message": "the tool call arrived malformed"\n  }\n}', 'tool-input-invalid'],
+    // A request validator's path into the messages makes the line an error line.
+    ['messages.3.content.0: the tool block must carry an id', 'tool-input-invalid'],
     // Both max_tokens and the context: the first topic in the table (max_tokens) names it.
     ['Error: max_output_tokens and the input exceed what this model takes', 'max-tokens-rejected'],
   ])('an error line about its subject names the cause: %s → %s', (text, code) => {
