@@ -1,4 +1,4 @@
-import { capped, collapse, DOC_LINE, ERROR_LINE, LEADING_STATUS, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, DOC_LINE, ERROR_LINE, ERROR_OPENING, LEADING_STATUS, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -145,16 +145,17 @@ function firstMatch(patterns: readonly RegExp[], text: string, lineOf: (m: RegEx
 /**
  * Each cause `codeOf` names for a line of `lines`, once, at the first line naming it. `perParagraph`: a paragraph
  * (lines up to a blank one) names one cause, its first — a message wrapped over lines is one message — and a line
- * of a paragraph that already read as an error is read as one too (`codeOf`'s second argument: the message line of
- * a pretty-printed body, below its `"error": {` or `API Error: 400`).
+ * up to {@link OPENING_REACH} below an error opening of its paragraph is read as an error line too (`codeOf`'s second
+ * argument: the message line of a pretty-printed body, below its `"error": {` or `API Error: 400`).
  */
 function firstPerCode(lines: readonly string[], codeOf: (line: string, inError: boolean) => string | undefined, perParagraph = false): { sig: Signature; line: number }[] {
   const seen = new Map<string, { sig: Signature; line: number }>();
-  let inError = false;
+  // The line of the paragraph's error opening, if it has had one (a blank line ends the paragraph).
+  let opened = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.trim()) inError = false;
-    const code = codeOf(lines[i]!, perParagraph && inError);
-    if (perParagraph && !inError) inError = readsAsError(lines[i]!);
+    if (!lines[i]!.trim()) opened = -1;
+    const code = codeOf(lines[i]!, perParagraph && opened >= 0 && i - opened <= OPENING_REACH);
+    if (perParagraph && opened < 0 && opensError(lines[i]!)) opened = i;
     if (!code) continue;
     if (!seen.has(code)) seen.set(code, { sig: signature(code), line: i });
     if (perParagraph) while (i + 1 < lines.length && lines[i + 1]!.trim()) i++;
@@ -162,20 +163,23 @@ function firstPerCode(lines: readonly string[], codeOf: (line: string, inError: 
   return [...seen.values()];
 }
 
+/** How many lines below its opening an error report reaches (a pretty-printed body's message is a few lines down). */
+const OPENING_REACH = 8;
+
 /** The cause an HTTP status on `line` stands for (STATUS_CAUSES; STATUS_LINE, or LEADING_STATUS); none on a probe's access-log line. */
 function statusOf(line: string): string | undefined {
   const m = PROBE_LOG_LINE.test(line) || DOC_LINE.test(line) ? null : (STATUS_LINE.exec(line) ?? LEADING_STATUS.exec(line));
   return m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
 }
 
-/** A line that reports an error (ERROR_LINE), not a probe's access-log line nor documentation (DOC_LINE). */
-function readsAsError(text: string): boolean {
-  return text.length <= 2000 && ERROR_LINE.test(text.replace(/\b0 [\w-]+/g, ' ')) && !PROBE_LOG_LINE.test(text) && !DOC_LINE.test(text);
+/** A line that opens an error report (ERROR_OPENING), not a probe's access-log line nor documentation (DOC_LINE). */
+function opensError(text: string): boolean {
+  return text.length <= 2000 && ERROR_OPENING.test(text) && !PROBE_LOG_LINE.test(text) && !DOC_LINE.test(text);
 }
 
 /**
  * The cause an error line is about (TOPICS: the first whose subject and refusal it holds), if it reads as an error
- * or stands in a paragraph that does (`inError`).
+ * or stands a few lines below an error opening of its paragraph (`inError`).
  */
 function topicOf(text: string, inError: boolean): string | undefined {
   // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.

@@ -309,6 +309,21 @@ const VOCABULARY: Record<string, [string, string][]> = {
 
 /** Lines that are not failures even though they show a status or an error class's name. */
 const HARMLESS = [
+  // A review's cases (2026-12-02): local pipes, ssh settings, a Go server's config, a linter's and a UI's wording,
+  // source code, docs, a passing test run and LiteLLM 1.108.7's --detailed_debug lines of a call that succeeded.
+  "$ claude -p \"list the files\" --output-format stream-json | head -n 1\n{\"type\":\"system\",\"subtype\":\"init\",\"session_id\":\"3f2a\",\"tools\":[\"Bash\",\"Read\"]}\nyes: standard output: Broken pipe",
+  "Host gpu-box\n  HostName 10.0.0.12\n  User ubuntu\n  ConnectTimeout 10\n  ServerAliveInterval 30",
+  "$ ssh -o ConnectTimeout=5 -L 4000:localhost:4000 gpu-box\nWelcome to Ubuntu 22.04.4 LTS (GNU/Linux 5.15.0-105-generic x86_64)",
+  "srv := &http.Server{\n\tAddr:         \":4000\",\n\tWriteTimeout: 0, // streaming responses must not be cut\n\tIdleTimeout:  120 * time.Second,\n}",
+  "$ npx tsc --noEmit\n$ npm run lint\n> eslint src\nNo output generated.",
+  "<h3 className=\"mt-4 text-base font-semibold\">No content generated yet</h3>",
+  "    stream.on('close', () => {\n      if (!ended) reject(new Error('Premature close'));\n    });",
+  "Corporate proxies that need credentials answer \"Proxy Authentication Required\"; put them in the URL:\nexport HTTPS_PROXY=http://user:pass@proxy.corp:8080",
+  "fastapi: 415 Unsupported content type: text",
+  " PASS  test/auth.test.ts\n  auth middleware\n    ✓ answers 401 for a wrong key (4 ms)\n    ✓ refreshes an expired token before the call (2 ms)\n    ✓ sends the model id unchanged (1 ms)\n\nTest Suites: 1 passed, 1 total\nTests:       3 passed, 3 total",
+  "## Troubleshooting\n\nWhen Claude Code shows an error, paste it into `ccenv explain`.\nIt names the cause: an unknown model id is reported as unknown-model,\na missing API key as auth-rejected.",
+  "14:02:11 - LiteLLM:DEBUG: utils.py:565 - self.optional_params: {'max_tokens': 32000, 'stream': True}\n14:02:11 - LiteLLM:DEBUG: vertex_llm_base.py:932 - Checking cached credentials for project_id: my-proj\n14:02:11 - LiteLLM:DEBUG: vertex_llm_base.py:935 - Cached credentials found for project_id: my-proj.\n14:02:11 - LiteLLM:DEBUG: vertex_llm_base.py:975 - Validating credentials\n14:02:11 - LiteLLM:DEBUG: vertex_llm_base.py:995 - Credentials expired, refreshing\nINFO:     127.0.0.1:52144 - \"POST /v1/messages?beta=true HTTP/1.1\" 200 OK",
+  "09:41:07 - LiteLLM:DEBUG: utils.py:565 - Logging Details: logger_fn - None | callable(logger_fn) - False\n09:41:07 - LiteLLM:DEBUG: azure_storage.py:350 - Azure AD token is expired. Requesting new token\n09:41:08 - LiteLLM:DEBUG: azure_storage.py:372 - Got new Azure AD token",
   'CLAUDE_CODE_MAX_OUTPUT_TOKENS raises the output token maximum of a response (default 32000).',
   'INFO:     172.18.0.2:36924 - "GET /metrics HTTP/1.1" 404 Not Found',
   '127.0.0.1:61428 - "HEAD /api/hello HTTP/1.1" 404 Not Found',
@@ -386,6 +401,14 @@ describe('explain knows the documented error vocabulary', () => {
     expect(explainText('Error: the request failed.\nThe engine was busy at the time.')).toEqual([]);
     // A blank line ends the paragraph: the message below it stands alone again.
     expect(explainText('"error": {\n\n"message": "the tool call arrived malformed"')).toEqual([]);
+  });
+  it('a wrapper or a side remark does not hide the cause beneath it', () => {
+    // An nginx page in front of the proxy: a gateway in the way, and a timeout.
+    expect(explainText("  ⎿  API Error: 504 <html>\n     <head><title>504 Gateway Time-out</title></head>\n     <body>\n     <center><h1>504 Gateway Time-out</h1></center>\n     <hr><center>nginx/1.24.0</center>\n     </body>\n     </html>").map((d) => d.code)).toEqual(['http-proxy', 'timeout']);
+    // An ssh tunnel that dropped: the refused connection is the cause.
+    expect(explainText("API Error: Connection error.\n[DEBUG] Error: connect ECONNREFUSED 127.0.0.1:4000\nclient_loop: send disconnect: Broken pipe").map((d) => d.code)).toEqual(['proxy-unreachable']);
+    // The AI SDK's wrapper of a failed stream: the 429 beneath it.
+    expect(explainText("AI_NoOutputGeneratedError: No output generated. Check the stream for errors.\n    at Object.flush (file:///app/node_modules/ai/dist/index.mjs:4745:27)\n  [cause]: AI_APICallError: Rate limit exceeded: too many requests per minute\n      at file:///app/node_modules/@ai-sdk/provider-utils/dist/index.mjs:889:14 {\n    statusCode: 429,").map((d) => d.code)).toEqual(['rate-limit']);
   });
   it('a bare status names its cause only when nothing more specific matched', () => {
     expect(explainText('API Error: 403 Forbidden').map((d) => d.code)).toEqual(['auth-rejected']);
