@@ -92,6 +92,7 @@ export const FAULT_HOP: Readonly<Record<string, HopKind>> = {
   'max-tokens-rejected': 'upstream',
   'thinking-rejected': 'upstream',
   'param-rejected': 'upstream',
+  'content-filtered': 'upstream',
   'invalid-beta': 'upstream',
   'context-too-long': 'upstream',
   'tool-input-invalid': 'upstream',

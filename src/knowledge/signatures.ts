@@ -257,6 +257,21 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'anthropics/claude-code#5705; anthropics/claude-code#7796; BerriAI/litellm#25321; lmstudio-ai/lmstudio-bug-tracker#1383; BerriAI/litellm#30280 (a tool definition as the param); langchain-ai/langchain#10433; zai-org/zai-coding-plugins#14; lmstudio-ai/lmstudio-bug-tracker#2236 (a grammar built from the tool schemas); https://kubis.ai/blog/dgx_series/05_litellm_proxy',
   },
   {
+    code: 'content-filtered',
+    keywords: ['contentpolicyviolationerror', 'content_policy_violation', 'responsibleaipolicyviolation', 'content management policy', 'safety system', 'content_filter_policy', 'content filtering policy', 'the response was blocked', 'violating our usage policy', 'safeguards flagged', 'content_filter'],
+    // LiteLLM's ContentPolicyViolationError and the provider wordings it maps to it (litellm_core_utils/exception_mapping_utils.py,
+    // 1.108.7: is_azure_content_policy_violation_error and the Vertex/Anthropic checks), Claude Code's own safeguards.
+    patterns: [
+      /ContentPolicyViolationError|\bcontent_policy_violation\b|ResponsibleAIPolicyViolation|triggering Azure OpenAI's content management policy|(?:request was rejected|task failed) as a result of (?:our|the) safety system|\bcontent_filter_policy\b|Output blocked by content filtering policy|\bThe response was blocked\.|violating our usage policy/i,
+      /safeguards flagged this message|"finish_reason":\s?"content_filter"/i,
+    ],
+    supersedes: ['param-rejected'],
+    cause: "the upstream's content filter (or Claude Code's own safeguards) refused the request or its answer: a policy decision about the text, not a fault in the setup",
+    fix: 'rephrase the request or leave the flagged content (a file, a tool output) out of the conversation (/rewind); where a provider filters more than you need, point the profile at another deployment — no proxy setting turns its filter off',
+    severity: 'fail',
+    source: 'https://docs.litellm.ai/docs/exception_mapping (ContentPolicyViolationError); https://pypi.org/project/litellm/1.108.7/ (litellm_core_utils/exception_mapping_utils.py); https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/content-filter; observed with @anthropic-ai/claude-code 2.1.330 (its strings: "… safeguards flagged this message")',
+  },
+  {
     code: 'output-cap-reached',
     keywords: ['output token maximum'],
     // Claude Code's words when an answer stops at max_tokens (stop_reason "max_tokens"): nothing was refused.
@@ -308,7 +323,7 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'param-rejected',
-    keywords: ['不支持 role', 'system message must be at the beginning', "found using 'type'", 'array too long', '调用参数有误', "'1210'", '"1210"', 'invalid message role', 'support this tool_choice', "invalid 'user_id'", 'cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control', 'does not support parameters', 'unexpected end of json input', 'failed to parse request body', 'clear_thinking_', 'clear_tool_uses_', '\'code\':\'invalidparameter\'', '\'code\': \'invalidparameter\'', 'is unsupported', 'unsupported content type', 'unsupported content block type'],
+    keywords: ['不支持 role', 'system message must be at the beginning', "found using 'type'", 'array too long', '调用参数有误', "'1210'", '"1210"', 'invalid message role', 'support this tool_choice', "invalid 'user_id'", 'cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control', 'does not support parameters', 'unexpected end of json input', 'failed to parse request body', 'clear_thinking_', 'clear_tool_uses_', '\'code\':\'invalidparameter\'', '\'code\': \'invalidparameter\'', 'is unsupported', 'unsupported content type', 'unsupported content block type', 'context caching only supports'],
     patterns: [/\bproperty '(?!reasoning|thinking)[^'\n]{1,60}' is unsupported/i, /\bclear_(?:thinking|tool_uses)_\d{8}\b|\"code\":\s?\"InvalidParameter\"/, /Invalid request, unexpected end of JSON input|Failed to parse request body/i, /不支持 ?role="?system|System message must be at the beginning/i, /Input tag '(?!adaptive')\w{1,40}' found using 'type' does not match|Invalid '\w{1,40}': ?array too long/i, /调用参数有误|["']code["']:\s?["']1210["']|invalid message role: system|does not support this tool_choice|Invalid 'user_id'/i, /cannot be both populated/i, /Input should be 'user' or 'assistant'|unknown variant [`']?system[`']?, expected [`']?user[`']? or [`']?assistant|System messages are not allowed|Malformed input request/i, /UnprocessableEntityError|Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
       /Extra inputs are not permitted|Unrecognized request argument|No endpoints found that support cache control|Unknown name \\?"[$\w]+\\?" at/i,
       /(?:unrecognized|unknown|unsupported)[^\n]{0,100}(?:context_management|output_config|top_k|top_p|cache_control|defer_loading)/i,
@@ -317,6 +332,8 @@ export const SIGNATURES: readonly Signature[] = [
       /(?:context_management|output_config|top_k|defer_loading)[^\n]{0,80}(?:unrecognized|unknown|unsupported|not permitted|not allowed)/i,
       // A content block type only Anthropic takes (redacted_thinking, document, tool_reference…), not an HTTP Content-Type.
       /Unsupported content (?:block )?type: ['"`]?(?:thinking|document|image|search_result|[a-z]{2,20}_[a-z_]{2,40})\b/i,
+      // Gemini's context caching (what LiteLLM makes of cache_control) wants the cached messages in one run.
+      /Context Caching only supports \d+ message/i,
     ],
     supersedes: ['no-deployments', 'upstream-error'],
     // The request's reasoning (from Claude Code's thinking) refused: thinking-rejected says which fix.

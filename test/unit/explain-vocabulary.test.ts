@@ -45,6 +45,7 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['API Error: The response stream was malformed and no response was produced. Try again.', 'stream-order'],
     ['API Error: Connection lost mid-response. The response above may be incomplete.', 'connection-reset'],
     ['API Error: Connection lost before a response was produced. Try again.', 'connection-reset'],
+    ["API Error: Anthropic's safeguards flagged this message. Rephrase it and try again.", 'content-filtered'],
     // An answer that stopped at max_tokens (stop_reason "max_tokens"): Claude Code's output cap, nothing refused.
     ["API Error: Claude's response exceeded the 32000 output token maximum. To configure this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.", 'output-cap-reached'],
     ["API Error: Claude's response exceeded the 64000 output token maximum for a request sent without streaming. The CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable cannot raise this limit.", 'output-cap-reached'],
@@ -130,6 +131,10 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['Not allowed to access model due to tags configuration', 'key-model-denied'],
   ],
   'https://pypi.org/project/litellm/1.108.7/ (litellm_core_utils/exception_mapping_utils.py: the provider wordings LiteLLM maps to its exception classes)': [
+    // ContentPolicyViolationError and the wordings mapped to it (is_azure_content_policy_violation_error, the Vertex check).
+    ["litellm.ContentPolicyViolationError: AzureException - The response was filtered due to the prompt triggering Azure OpenAI's content management policy.", 'content-filtered'],
+    ["Error code: 400 - {'error': {'code': 'content_policy_violation', 'message': 'Your request was rejected as a result of our safety system.', 'type': 'invalid_request_error'}}", 'content-filtered'],
+    ['litellm.BadRequestError: VertexAIException - Output blocked by content filtering policy', 'content-filtered'],
     ['litellm.BadRequestError: CerebrasException - Please reduce the length of the messages or completion. Current length is 140000 while limit is 131072', 'context-too-long'],
     ['ContextWindowExceededError: exceed context limit', 'context-too-long'],
     ["This model's maximum context limit is 32768 tokens", 'context-too-long'],
