@@ -52,6 +52,7 @@ describe("explain names Claude Code's own words for each failure (a stand-in Mes
     ['429 rate_limit_error', 429, anthropicError('rate_limit_error'), 'rate-limit'],
     ['500 api_error', 500, anthropicError('api_error'), 'upstream-error'],
     ['529 overloaded_error', 529, anthropicError('overloaded_error'), 'overloaded'],
+    ['400 a content filter', 400, JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: 'litellm.ContentPolicyViolationError: Your request was rejected as a result of our safety system.' } }), 'content-filtered'],
     ['400 max_tokens too large', 400, JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: 32000 > 8192, which is the maximum allowed number of output tokens for kimi' } }), 'max-tokens-rejected'],
   ] as const)('%s', async (_name, status, body, code) => {
     const api = await hostileServer((_req, res) => {
