@@ -1,4 +1,4 @@
-import { capped, collapse, DOC_LINE, ERROR_LINE, ERROR_OPENING, LEADING_STATUS, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, LEADING_STATUS, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -62,8 +62,8 @@ function keywordHits(text: string, spaced: boolean): bigint {
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
   const raw = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l));
-  // Matched with JSON escapes undone (a body quoted inside a body); the evidence is the line as pasted.
-  const lines = raw.map(unescaped);
+  // Matched with JSON escapes undone (a body quoted inside a body) and mojibake repaired; the evidence is the line as pasted.
+  const lines = raw.map((l) => unescaped(demojibake(l)));
   const lower = lines.map((l) => l.toLowerCase());
   // Which signatures have a keyword in each line, once per line (not once per window it is part of); a keyword
   // with a space in it can be wrapped onto two lines, so those are also looked for at the seams (seams[i]: the end

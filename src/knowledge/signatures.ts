@@ -74,8 +74,8 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'not-logged-in',
-    keywords: ['missing api key · run /login', 'could not resolve authentication method', 'not logged in', 'token data is not available', 'authentication required · sign in again', "bare mode doesn't use the sign-in", 'login expired', 'login reached its time limit', 'this login reached its time limit', 'oauth token revoked', 'oauth session expired', 'profile login expired'],
-    patterns: [/Missing API key · Run \/login/i, /Could not resolve authentication method/i, /Not logged in\s?[·-]\s?Please run \/login|"result":\s?"Not logged in/i, /\btoken data is not available\b/, /Authentication required · Sign in again|Bare mode doesn't use the sign-in from \/login|\bLogin expired\b|\b(?:this )?login reached its time limit|OAuth token revoked|OAuth session expired|profile login expired/i],
+    keywords: ['missing api key · run /login', 'could not resolve authentication method', 'not logged in', 'token data is not available', 'authentication required · sign in again', "bare mode doesn't use the sign-in", 'login expired', 'login reached its time limit', 'this login reached its time limit', 'oauth token revoked', 'oauth session expired', 'profile login expired', 'authentication with a claude.ai account'],
+    patterns: [/Missing API key · Run \/login/i, /Could not resolve authentication method/i, /Not logged in\s?[·-]\s?Please run \/login|"result":\s?"Not logged in/i, /\btoken data is not available\b/, /Authentication required · Sign in again|Bare mode doesn't use the sign-in from \/login|\bLogin expired\b|\b(?:this )?login reached its time limit|OAuth token revoked|OAuth session expired|profile login expired/i, /require authentication with a Claude\.ai account/i],
     cause: 'Claude Code has no working credential of its own (never logged in, or its login expired or was revoked): with proxy.key_header the key travels in ANTHROPIC_CUSTOM_HEADERS, and Claude Code still needs a login (claude.ai /login, or CLAUDE_CODE_OAUTH_TOKEN)',
     fix: 'run `claude /login` once (your claude.ai login is kept beside the gateway key), or drop proxy.key_header so the functions send the key as ANTHROPIC_AUTH_TOKEN',
     supersedes: ['auth-rejected'],
@@ -125,7 +125,7 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-credentials',
-    keywords: ["authenticationtypedisabled", "key based authentication is disabled", "invalid subscription key", "model access is denied", "aws marketplace actions", 'could not authenticate with its upstream', 'received model group=', 'denied on resource', 'auth_unavailable', 'requiring a key to access this model', 'error from provider', 'no auth credentials found', '_api_key', 'no auth available', 'all accounts are invalid', 'api key is required', 'api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror', 'security token', 'has not been used in project', 'returned http 401', 'error - error code: 401', 'provider authentication failed', 'upstream authentication failed', '上游鉴权失败', 'default credentials were not found', 'application default credentials', 'service account info was not', 'exception - ', 'api keys are not supported by this endpoint', 'api key not provided', 'reauthentication is needed', 'application-default login', 'error creating deployment: api_key is required', 'does not have permission to use the specified resource', "don't have access to the model with the specified model id"],
+    keywords: ["authenticationtypedisabled", "key based authentication is disabled", "invalid subscription key", "model access is denied", "aws marketplace actions", 'could not authenticate with its upstream', 'received model group=', 'denied on resource', 'auth_unavailable', 'requiring a key to access this model', 'error from provider', 'no auth credentials found', '_api_key', 'no auth available', 'all accounts are invalid', 'api key is required', 'api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror', 'security token', 'has not been used in project', 'returned http 401', 'error - error code: 401', 'provider authentication failed', 'upstream authentication failed', '上游鉴权失败', 'default credentials were not found', 'application default credentials', 'service account info was not', 'exception - ', 'api keys are not supported by this endpoint', 'api key not provided', 'reauthentication is needed', 'application-default login', 'error creating deployment: api_key is required', 'does not have permission to use the specified resource', "don't have access to the model with the specified model id", 'exception - unauthorized'],
     patterns: [/AuthenticationTypeDisabled|Key based authentication is disabled for this resource|litellm[^\n]{0,300}invalid subscription key or wrong API endpoint|Model access is denied due to IAM user or service role|not authorized to perform the required AWS Marketplace actions/i, /\b\w+ API key not provided\. Set \w+_API_KEY/i, /API keys are not supported by this endpoint/i, /default credentials were not found|Application Default Credentials|Service account info was not in the expected format|\w+Exception - [^\n]{0,160}(?:Authentication Fails|Incorrect API key provided|API key not valid|invalid x-api-key)/i, /Upstream authentication failed|上游鉴权失败/i, /could not authenticate with its upstream provider/i, /authentication_error[^\n]{0,300}Received Model Group=|Permission '[\w.]{1,80}' denied on resource/i, /auth_unavailable|no auth available\b|is requiring a key to access this model|Error from provider: [^\n]{0,300}(?:\\?"code\\?":\s?401\b|authentication_error)/i, /\(\w{1,40}(?:,[^)\n]{1,120})?: 401\): |check your [A-Z][A-Z_]{1,30}_API_KEY|[A-Z][A-Z_]{1,30}_API_KEY is not set(?!,? skipping trace export)|API Key is required for model|no auth available \(providers=|All accounts are invalid/, /AuthenticationError:? \w+Exception\b/, /Upstream provider \S{1,40} returned HTTP 401|Received \w{1,20} error - Error code: 401|Provider authentication failed|security token included in the request is invalid|Unable to locate credentials|API has not been used in project/i, 
       /Missing \w+ API Key|api_key client option must be set|OPENAI_API_KEY environment variable|Missing credentials|missing 1 required positional argument: '?api_key/i,
       /(?:Anthropic|OpenAI|Bedrock|Vertex_?ai|Gemini|Azure)(?:Exception|Error)[^\n]{0,120}(?:authentication_error|invalid x-api-key|incorrect api key|invalid api key)/i,
@@ -133,6 +133,7 @@ export const SIGNATURES: readonly Signature[] = [
       /(?:VertexAI|Vertex_ai|Gemini)(?:Exception|Error)[^\n]{0,200}(?:Reauthentication is needed|application-default login)|Error creating deployment: api_key is required/i,
       // A provider refusing the proxy's own key or account (LiteLLM's <Provider>Exception wrapper): Anthropic's permission_error, Bedrock's model access.
       /\b(?:Anthropic|Bedrock|Vertex_?ai|OpenAI|Azure)Exception\b[^\n]{0,200}(?:does not have permission to use the specified resource|You don't have access to the model with the specified model ID)/i,
+      /\b[A-Z]\w{1,30}Exception - unauthorized\b/i,
     ],
     cause: "the proxy has no valid key for the upstream provider: the variable named by upstream.api_key_env is unset (or wrong) in the proxy's environment",
     fix: 'export the upstream key variable in the proxy environment (`ccenv gen env` names them) and restart the proxy',
@@ -485,6 +486,8 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the upstream is overloaded (529): a temporary capacity problem on the provider side',
     fix: 'wait and retry; configure a fallback model group in LiteLLM for the profile',
     severity: 'fail',
+    // A relay that types every failure overloaded_error ("All 2 attempts failed. Last error: HTTP 400 …"): the 400 names the cause.
+    unless: /\bLast error: HTTP 4\d\d\b/,
     supersedes: ['upstream-error', 'timeout', 'rate-limit'],
     source: 'anthropics/claude-code#39745; anthropics/claude-code#87317; Alishahryar1/free-claude-code#1229; https://errs.dmxapi.cn/detail.php?id=2760',
   },
@@ -690,6 +693,30 @@ export function collapse(text: string): string {
 export function unescaped(text: string): string {
   // One backslash run and the character after it per match: linear, whatever the run's length.
   return text.includes('\\') ? text.replace(/\\+(.?)/gs, (run, c: string) => (c === '"' || c === '/' ? c : c && 'nrt'.includes(c) ? ' ' : run)) : text;
+}
+
+/** UTF-8 punctuation read as Windows-1252 (a Windows console's `Not logged in Â· Please run /login`) → the character. */
+const MOJIBAKE: Readonly<Record<string, string>> = {
+  'Â·': '·',
+  'â€™': '’',
+  'â€˜': '‘',
+  'â€œ': '“',
+  'â€\u009d': '”',
+  'â€”': '—',
+  'â€“': '–',
+  'â€¦': '…',
+  'âŽ¿': '⎿',
+  'âš\u00a0': '⚠',
+  'â†’': '→',
+};
+const MOJIBAKE_RE = new RegExp(Object.keys(MOJIBAKE).join('|'), 'g');
+
+/**
+ * `text` with the punctuation of Claude Code's banners (·, ⎿, ⚠, quotes, dashes) restored where a console decoded
+ * its UTF-8 as Windows-1252; the same length or shorter, and a text without `Â` or `â` is returned as is.
+ */
+export function demojibake(text: string): string {
+  return text.includes('Â') || text.includes('â') ? text.replace(MOJIBAKE_RE, (m) => MOJIBAKE[m]!) : text;
 }
 
 /** The signature with this code. @throws Error when there is none (a programming error). */

@@ -36,6 +36,9 @@ const VOCABULARY: Record<string, [string, string][]> = {
     // Auto-compact that cannot make the conversation fit.
     ['Autocompact is thrashing: the context refilled to the limit within 3 turns of the previous compact, 3 times in a row.', 'context-too-long'],
     ['A single-exchange conversation cannot be compacted; reduce attached files/tools or start with less context.', 'context-too-long'],
+    // As a Windows console shows it (UTF-8 read as Windows-1252: `·` → `Â·`, `⎿` → `âŽ¿`).
+    ['Not logged in Â· Please run /login', 'not-logged-in'],
+    ['  âŽ¿  Thereâ€™s an issue with the selected model (kimi-k2.5). It may not exist or you may not have access to it.', 'model-404'],
     // A stream cut short, in the words of its cause (the binary picks one: its idle watchdog, an error event, a
     // malformed or out-of-order stream, a closed connection).
     ['API Error: The response stopped arriving. The response above may be incomplete.', 'timeout'],
