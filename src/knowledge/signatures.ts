@@ -582,7 +582,7 @@ export const TOPICS: readonly {
   ownLine?: boolean;
 }[] = [
   { code: 'max-tokens-rejected', subject: /\bmax[_ ]?(?:output[_ ]|completion[_ ]|new[_ ])?tokens\b|\bmaxOutputTokens\b/i, refusal: /exceed|too (?:large|big|high|many)|must be|at most|between|out of range|greater than|invalid|not (?:valid|supported|allowed)/i },
-  { code: 'thinking-rejected', subject: /\b(?:thinking(?:_config)?|reasoning(?:_effort|_content)?|enable_thinking|budget_tokens)\b/i, refusal: /invalid|unsupported|not (?:supported|allowed|permitted)|unknown|unrecognized|does not support|must|required|missing|can't|cannot|only (?:enabled|supported|allowed)/i },
+  { code: 'thinking-rejected', subject: /\b(?:thinking(?:_config)?|reasoning(?:_effort|_content)?|enable_thinking|budget_tokens)\b/i, refusal: /invalid|unsupported|not (?:supported|allowed|permitted|enabled)|unknown|unrecognized|does not support|must|should be|required|missing|can't|cannot|only (?:enabled|supported|allowed)/i },
   // A JSON Schema in Claude Code's request is a tool's input_schema: a schema refused is a tool definition refused.
   { code: 'tool-input-invalid', subject: /\b(?:server_)?tool(?:_use|_result|_calls?|_choice|s|Config|Use|Result)?\b|\bfunction[_ ]?call|\bfunction '|\b(?:JSON )?schema\b/i, refusal: /invalid|malformed|missing|required|must|should match|could not be parsed|failed to parse|not valid json|unexpected|does not support|not supported|cannot|not of type|failed|too short/i },
   { code: 'context-too-long', subject: /\b(?:context(?:[ _](?:window|length|size|limit))?|prompt|input(?:[ _]tokens?)?|conversation|messages?)\b/i, refusal: /too long|too large|exceed(?:s|ed)?\b|too many tokens|over the limit|\bis limited to \d|超长|超出/i },
