@@ -147,8 +147,8 @@ export class FakeUpstream {
   }
 }
 
-/** Anthropic event names in order, for the native /v1/messages answer. */
-function sse(res: ServerResponse, type: string, data: Record<string, unknown>): void {
+/** One Anthropic SSE event (`event: <type>` and its `data:` JSON, which repeats the type) written to `res`. */
+export function sse(res: ServerResponse, type: string, data: Record<string, unknown>): void {
   res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
 }
 

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeUpstream, type Faults } from '../helpers/fake-upstream.js';
+import { FakeUpstream, sse, type Faults } from '../helpers/fake-upstream.js';
 import { hostileServer } from '../helpers/hostile.js';
 import { startLiteLLM, type Proxy } from '../helpers/litellm.js';
 import { CLAUDE } from '../helpers/paths.js';
@@ -39,6 +39,9 @@ async function claudeThenExplain(baseUrl: string, model: string, key = KEY): Pro
   return { printed, codes: (JSON.parse(e.stdout) as { diagnoses: { code: string }[] }).diagnoses.map((d) => d.code) };
 }
 
+/** The message_start event's data of the stand-in's streams: an empty assistant message, 1 input token. */
+const MESSAGE_START = { message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'kimi', content: [], stop_reason: null, usage: { input_tokens: 1, output_tokens: 0 } } };
+
 /** An Anthropic error body (https://docs.anthropic.com/en/api/errors) with a message that names no cause. */
 const anthropicError = (type: string) => JSON.stringify({ type: 'error', error: { type, message: 'request refused' } });
 
@@ -70,7 +73,7 @@ describe("explain names Claude Code's own words for each failure (a stand-in Mes
   it('a stream cut after message_start', async () => {
     const api = await hostileServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(`event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'kimi', content: [], stop_reason: null, usage: { input_tokens: 1, output_tokens: 0 } } })}\n\n`);
+      sse(res, 'message_start', MESSAGE_START);
       setTimeout(() => req.socket.destroy(), 100);
     });
     try {
@@ -83,7 +86,6 @@ describe("explain names Claude Code's own words for each failure (a stand-in Mes
 
   it('an answer that stops at max_tokens (stop_reason "max_tokens"): Claude Code names its output cap', async () => {
     const sent: number[] = [];
-    const ev = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
     const api = await hostileServer((_req, res, _timers, body) => {
       try {
         sent.push((JSON.parse(body) as { max_tokens: number }).max_tokens);
@@ -91,12 +93,13 @@ describe("explain names Claude Code's own words for each failure (a stand-in Mes
         // not a Messages API call
       }
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(ev('message_start', { message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'kimi', content: [], stop_reason: null, usage: { input_tokens: 1, output_tokens: 0 } } }));
-      res.write(ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }));
-      res.write(ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok ok ok' } }));
-      res.write(ev('content_block_stop', { index: 0 }));
-      res.write(ev('message_delta', { delta: { stop_reason: 'max_tokens', stop_sequence: null }, usage: { output_tokens: 32000 } }));
-      res.end(ev('message_stop', {}));
+      sse(res, 'message_start', MESSAGE_START);
+      sse(res, 'content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+      sse(res, 'content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok ok ok' } });
+      sse(res, 'content_block_stop', { index: 0 });
+      sse(res, 'message_delta', { delta: { stop_reason: 'max_tokens', stop_sequence: null }, usage: { output_tokens: 32000 } });
+      sse(res, 'message_stop', {});
+      res.end();
     });
     try {
       const { printed, codes } = await claudeThenExplain(api.url, 'kimi');
