@@ -172,9 +172,17 @@ function statusOf(line: string): string | undefined {
   return m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
 }
 
-/** A line that opens an error report (ERROR_OPENING), not a probe's access-log line nor documentation (DOC_LINE). */
+/**
+ * A line the topic pass reads nothing from: over 2000 characters, a probe's access-log line (tested on `probe`, the
+ * line as the caller reads it), or documentation (DOC_LINE).
+ */
+function unread(text: string, probe = text): boolean {
+  return text.length > 2000 || PROBE_LOG_LINE.test(probe) || DOC_LINE.test(text);
+}
+
+/** A line that opens an error report (ERROR_OPENING) and is not {@link unread}. */
 function opensError(text: string): boolean {
-  return text.length <= 2000 && ERROR_OPENING.test(text) && !PROBE_LOG_LINE.test(text) && !DOC_LINE.test(text);
+  return ERROR_OPENING.test(text) && !unread(text);
 }
 
 /**
@@ -182,9 +190,10 @@ function opensError(text: string): boolean {
  * or stands a few lines below an error opening of its paragraph (`inError`).
  */
 function topicOf(text: string, inError: boolean): string | undefined {
+  if (text.length > 2000) return undefined;
   // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.
-  const line = text.length > 2000 ? '' : text.replace(/\b0 [\w-]+/g, ' ');
+  const line = text.replace(/\b0 [\w-]+/g, ' ');
   const own = ERROR_LINE.test(line);
-  if (!(inError || own) || PROBE_LOG_LINE.test(line) || DOC_LINE.test(text)) return undefined;
+  if (!(inError || own) || unread(text, line)) return undefined;
   return TOPICS.find((t) => (own || !t.ownLine) && t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')))?.code;
 }
