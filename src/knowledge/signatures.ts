@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_TOKENS } from './claude-code.js';
 import { ROUTER_SUFFIXES } from './litellm.js';
 
 /**
@@ -284,7 +285,7 @@ export const SIGNATURES: readonly Signature[] = [
     patterns: [/response exceeded the \d+ output token maximum/i],
     // Without CLAUDE_CODE_MAX_OUTPUT_TOKENS the number is Claude Code's own (knowledge/claude-code.ts DEFAULT_MAX_TOKENS:
     // it retries a stopped answer with 128000, which an upstream of a smaller limit then refuses).
-    cause: "the model's answer stopped at max_tokens, Claude Code's output cap: CLAUDE_CODE_MAX_OUTPUT_TOKENS, or without it Claude Code's default (32000 for a model id it does not know, then 128000 for the continuation); for a request sent without streaming, a limit that variable cannot raise",
+    cause: `the model's answer stopped at max_tokens, Claude Code's output cap: CLAUDE_CODE_MAX_OUTPUT_TOKENS, or without it Claude Code's default (${DEFAULT_MAX_TOKENS.unknown} for a model id it does not know, then ${DEFAULT_MAX_TOKENS.known} for the continuation); for a request sent without streaming, a limit that variable cannot raise`,
     fix: "in the profile set max_output_tokens: <the model's output limit> (→ CLAUDE_CODE_MAX_OUTPUT_TOKENS); if the upstream stops earlier than that, its own limit is lower — set the profile to it and ask for smaller steps",
     severity: 'warn',
     source: 'observed with @anthropic-ai/claude-code 2.1.330 (its strings: "Claude\'s response exceeded the N output token maximum. To configure this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.")',
@@ -302,7 +303,7 @@ export const SIGNATURES: readonly Signature[] = [
     unless: /unknown (?:field|variant) `?\w+`?, expected one of/i,
     // A max_tokens refused is the parameter refused: the specific cause, not a second one.
     supersedes: ['param-rejected'],
-    cause: "the upstream rejects Claude Code's max_tokens (32000–128000), or needs stream=true for large requests",
+    cause: `the upstream rejects Claude Code's max_tokens (${DEFAULT_MAX_TOKENS.unknown}–${DEFAULT_MAX_TOKENS.known}), or needs stream=true for large requests`,
     fix: 'in the profile set max_output_tokens: <the upstream limit> (→ CLAUDE_CODE_MAX_OUTPUT_TOKENS), or max_tokens_cap / force_stream (proxy hook: ccenv gen litellm --dir DIR)',
     severity: 'fail',
     source: 'anthropics/claude-code#24451; BerriAI/litellm#5656; anthropics/claude-code#11302; langchain-ai/langchain#9697 (Bedrock)',
