@@ -58,7 +58,10 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * holdout30, small, from 557 results of 48 more (90.5 % of 21, at 917680b — the same again); holdout31, tiny: 8 texts
  * among 295 results of 32 more, the pool of unused threads with a pasted error all but spent (62.5 %, at 3e927dd — the same again);
  * holdout32, small: 16 texts among 376 results of 32 more, half of them threads already used (75.0 %, at 6120d6d — the same again);
- * holdout33, 42 texts among 370 results of 32 queries naming error types and statuses (92.9 %, at da97440 — the same again).
+ * holdout33, 42 texts among 370 results of 32 queries naming error types and statuses (92.9 %, at da97440 — the same again);
+ * holdout34, sampled the same way by six helper sessions from 2,053 results of 192 more (exception classes, network
+ * and TLS error codes, Claude Code's statuses, LiteLLM's features, the agents and clients, pages in five languages):
+ * 77 texts, 8 of them word for word in an earlier set (74.0 %, 73.9 % of the 69 new ones, at 7a71b05 — the same again).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -95,6 +98,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout31', 0.6],
   ['holdout32', 0.7],
   ['holdout33', 0.85],
+  ['holdout34', 0.7],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
