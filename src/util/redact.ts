@@ -16,7 +16,7 @@ const REFERENCE = /^(?:os\.environ\/|\$\{|\$[A-Z_]|[A-Z][A-Z0-9_]{2,}$|\[redacte
  * characters), credentials in URLs (`scheme://user:pass@host` → `scheme://[redacted]@host`), anything shaped
  * like a key (`sk-…`, `sk-ant-…`, `AKIA…`, `Bearer …`), and the value after a key-like name (`api_key: …`,
  * `LITELLM_MASTER_KEY=…`, `"x-api-key": "…"`) unless it is a reference (`os.environ/NAME`, `${NAME}`, a
- * variable name). Every pattern has bounded repetition, so the cost is linear in the text's length.
+ * variable name), or the name is an exception's (`KeyError: 'choices'`). Every pattern has bounded repetition, so the cost is linear in the text's length.
  * Apply it to each string before it is rendered (JSON, HTML, diffs), so escaping cannot hide a secret.
  */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -28,7 +28,7 @@ export function redact(text: string, secrets: readonly string[]): string {
     .replace(/\bsk-[A-Za-z0-9_-]{6,}/g, `sk-${REDACTED}`)
     .replace(/\bAKIA[0-9A-Z]{16}\b/g, `AKIA${REDACTED}`)
     .replace(SECRET_NAME, (all, name: string, sep: string, quote: string, value: string) =>
-      /_env$/i.test(name) || REFERENCE.test(value) ? all : `${name}${sep}${quote}${REDACTED}`,
+      /_env$/i.test(name) || /[a-z](?:Error|Exception)$/.test(name) || REFERENCE.test(value) ? all : `${name}${sep}${quote}${REDACTED}`,
     );
 }
 

@@ -72,6 +72,8 @@ describe('report', () => {
     ['nothing in an os.environ reference', 'api_key: os.environ/EXAMPLE_API_KEY', [], 'api_key: os.environ/EXAMPLE_API_KEY'],
     ['nothing in a variable name', 'auth_token_env: LITELLM_MASTER_KEY', [], 'auth_token_env: LITELLM_MASTER_KEY'],
     ['nothing in a token count', 'max_tokens: 32000', [], 'max_tokens: 32000'],
+    ["nothing in an exception's message (Python's KeyError)", "KeyError: 'choices'", [], "KeyError: 'choices'"],
+    ['a value under a key-like name that merely ends in "error"', 'tokenerror: abcd1234', [], 'tokenerror: [redacted]'],
     ['nothing in a URL without credentials', 'http://127.0.0.1:4000/health', [], 'http://127.0.0.1:4000/health'],
   ])('redacts %s', (_n, text, secrets, want) => {
     expect(redact(text, secrets)).toBe(want);
