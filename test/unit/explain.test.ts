@@ -83,6 +83,29 @@ describe('explainText', () => {
     expect(explainText(text).map((d) => d.code).sort()).toEqual(['max-tokens-rejected', 'rate-limit']);
   });
 
+  it.each([
+    // [text, cause] — each a wording a thread settled (the source), shortened where the rest is noise
+    ['API Error: 401 {"type":"error","error":{"type":"authentication_error","message":"OAuth token has expired. Please obtain a new token or refresh your existing token."}} · Please run /login', 'not-logged-in'], // anthropics/claude-code#18225
+    ["Error: Not authenticated. Please run 'claude auth login' to authenticate.", 'not-logged-in'], // Claude Code's own words, as a guide quotes them
+    ['SEC_ERROR_EXPIRED_CERTIFICATE on https://gw.example.test/', 'tls-error'], // sibbell/support#59 (Firefox)
+    ['Your connection is not private NET::ERR_CERT_AUTHORITY_INVALID', 'tls-error'], // Chrome's code for the same
+    ['ImportError: Please install openai>=1 and diskcache to use autogen.OpenAIWrapper.', 'openai-import-error'], // microsoft/autogen#773
+    ['API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"messages.16.content.2.tool_result.content.0.image.source.base64: image exceeds 5 MB maximum: 6521204 bytes > 5242880 bytes"}}', 'context-too-long'], // anthropics/claude-code#2939
+    ['HTTP 400 Bad Request from https://api.siliconflow.cn/v1/chat/completions {"code":20015,"message":"length of prompt_tokens (51353) must be less than max_seq_len (32768)."}', 'context-too-long'], // continuedev/continue#4198
+    ['400 litellm.BadRequestError: BedrockException - {"message":"messages.2.content: Conversation blocks and tool result blocks cannot be provided in the same turn."}\nReceived Model Group=claude-3-opus', 'tool-input-invalid'], // BerriAI/litellm#6053
+    ['litellm.BadRequestError: XaiException - {"error":"Argument not supported on this model: frequencyPenalty"}\nNo fallback model group found for original model_group=grok-4. Received Model Group=grok-4', 'param-rejected'], // BerriAI/litellm#14056
+    ['API Error: 404 status code (no body)', 'base-url-suffix'], // cline/cline#926; RooCodeInc/Roo-Code#2077
+    ['127.0.0.1 - "POST /v1/messages?beta=true HTTP/1.1" 500\n{"object":"error","message":"Invalid request: Disaggregated request received without bootstrap room id.","type":"BAD_REQUEST","param":null,"code":400}', 'upstream-error'], // Alishahryar1/free-claude-code#1543: a JSON key "param" is no subject
+  ])('names the cause of %s', (text, code) => {
+    expect(explainText(text).map((d) => d.code)).toEqual([code]);
+  });
+
+  it("a relay's own expired upstream OAuth token is no Claude Code login to renew", () => {
+    // Wei-Shaw/sub2api#25: the relay's stored token for its upstream account; no "/login" beside it.
+    const text = '{"code":500,"message":"Failed to get usage: API returned status 401: {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"authentication_error\\",\\"message\\":\\"OAuth token has expired. Please obtain a new token or refresh your existing token.\\"}}"}';
+    expect(explainText(text).map((d) => d.code)).not.toContain('not-logged-in');
+  });
+
   it('evidence is redacted and has no raw control character', () => {
     const [d] = explainText('curl -H "Authorization: Bearer sk-live-SECRET-0123456789" … {"error":{"message":"No connected db.","type":"no_db_connection"}}\x1b[2J');
     expect(d!.code).toBe('wrong-key');
