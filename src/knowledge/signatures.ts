@@ -61,7 +61,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the installed openai SDK does not match what litellm imports (a 500 from the proxy, or a traceback at start-up)',
     fix: 'pin openai next to litellm in the proxy venv: ccenv gen requirements > constraints.txt; pip install "litellm[proxy]" -c constraints.txt; restart the proxy (ccenv doctor --deep checks the import)',
     severity: 'fail',
-    source: 'BerriAI/litellm#13711; SWE-agent/mini-swe-agent#446; joshpxyne/gpt-migrate#46; BerriAI/litellm#7050 (httpx 0.28 dropped the proxies argument older openai SDKs pass)',
+    source: 'BerriAI/litellm#13711; SWE-agent/mini-swe-agent#446; joshpxyne/gpt-migrate#46; BerriAI/litellm#7050 (httpx 0.28 dropped the proxies argument older openai SDKs pass); microsoft/autogen#773 ("Please install openai>=1")',
   },
   {
     code: 'auth-conflict',
@@ -84,7 +84,7 @@ export const SIGNATURES: readonly Signature[] = [
     fix: 'run `claude /login` once (your claude.ai login is kept beside the gateway key), or drop proxy.key_header so the functions send the key as ANTHROPIC_AUTH_TOKEN',
     supersedes: ['auth-rejected'],
     severity: 'fail',
-    source: 'observed with @anthropic-ai/claude-code 2.1.330 (-p with only ANTHROPIC_CUSTOM_HEADERS: "Not logged in · Please run /login"); https://docs.litellm.ai/docs/tutorials/claude_code_max_subscription',
+    source: 'observed with @anthropic-ai/claude-code 2.1.330 (-p with only ANTHROPIC_CUSTOM_HEADERS: "Not logged in · Please run /login"); https://docs.litellm.ai/docs/tutorials/claude_code_max_subscription; anthropics/claude-code#18225 (an expired OAuth login)',
   },
   {
     code: 'wrong-key',
@@ -224,7 +224,7 @@ export const SIGNATURES: readonly Signature[] = [
     fix: 'set the base URL to the proxy root, e.g. http://localhost:4000 (proxy.base_url); ccenv doctor base-url checks it',
     severity: 'fail',
     supersedes: ['model-404'],
-    source: 'anthropics/claude-code#20416; MartialBE/one-hub#173; ollama/ollama#13708; simonlin1212/Vibe-Research#22 (/v4/v1/); CherryHQ/cherry-studio#12149 (an Ollama base URL ending in /v1, then its /api path); vllm-project/aibrix#2110; vercel/ai#15580 (a base URL without /v1)',
+    source: 'anthropics/claude-code#20416; MartialBE/one-hub#173; ollama/ollama#13708; simonlin1212/Vibe-Research#22 (/v4/v1/); CherryHQ/cherry-studio#12149 (an Ollama base URL ending in /v1, then its /api path); vllm-project/aibrix#2110; vercel/ai#15580 (a base URL without /v1); cline/cline#926 (an empty 404)',
   },
   {
     code: 'invalid-beta',
@@ -251,7 +251,7 @@ export const SIGNATURES: readonly Signature[] = [
     unless: /'max_tokens' or 'max_completion_tokens' is too large|Invalid '\w{1,40}': ?array too long|response did not contain valid text/i,
     // GLM's 1210 ("API 调用参数有误") wraps its context error: the context is the cause.
     supersedes: ['max-tokens-rejected', 'param-rejected'],
-    source: 'Alishahryar1/free-claude-code#263; anymorph-ai/Claudable#3; Wei-Shaw/sub2api#5093; farion1231/cc-switch#1749 (a negative max_tokens); huggingface/text-generation-inference#937',
+    source: 'Alishahryar1/free-claude-code#263; anymorph-ai/Claudable#3; Wei-Shaw/sub2api#5093; farion1231/cc-switch#1749 (a negative max_tokens); huggingface/text-generation-inference#937; anthropics/claude-code#2939 (the 5 MB image limit); continuedev/continue#4198 (max_seq_len)',
   },
   {
     code: 'tool-input-invalid',
@@ -272,7 +272,7 @@ export const SIGNATURES: readonly Signature[] = [
     fix: 'keep the chat-completions routing flag set and use a LiteLLM outside the 1.82.x–1.83.7 adapter regressions; for schema rejections, list the field under drop_params',
     severity: 'fail',
     supersedes: ['context-too-long', 'no-deployments'],
-    source: 'anthropics/claude-code#5705; anthropics/claude-code#7796; BerriAI/litellm#25321; lmstudio-ai/lmstudio-bug-tracker#1383; BerriAI/litellm#30280 (a tool definition as the param); langchain-ai/langchain#10433; zai-org/zai-coding-plugins#14; lmstudio-ai/lmstudio-bug-tracker#2236 (a grammar built from the tool schemas); https://kubis.ai/blog/dgx_series/05_litellm_proxy',
+    source: 'anthropics/claude-code#5705; anthropics/claude-code#7796; BerriAI/litellm#25321; lmstudio-ai/lmstudio-bug-tracker#1383; BerriAI/litellm#30280 (a tool definition as the param); langchain-ai/langchain#10433; zai-org/zai-coding-plugins#14; lmstudio-ai/lmstudio-bug-tracker#2236 (a grammar built from the tool schemas); https://kubis.ai/blog/dgx_series/05_litellm_proxy; BerriAI/litellm#6053 (Bedrock\'s mixed tool-result turn)',
   },
   {
     code: 'content-filtered',
@@ -368,7 +368,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the upstream rejects a request field Claude Code sends that only Anthropic accepts (context_management, output_config, top_k, cache_control, defer_loading, tool schema keywords, a role "system" turn inside messages)',
     fix: 'in the profile list the field under drop_params (e.g. drop_params: [context_management, output_config, top_k]) and regenerate the hook; for defer_loading set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }',
     severity: 'fail',
-    source: 'anthropics/claude-code#4415; anthropics/claude-code#51700; caozhiyuan/copilot-api#305; vercel/ai#1578',
+    source: "anthropics/claude-code#4415; anthropics/claude-code#51700; caozhiyuan/copilot-api#305; vercel/ai#1578; BerriAI/litellm#14056 (xAI's 'Argument not supported on this model')",
   },
   {
     code: 'usage-missing',
@@ -439,7 +439,7 @@ export const SIGNATURES: readonly Signature[] = [
     fix: 'point NODE_EXTRA_CA_CERTS at your CA bundle for Claude Code (SSL_CERT_FILE for the proxy), or use the proxy over plain http on 127.0.0.1',
     severity: 'fail',
     supersedes: ['http-proxy', 'proxy-unreachable', 'anthropic-direct'],
-    source: 'anthropics/claude-code#2855; anthropics/claude-code#20194; anthropics/claude-code#26897',
+    source: "anthropics/claude-code#2855; anthropics/claude-code#20194; anthropics/claude-code#26897; sibbell/support#59 (Firefox's SEC_ERROR_EXPIRED_CERTIFICATE)",
   },
   {
     code: 'http-proxy',
