@@ -94,6 +94,7 @@ describe('explainText', () => {
     ['HTTP 400 Bad Request from https://api.siliconflow.cn/v1/chat/completions {"code":20015,"message":"length of prompt_tokens (51353) must be less than max_seq_len (32768)."}', 'context-too-long'], // continuedev/continue#4198
     ['400 litellm.BadRequestError: BedrockException - {"message":"messages.2.content: Conversation blocks and tool result blocks cannot be provided in the same turn."}\nReceived Model Group=claude-3-opus', 'tool-input-invalid'], // BerriAI/litellm#6053
     ['litellm.BadRequestError: XaiException - {"error":"Argument not supported on this model: frequencyPenalty"}\nNo fallback model group found for original model_group=grok-4. Received Model Group=grok-4', 'param-rejected'], // BerriAI/litellm#14056
+    ['$defs.__schema20: when using $ref, type should be defined in the referenced schema', 'param-rejected'], // farion1231/cc-switch#6968
     ['API Error: 404 status code (no body)', 'base-url-suffix'], // cline/cline#926; RooCodeInc/Roo-Code#2077
     ['127.0.0.1 - "POST /v1/messages?beta=true HTTP/1.1" 500\n{"object":"error","message":"Invalid request: Disaggregated request received without bootstrap room id.","type":"BAD_REQUEST","param":null,"code":400}', 'upstream-error'], // Alishahryar1/free-claude-code#1543: a JSON key "param" is no subject
   ])('names the cause of %s', (text, code) => {
