@@ -95,7 +95,8 @@ describe('explainText', () => {
     ['400 litellm.BadRequestError: BedrockException - {"message":"messages.2.content: Conversation blocks and tool result blocks cannot be provided in the same turn."}\nReceived Model Group=claude-3-opus', 'tool-input-invalid'], // BerriAI/litellm#6053
     ['litellm.BadRequestError: XaiException - {"error":"Argument not supported on this model: frequencyPenalty"}\nNo fallback model group found for original model_group=grok-4. Received Model Group=grok-4', 'param-rejected'], // BerriAI/litellm#14056
     ['$defs.__schema20: when using $ref, type should be defined in the referenced schema', 'param-rejected'], // farion1231/cc-switch#6968
-    ['API Error: 404 status code (no body)', 'base-url-suffix'], // cline/cline#926; RooCodeInc/Roo-Code#2077
+    ['API Error: 404 status code (no body)', 'base-url-suffix'],
+    ['{"choices":[{"index":0,"message":{"role":"assistant","content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":1296,"completion_tokens": 0,"total_tokens":1296}}', 'empty-content'], // sugarforever/chat-ollama#695: an answer with no output // cline/cline#926; RooCodeInc/Roo-Code#2077
     ['127.0.0.1 - "POST /v1/messages?beta=true HTTP/1.1" 500\n{"object":"error","message":"Invalid request: Disaggregated request received without bootstrap room id.","type":"BAD_REQUEST","param":null,"code":400}', 'upstream-error'], // Alishahryar1/free-claude-code#1543: a JSON key "param" is no subject
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
