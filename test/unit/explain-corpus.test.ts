@@ -61,7 +61,11 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * holdout33, 42 texts among 370 results of 32 queries naming error types and statuses (92.9 %, at da97440 — the same again);
  * holdout34, sampled the same way by six helper sessions from 2,053 results of 192 more (exception classes, network
  * and TLS error codes, Claude Code's statuses, LiteLLM's features, the agents and clients, pages in five languages):
- * 77 texts, 8 of them word for word in an earlier set (74.0 %, 73.9 % of the 69 new ones, at 7a71b05 — the same again).
+ * 77 texts, 8 of them word for word in an earlier set (74.0 %, 73.9 % of the 69 new ones, at 7a71b05 — the same again);
+ * holdout35, sampled the same way by six more from 2,081 results of 192 more (Claude Code's settings and
+ * backends, LiteLLM's provider exceptions, relays and Chinese providers, self-hosted servers, networks and proxies,
+ * pages in Chinese, Japanese and Korean): 79 texts, 11 of them word for word in an earlier set (78.5 %, 75.0 % of the
+ * 68 new ones, at 5f8c43f — after the widening from holdout34 — and the same at 7a71b05, that session's start).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -99,6 +103,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout32', 0.7],
   ['holdout33', 0.85],
   ['holdout34', 0.7],
+  ['holdout35', 0.75],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
