@@ -96,6 +96,18 @@ describe('explainText', () => {
     ['litellm.BadRequestError: XaiException - {"error":"Argument not supported on this model: frequencyPenalty"}\nNo fallback model group found for original model_group=grok-4. Received Model Group=grok-4', 'param-rejected'], // BerriAI/litellm#14056
     ['$defs.__schema20: when using $ref, type should be defined in the referenced schema', 'param-rejected'], // farion1231/cc-switch#6968
     ['API Error: 404 status code (no body)', 'base-url-suffix'],
+    ['The security token included in the request is expired', 'auth-rejected'], // anthropics/claude-code#18396 (Claude Code's own AWS credentials)
+    ['litellm.AuthenticationError: BedrockException - {"message":"The security token included in the request is expired"}', 'upstream-credentials'], // the proxy's, in LiteLLM's wrapper (written for this table)
+    ['⎿ Error: Error during compaction: Error: API Error: Claude Code is unable to respond to this request, which appears to violate our Usage Policy (https://www.anthropic.com/legal/aup).', 'content-filtered'], // anthropics/claude-code#5897
+    ['cohere.error.CohereAPIError: blocked output: please adjust your prompt and try again, as this generation may be a potential violation of our Usage Guidelines', 'content-filtered'], // NVIDIA/garak#203
+    ['ValueError: The decoder prompt (length 44) is longer than the maximum model length of 16.', 'context-too-long'], // google/tunix#222
+    ["status code 404\n'detail': 'Not Found'", 'base-url-suffix'], // oobabooga/textgen#4630
+    ['API Error: 400 Upstream provider CEREBRAS returned HTTP 400.\n{"message":"messages.2.assistant.reasoning_content: property \'messages.2.assistant.reasoning_content\' is unsupported"}', 'thinking-rejected'], // Alishahryar1/free-claude-code#1136
+    ["WebSocket connection to 'ws://localhost:8090/' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED", 'proxy-unreachable'], // roke22/Laravel-ssh-client#9
+    ['[2024-11-05 09:25:59 +0000] [16] [CRITICAL] WORKER TIMEOUT (pid:17)', 'timeout'], // open-runtimes/open-runtimes#330 (gunicorn)
+    ['API Error: 401 {"type":"error","error":{"type":"authentication_error","message":"OAuth token has expired. Please obtain a new token or refresh your existing token."}}', 'not-logged-in'], // https://memoribuka-lab.com/?p=4451
+    ["litellm.BadRequestError: OpenrouterException - KeyError: 'choices', Got unexpected response from OpenRouter: {'error': {'message': 'Rate limit exceeded: free-models-per-day', 'code': 429}}", 'rate-limit'], // Aider-AI/aider#3550: the missing 'choices' is the rate limit's symptom
+    ["KeyError: 'choices'", 'empty-content'], // alone, the answer had no choices
     ['{"choices":[{"index":0,"message":{"role":"assistant","content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":1296,"completion_tokens": 0,"total_tokens":1296}}', 'empty-content'], // sugarforever/chat-ollama#695: an answer with no output // cline/cline#926; RooCodeInc/Roo-Code#2077
     ['127.0.0.1 - "POST /v1/messages?beta=true HTTP/1.1" 500\n{"object":"error","message":"Invalid request: Disaggregated request received without bootstrap room id.","type":"BAD_REQUEST","param":null,"code":400}', 'upstream-error'], // Alishahryar1/free-claude-code#1543: a JSON key "param" is no subject
   ])('names the cause of %s', (text, code) => {
