@@ -66,7 +66,7 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * backends, LiteLLM's provider exceptions, relays and Chinese providers, self-hosted servers, networks and proxies,
  * pages in Chinese, Japanese and Korean): 79 texts, 11 of them word for word in an earlier set (78.5 %, 75.0 % of the
  * 68 new ones, at 5f8c43f — after the widening from holdout34 — and the same at 7a71b05, that session's start);
- * holdout36, sampled the same way by six more from 1,996 results of 182 more (Claude Code's limits and
+ * holdout36, sampled the same way by six more from 2,020 results of 184 more (Claude Code's limits and
  * settings, LiteLLM proxy operations, Chinese relays and providers, agents behind LiteLLM, SDK exception and status
  * forms, guide and error-reference pages — two thirds of its texts from such pages): 72 texts, 3 of them in an earlier
  * set (61.1 %, 59.4 % of the 69 new ones, at 1d80048 — after the widening from holdout34 and holdout35 — and the same
