@@ -110,6 +110,21 @@ describe('explainText', () => {
     ["KeyError: 'choices'", 'empty-content'], // alone, the answer had no choices
     ['{"choices":[{"index":0,"message":{"role":"assistant","content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":1296,"completion_tokens": 0,"total_tokens":1296}}', 'empty-content'], // sugarforever/chat-ollama#695: an answer with no output // cline/cline#926; RooCodeInc/Roo-Code#2077
     ['127.0.0.1 - "POST /v1/messages?beta=true HTTP/1.1" 500\n{"object":"error","message":"Invalid request: Disaggregated request received without bootstrap room id.","type":"BAD_REQUEST","param":null,"code":400}', 'upstream-error'], // Alishahryar1/free-claude-code#1543: a JSON key "param" is no subject
+    ["You've hit your weekly limit · resets Jun 7, 4pm (Europe/Rome)", 'rate-limit'], // anthropics/claude-code#65802
+    ['You’ve hit your session limit · resets 8:30pm (Asia/Tokyo)', 'rate-limit'], // anthropics/claude-code#77082 (a typographic apostrophe)
+    ['5時間の制限に達しました - [時刻]にリセットされます。', 'rate-limit'], // https://support.claude.com/ja/articles/12466728
+    ['Your message will exceed the length limit for this chat.', 'context-too-long'], // https://www.five.reviews/fixes/claude-ai-conversation-too-long-error-fix/ (claude.ai)
+    ['This conversation is too long to continue.', 'context-too-long'], // https://www.digitbin.com/claude-conversation-too-long-fix/ (claude.ai)
+    ['Input token length too long', 'context-too-long'], // https://platform.kimi.com/docs/api/errors.md
+    ['{"error":{"type":"content_filter","message":"The request was rejected because it was considered high risk"}}', 'content-filtered'], // https://kimi-ai.chat/docs/api-error-codes
+    ['1001 | Authentication parameter not received in Header, unable to authenticate', 'auth-rejected'], // https://docs.z.ai/api-reference/api-code
+    ["anthropic.errors.PermissionDeniedError: Access denied for model 'claude-opus-4'. Please check your API key permissions.", 'key-model-denied'], // https://theneuralbase.com/anthropic/errors/anthropic-permissiondeniederror-model-access-denied
+    ['HTTP 404: The requested resource was not found', 'base-url-suffix'], // NousResearch/hermes-agent#21308 (/v1 kept in the base URL)
+    ['{"error":{"message":"The requested resource was not found","type":"resource_not_found_error"}}', 'base-url-suffix'], // liliMozi/openhanako#2322
+    ["Invalid port: ‘generateContent’", 'base-url-suffix'], // stanfordnlp/dspy#8085
+    ['{"error":{"message":"litellm.BadRequestError: OpenAIException - {\\"error\\":{\\"message\\":\\"Expecting property name enclosed in double quotes: line 1 column 2 (char 1)\\",\\"type\\":\\"BadRequestError\\",\\"param\\":null,\\"code\\":400}}","type":"upstream_error","param":"","code":"400"}}', 'tool-input-invalid'], // BigPizzaV3/CodexPlusPlus#1098
+    ["anthropic.AuthenticationError: Could not resolve authentication method. Expected either api_key or auth_token to be set.", 'upstream-credentials'], // https://git.kvant.cloud/phoenix/litellm/src/commit/9eafa78f758e41400b8e64f70e6a3c18987e2065/docs/my-website/docs/exception_mapping.md (the Python SDK inside the proxy)
+    ['Could not resolve authentication method. Expected either apiKey or authToken to be set.', 'not-logged-in'], // anthropics/claude-code#5590 (Claude Code's TypeScript client)
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
