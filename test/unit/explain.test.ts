@@ -115,6 +115,8 @@ describe('explainText', () => {
     ['5時間の制限に達しました - [時刻]にリセットされます。', 'rate-limit'], // https://support.claude.com/ja/articles/12466728
     ['Your message will exceed the length limit for this chat.', 'context-too-long'], // https://www.five.reviews/fixes/claude-ai-conversation-too-long-error-fix/ (claude.ai)
     ['This conversation is too long to continue.', 'context-too-long'], // https://www.digitbin.com/claude-conversation-too-long-fix/ (claude.ai)
+    ['Retrying in 13s · attempt 6/10 · API_TIMEOUT_MS=3000000ms', 'timeout'], // MiniMax-AI/MiniMax-M2.7#44
+    ['API Error (Connection error.) · Retrying in 1 seconds… (attempt 1/10) · API_TIMEOUT_MS=600000ms, try increasing it', 'proxy-unreachable'], // the banner's limit is no timeout beside a named cause
     ['Input token length too long', 'context-too-long'], // https://platform.kimi.com/docs/api/errors.md
     ['{"error":{"type":"content_filter","message":"The request was rejected because it was considered high risk"}}', 'content-filtered'], // https://kimi-ai.chat/docs/api-error-codes
     ['1001 | Authentication parameter not received in Header, unable to authenticate', 'auth-rejected'], // https://docs.z.ai/api-reference/api-code
