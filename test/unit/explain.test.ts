@@ -55,6 +55,7 @@ describe('explainText', () => {
     ['a stack frame alone', '    at async Promise.all (index 0)'],
     ['a log line that mentions 429 and 529 as numbers', '14:53:09 - LiteLLM Proxy:DEBUG: proxy_server.py:2429 - request 429 routed, node:events:529:35'],
     ['a traceback through ModuleNotFoundError of another module', "ModuleNotFoundError: No module named 'requests'"],
+    ['a Go access line of a 200', '[GIN] 2025/01/09 - 10:02:11 | 200 |  1.203s |  127.0.0.1 | POST     "/v1/chat/completions"'],
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
   });
@@ -127,6 +128,10 @@ describe('explainText', () => {
     ['{"error":{"message":"litellm.BadRequestError: OpenAIException - {\\"error\\":{\\"message\\":\\"Expecting property name enclosed in double quotes: line 1 column 2 (char 1)\\",\\"type\\":\\"BadRequestError\\",\\"param\\":null,\\"code\\":400}}","type":"upstream_error","param":"","code":"400"}}', 'tool-input-invalid'], // BigPizzaV3/CodexPlusPlus#1098
     ["anthropic.AuthenticationError: Could not resolve authentication method. Expected either api_key or auth_token to be set.", 'upstream-credentials'], // https://git.kvant.cloud/phoenix/litellm/src/commit/9eafa78f758e41400b8e64f70e6a3c18987e2065/docs/my-website/docs/exception_mapping.md (the Python SDK inside the proxy)
     ['Could not resolve authentication method. Expected either apiKey or authToken to be set.', 'not-logged-in'], // anthropics/claude-code#5590 (Claude Code's TypeScript client)
+    ['deepseek request failed: HTTP 400: {"code": "invalid_request_error", "message": "Content Exists Risk", "param": null, "type": "invalid_request_error"}', 'content-filtered'], // whiteguo233/OpenBiliClaw#199 (DeepSeek's content filter)
+    ["invalid params, code: 2013, msg: invalid params, unknown model 'gpt-5.5' (2013)", 'unknown-model'], // jlcodes99/cockpit-tools#1431 (MiniMax: the id, not a parameter)
+    ['Error: model "qwen3:8b" not found', 'unknown-model'], // Ollama's wording, Huanshere/VideoLingo#331
+    ['[GIN] 2023/06/18 - 12:15:52 | 413 |  433.574605ms |  54.187.200.255 | POST     "/v1/chat/completions"', 'context-too-long'], // acheong08/ChatGPT-to-API#67 (a Go server's access line)
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
