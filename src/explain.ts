@@ -67,16 +67,17 @@ export function explainText(input: string): Diagnosis[] {
   const lower = lines.map((l) => l.toLowerCase());
   // Which signatures have a keyword in each line, once per line (not once per window it is part of); a keyword
   // with a space in it can be wrapped onto two lines, so those are also looked for at the seams (seams[i]: the end
-  // of line i joined to the start of the next). A block of lines with no keyword at all — most of a log — is ruled
-  // out by one test of its lines joined by spaces (each of its seams is a part of that string).
+  // of line i joined by one space to the start of the next, without the wrap's indent or trailing blanks). A block
+  // of lines with no keyword at all — most of a log — is ruled out by one test of its lines trimmed and joined by
+  // spaces (each of its seams is a part of that string).
   const inLine: bigint[] = new Array<bigint>(lower.length).fill(0n);
   const seams: bigint[] = new Array<bigint>(lower.length).fill(0n);
   for (let b = 0; b < lower.length; b += BLOCK) {
     const end = Math.min(lower.length, b + BLOCK);
-    if (!ANY.test(lower.slice(b, end + 1).join(' '))) continue;
+    if (!ANY.test(lower.slice(b, end + 1).map((l) => l.trim()).join(' '))) continue;
     for (let j = b; j < end; j++) {
       inLine[j] = keywordHits(lower[j]!, false);
-      if (j + 1 < lower.length) seams[j] = keywordHits(`${lower[j]!.slice(-KEYWORD_MAX)} ${lower[j + 1]!.slice(0, KEYWORD_MAX)}`, true);
+      if (j + 1 < lower.length) seams[j] = keywordHits(`${lower[j]!.trimEnd().slice(-KEYWORD_MAX)} ${lower[j + 1]!.trimStart().slice(0, KEYWORD_MAX)}`, true);
     }
   }
   // Whether a line is documentation (DOC_LINE), tested once per line however many signatures match on it.

@@ -132,6 +132,25 @@ describe('explainText', () => {
     ["invalid params, code: 2013, msg: invalid params, unknown model 'gpt-5.5' (2013)", 'unknown-model'], // jlcodes99/cockpit-tools#1431 (MiniMax: the id, not a parameter)
     ['Error: model "qwen3:8b" not found', 'unknown-model'], // Ollama's wording, Huanshere/VideoLingo#331
     ['[GIN] 2023/06/18 - 12:15:52 | 413 |  433.574605ms |  54.187.200.255 | POST     "/v1/chat/completions"', 'context-too-long'], // acheong08/ChatGPT-to-API#67 (a Go server's access line)
+    ['Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance.', 'thinking-rejected'], // nanbingxyz/5ire#405 (Gemini 3)
+    ['"message": "Missing `reasoning_content` field in the assistant message at message index 1."', 'thinking-rejected'], // CherryHQ/cherry-studio#11751 (DeepSeek)
+    ['OpenAI API error (400): 400 "Model grok-build-0.1 does not support parameter reasoningEffort."', 'thinking-rejected'], // earendil-works/pi#8381 (xAI)
+    ['{"error":{"type":"access_terminated_error","message":"Kimi For Coding is currently only available for Coding Agents such as Kimi CLI, Claude Code, Roo Code, Kilo Code, etc."}}', 'auth-rejected'], // openclaw/openclaw#42499
+    ['tunneling socket could not be established, statusCode=407', 'http-proxy'], // npm/npm#20305
+    ['unexpected status 502 Bad Gateway: Unknown error, url: http://127.0.0.1:15721/v1/responses', 'http-proxy'], // farion1231/cc-switch#3989 (Clash relaying the loopback call)
+    ['Error: could not connect to ollama app, is it running?', 'proxy-unreachable'], // ollama/ollama#2132
+    ['ChatOllama is unable to establish a connection with http://host.docker.internal:11434', 'proxy-unreachable'], // sugarforever/chat-ollama#394
+    ['NG: get models error: The connection was not established because the destination computer rejected the connection request. (127.0.0.1:11434)', 'proxy-unreachable'], // umlx5h/LLPlayer#113 (.NET)
+    ['Service startup timeout, trying to start with default configuration...', 'proxy-unreachable'], // musistudio/claude-code-router#800
+    ['  ⎿  API Error: 400 Unknown endpoint: /v1/messages?beta=true', 'base-url-suffix'], // badrisnarayanan/antigravity-claude-proxy#338 (another server on the port)
+    ['⏺ Image was too large. Double press esc to go back and try again with a smaller image.', 'context-too-long'], // anthropics/claude-code#34488
+    ['Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested 342389.', 'rate-limit'], // vanna-ai/vanna-flask#11
+    ['Retrying in 51s · attempt 7\n\nFree limit reached', 'rate-limit'], // anomalyco/opencode#42050
+    ['status_code=403, 预扣费额度失败, 用户剩余额度: ¥0.230000, 需要预扣费额度: ¥0.290000', 'budget-exceeded'], // QuantumNous/new-api#6306
+    ['ProxyException: Authentication Error, Invalid proxy server token passed. Received API Key = sk-a***-oat..., Key Hash (Token) =abc. Unable to find token in cache', 'auth-conflict'], // https://www.stepcodex.com/en/issue/bug-claude-code-3p-tab-in
+    ['Unexpected role "tool". Allowed roles are "user" or "assistant".', 'tool-input-invalid'], // https://s.apifox.cn/857bbeda-4d20-46f7-b385-28c2290618f3/doc-8331334
+    ['{"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI’s content management policy.","code":"content_filter","status":400}}', 'content-filtered'], // openai/openai-python#331 (a typographic apostrophe)
+    ['API Error: 401 \n    {"type":"error","error":{"type":"authentication_error","message":"OAuth\n     token has expired. Please obtain a new token."}}', 'not-logged-in'], // anthropics/claude-code#6459 (wrapped inside a keyword, with the indent)
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
