@@ -419,6 +419,8 @@ export const SIGNATURES: readonly Signature[] = [
       // Zero input and output tokens as an answer's final usage: nothing to count. Not in Claude Code's own
       // synthetic messages or its -p result (zeros there are no answer's usage), nor in message_start (usage-zero).
       /^(?![^\n]{0,30000}(?:"<synthetic>"|"type":\s?"result"|message_start))[^\n]{0,30000}?"usage":\s?\{\s?"input_tokens":\s?0,\s?"output_tokens":\s?0\b/, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
+    // An API reference's example body (placeholder values "string") is no answer.
+    unless: /":\s?"string"(?:,|\s*$)/,
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: USAGE_FIX,
     severity: 'fail',
@@ -692,6 +694,8 @@ export const DOC_LINE = new RegExp(
       /\s{0,3}(?:[-*]\s)?(?:If (?:the|a|an|you|your) |When (?:the|a|an) [^,\n]{0,60} returns |[Rr]etr(?:y|ies)\b(?: [\w`]{1,20}){0,3} on\b)/.source,
       /\s{0,3}(?:[-*]\s{1,3})?(?:Subject: )?(?:\[PATCH[^\]\n]{0,20}\] )?(?:[Ff]ix(?:ed|es)?|[Ff]eat(?:ure)?|[Aa]dd(?:ed|s)?|[Cc]hore|[Rr]efactor|[Ii]mprove[ds]?|[Hh]andl(?:e[ds]?|ing)|[Ss]upport(?:ed|s)?)(?:\([\w-]{1,30}\))?:?\s(?![^\n]*(?:error|Error|exception)\W{0,3}["“`])/.source,
       /\s*\S{1,200}\s+\|\s+\d+ [+-]{0,80}\s*$|\s*create mode \d{6} /.source,
+      // An error-code table as a list (`• 429 - rate_limit_error: …`), a test plan's item (`- Test error handling for …`).
+      /\s{0,3}[-*•]\s{1,3}[45]\d\d\s?[-–—:]\s|\s{0,3}(?:[-*]\s{1,3})?[Tt]est(?:s|ing)? (?:error handling|(?:the )?(?:error|failure) (?:paths?|cases?))\b/.source,
     ].join('|')})`,
   ].join('|'),
 );

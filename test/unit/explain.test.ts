@@ -56,6 +56,9 @@ describe('explainText', () => {
     ['a log line that mentions 429 and 529 as numbers', '14:53:09 - LiteLLM Proxy:DEBUG: proxy_server.py:2429 - request 429 routed, node:events:529:35'],
     ['a traceback through ModuleNotFoundError of another module', "ModuleNotFoundError: No module named 'requests'"],
     ['a Go access line of a 200', '[GIN] 2025/01/09 - 10:02:11 | 200 |  1.203s |  127.0.0.1 | POST     "/v1/chat/completions"'],
+    ['an error-code table as a list', '  • 401 - authentication_error: There is an issue with your API key.\n  • 429 - rate_limit_error: Your account has hit a rate limit.\n  • 529 - overloaded_error: API is temporarily overloaded.'], // https://documentation.datalab.to/platform/errors
+    ["a test plan's item", '### Unit Tests\n- Test error handling for missing API key\n- Test usage calculation'], // xrey167/Repository#56
+    ["an API reference's example answer", '{\n"model": "string",\n"stop_reason": "end_turn",\n"usage": {\n"input_tokens": 0,\n"output_tokens": 0\n}\n}'], // https://apifox.newapi.ai/224065300d0
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
   });
