@@ -154,6 +154,22 @@ describe('explainText', () => {
     ['Unexpected role "tool". Allowed roles are "user" or "assistant".', 'tool-input-invalid'], // https://s.apifox.cn/857bbeda-4d20-46f7-b385-28c2290618f3/doc-8331334
     ['{"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI’s content management policy.","code":"content_filter","status":400}}', 'content-filtered'], // openai/openai-python#331 (a typographic apostrophe)
     ['API Error: 401 \n    {"type":"error","error":{"type":"authentication_error","message":"OAuth\n     token has expired. Please obtain a new token."}}', 'not-logged-in'], // anthropics/claude-code#6459 (wrapped inside a keyword, with the indent)
+    ['API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"This model does not support the effort parameter."}}', 'thinking-rejected'], // anthropics/claude-code#30010
+    ['"message": "Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn."', 'tool-input-invalid'], // google-gemini/gemini-cli#16987
+    ["Missing required parameter: 'tools[0].name'", 'tool-input-invalid'], // https://forum.cursor.com/t/missing-required-parameter-tools-0-name/147087
+    ['"message": "deepseek-reasoner does not support the parameter `presence_penalty`"', 'param-rejected'], // lollipopkit/flutter_gpt_box#213
+    ["litellm.UnsupportedParamsError: gpt-5-nano doesn't support temperature=0.1. To drop unsupported params set `litellm.drop_params = True`No fallback model group found for lookup_groups=gpt-5-nano", 'param-rejected'], // BerriAI/litellm#33738
+    ['Token refresh failed (non-retryable): token refresh failed: status 400, body: {"error": "invalid_grant", "error_description": "Refresh token not found or invalid"}', 'upstream-credentials'], // Wei-Shaw/sub2api#1381 (the relay's upstream account)
+    ['[ERROR] [Kiro Auth] Token refresh failed: Request failed with status code 401', 'upstream-credentials'], // justlovemaki/AIClient2API#493
+    ['[429]: You have exhausted your capacity on this model. Your quota will reset after 54s.', 'rate-limit'], // decolua/9router#187
+    ['Request limit exceeded', 'rate-limit'], // musistudio/claude-code-router#880 (ModelScope)
+    ['user [3446] quota [-20847155]preConsumedQuota [743]is not enough(request id:2024092600274225879598085091467)', 'budget-exceeded'], // songquanpeng/one-api#1846
+    ["ERROR: Error code: 400 - {'object': 'error', 'message': 'Only allowed now, your model chatglm2-6b', 'code': 40301}", 'unknown-model'], // chatchat-space/Langchain-Chatchat#2272
+    ['The model: `gpt-4` does not exist', 'unknown-model'], // songquanpeng/one-api#169
+    ['openai.error.APIConnectionError: Error communicating with OpenAI: Please check proxy URL. It is malformed and could be missing the host.', 'http-proxy'], // aiwaves-cn/agents#73
+    ['The model claude-opus-4-7 is not available on your vertex deployment. Try /model to switch to claude-opus-4-1@20250805', 'model-404'], // anthropics/claude-code#49844
+    ["NotFoundError: Error code: 404 - {'type': 'error', 'error': {'type': 'not_found_error', 'message': 'Not Found'}}", 'base-url-suffix'], // anthropics/anthropic-sdk-python#985 (a base URL ending in /v1/)
+    ['API Error: 403 The security token included in the request is invalid.', 'auth-rejected'], // anthropics/claude-code#2260 (Claude Code on Bedrock: its own AWS credentials)
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
