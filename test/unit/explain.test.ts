@@ -59,6 +59,8 @@ describe('explainText', () => {
     ['an error-code table as a list', '  • 401 - authentication_error: There is an issue with your API key.\n  • 429 - rate_limit_error: Your account has hit a rate limit.\n  • 529 - overloaded_error: API is temporarily overloaded.'], // https://documentation.datalab.to/platform/errors
     ["a test plan's item", '### Unit Tests\n- Test error handling for missing API key\n- Test usage calculation'], // xrey167/Repository#56
     ["an API reference's example answer", '{\n"model": "string",\n"stop_reason": "end_turn",\n"usage": {\n"input_tokens": 0,\n"output_tokens": 0\n}\n}'], // https://apifox.newapi.ai/224065300d0
+    ['rate-limit headers documented', 'Anthropic returns rate limit information on every API response:\nanthropic-ratelimit-requests-remaining: 3201'], // https://www.delimiter.app/docs/providers/anthropic
+    ["an API reference's error names", 'Errors\n\n422\nUnprocessable Entity Error\n502\nBad Gateway Error'], // https://www.comet.com/docs/opik/reference/rest-api/ollama/test-connection
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
   });
@@ -170,6 +172,19 @@ describe('explainText', () => {
     ['The model claude-opus-4-7 is not available on your vertex deployment. Try /model to switch to claude-opus-4-1@20250805', 'model-404'], // anthropics/claude-code#49844
     ["NotFoundError: Error code: 404 - {'type': 'error', 'error': {'type': 'not_found_error', 'message': 'Not Found'}}", 'base-url-suffix'], // anthropics/anthropic-sdk-python#985 (a base URL ending in /v1/)
     ['API Error: 403 The security token included in the request is invalid.', 'auth-rejected'], // anthropics/claude-code#2260 (Claude Code on Bedrock: its own AWS credentials)
+    ['  ⎿  API Error: 403 {"Message":"User: arn:aws:sts::123456789012:assumed-role/dev/me is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0 with an explicit deny in a service control policy"}', 'key-model-denied'], // anthropics/claude-code#119
+    ['ValidationException: A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.', 'tool-input-invalid'], // langchain-ai/langchainjs#6724
+    ['⏺ PDF too large. Please double press esc to edit your message and try again.', 'context-too-long'], // anthropics/claude-code#13518
+    ['"message":"messages.13.content.23.image.source.base64.data: At least one of the image dimensions exceed max allowed size for many-image requests: 2000 pixels"', 'context-too-long'], // anthropics/claude-code#23794
+    ["Error code: 500 - {'error': {'code': 500, 'message': 'Context size has been exceeded.', 'type': 'server_error'}}", 'context-too-long'], // llmmllab/llmmllab-api#202 (llama.cpp)
+    ['API Error: {"error":"invalid_grant","error_description":"reauth related error (invalid_rapt)"}', 'not-logged-in'], // anthropics/claude-code#726 (Vertex: Google's reauth)
+    ['API Error: The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.', 'not-logged-in'], // anthropics/claude-code#849 (Bedrock)
+    ['API Error (503 Too many connections, please wait before trying again.) · Retrying in 1 seconds… (attempt 1/10)', 'overloaded'], // anthropics/claude-code#562 (Bedrock)
+    ['An error occurred (ResourceNotFoundException) when calling the InvokeModelWithResponseStream operation: Could not resolve the foundation model from the provided model identifier.', 'unknown-model'], // aws-samples/bedrock-chat#91
+    ['(404): No models loaded. Please load a model in the developer page or use the `lms load` command', 'unknown-model'], // lmstudio-ai/lms#107
+    ["401 - {'statusCode': 401, 'message': 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.'}", 'auth-rejected'], // Azure-Samples/openai-apim-lb#31
+    ['[ERROR] Failed to process response: Too many tokens, please wait before trying again.', 'rate-limit'], // cline/cline#4196 (Bedrock)
+    ['API Error: 400 {"error":{"message":"output_config.effort \\"xhigh\\" is not supported by model claude-opus-4.7; supported values: [medium]","code":"invalid_reasoning_effort"}}', 'param-rejected'], // Menci/Floway#6 (not an unknown model)
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
