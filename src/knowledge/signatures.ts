@@ -54,14 +54,16 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'openai-import-error',
-    keywords: ["unexpected keyword argument 'proxies'", "unexpected keyword argument proxies", 'import', 'no module named', 'path_template', 'responsetextconfig'],
-    patterns: [/__init__\(\) got an unexpected keyword argument '?proxies'?/, /path_template|solve_response_format_t|ResponseTextConfig/, /cannot import name '?\w+'? from '?openai/i, /No module named '?openai[._]/i, /\bImportError: Please install [`'"]?openai\b/i],
+    keywords: ["module 'openai' has no attribute", "unexpected keyword argument 'proxies'", "unexpected keyword argument proxies", 'import', 'no module named', 'path_template', 'responsetextconfig'],
+    patterns: [
+      // The openai 1.x SDK under code written for 0.x (`module 'openai' has no attribute 'error'`).
+      /module 'openai' has no attribute '\w{1,40}'/i,/__init__\(\) got an unexpected keyword argument '?proxies'?/, /path_template|solve_response_format_t|ResponseTextConfig/, /cannot import name '?\w+'? from '?openai/i, /No module named '?openai[._]/i, /\bImportError: Please install [`'"]?openai\b/i],
     // `cannot import name 'AuthenticationError' from 'openai'` names a class; it is no failure of that kind.
     supersedes: ['auth-rejected', 'upstream-credentials', 'rate-limit', 'proxy-unreachable', 'timeout', 'upstream-error'],
     cause: 'the installed openai SDK does not match what litellm imports (a 500 from the proxy, or a traceback at start-up)',
     fix: 'pin openai next to litellm in the proxy venv: ccenv gen requirements > constraints.txt; pip install "litellm[proxy]" -c constraints.txt; restart the proxy (ccenv doctor --deep checks the import)',
     severity: 'fail',
-    source: 'BerriAI/litellm#13711; SWE-agent/mini-swe-agent#446; joshpxyne/gpt-migrate#46; BerriAI/litellm#7050 (httpx 0.28 dropped the proxies argument older openai SDKs pass); microsoft/autogen#773 ("Please install openai>=1")',
+    source: 'BerriAI/litellm#13711; SWE-agent/mini-swe-agent#446; joshpxyne/gpt-migrate#46; BerriAI/litellm#7050 (httpx 0.28 dropped the proxies argument older openai SDKs pass); microsoft/autogen#773 ("Please install openai>=1"); llm-workflow-engine/llm-workflow-engine#329 (module \'openai\' has no attribute \'error\')',
   },
   {
     code: 'auth-conflict',
@@ -78,8 +80,11 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'not-logged-in',
-    keywords: ['reauth related error', 'sso session associated with this profile has expired', 'is expired · please run /login', 'missing api key · run /login', 'could not resolve authentication method', 'not logged in', 'token data is not available', 'authentication required · sign in again', "bare mode doesn't use the sign-in", 'login expired', 'login reached its time limit', 'this login reached its time limit', 'oauth token revoked', 'oauth session expired', 'profile login expired', 'authentication with a claude.ai account', 'oauth token has expired', 'not authenticated'],
+    keywords: ['oauth token has been revoked', 'error getting api key from apikeyhelper', "scope 'org:create_api_key'", 'reauth related error', 'sso session associated with this profile has expired', 'is expired · please run /login', 'missing api key · run /login', 'could not resolve authentication method', 'not logged in', 'token data is not available', 'authentication required · sign in again', "bare mode doesn't use the sign-in", 'login expired', 'login reached its time limit', 'this login reached its time limit', 'oauth token revoked', 'oauth session expired', 'profile login expired', 'authentication with a claude.ai account', 'oauth token has expired', 'not authenticated'],
     patterns: [
+      // Anthropic's 403 for a revoked claude.ai login; Claude Code's apiKeyHelper giving no key; a Console login whose role may
+      // not create the API key Claude Code asks for.
+      /\bOAuth token has been revoked\b|\bError getting API key from apiKeyHelper\b|does not meet requirements for scope 'org:create_api_key'/i,
       // Claude Code's cloud login expired: Google's reauth of the ADC credential (Vertex), AWS's SSO session (Bedrock), Claude Code's
       // own `… is expired · Please run /login` for its AWS token.
       /\breauth related error\b|\bSSO session associated with this profile has expired\b|security token included in the request\s{1,3}is expired\s?·\s?Please run \/login/i,/Missing API key · Run \/login/i, /Could not resolve authentication method(?!\. Expected either api_key or auth_token)/i, /Not logged in\s?[·-]\s?Please run \/login|"result":\s?"Not logged in/i, /\btoken data is not available\b/, /Authentication required · Sign in again|Bare mode doesn't use the sign-in from \/login|\bLogin expired\b|\b(?:this )?login reached its time limit|OAuth token revoked|OAuth session expired|profile login expired/i, /require authentication with a Claude\.ai account/i,
@@ -90,7 +95,7 @@ export const SIGNATURES: readonly Signature[] = [
     fix: 'run `claude /login` once (your claude.ai login is kept beside the gateway key), or drop proxy.key_header so the functions send the key as ANTHROPIC_AUTH_TOKEN',
     supersedes: ['auth-rejected'],
     severity: 'fail',
-    source: 'observed with @anthropic-ai/claude-code 2.1.330 (-p with only ANTHROPIC_CUSTOM_HEADERS: "Not logged in · Please run /login"); https://docs.litellm.ai/docs/tutorials/claude_code_max_subscription; anthropics/claude-code#18225 (an expired OAuth login); anthropics/claude-code#726 (Vertex: reauth related error); anthropics/claude-code#849 (Bedrock: SSO session expired); anthropics/claude-code#28032',
+    source: 'observed with @anthropic-ai/claude-code 2.1.330 (-p with only ANTHROPIC_CUSTOM_HEADERS: "Not logged in · Please run /login"); https://docs.litellm.ai/docs/tutorials/claude_code_max_subscription; anthropics/claude-code#18225 (an expired OAuth login); anthropics/claude-code#726 (Vertex: reauth related error); anthropics/claude-code#849 (Bedrock: SSO session expired); anthropics/claude-code#28032; anthropics/claude-code#9635 (OAuth token has been revoked); anthropics/claude-code#29142 (apiKeyHelper); https://openillumi.com/fix-claude-code-auth-error-reuse-key',
   },
   {
     code: 'wrong-key',
@@ -142,8 +147,10 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-credentials',
-    keywords: ['token refresh failed', 'oauth_token_refresh_failed', 'failed to refresh token', '刷新token失败', 'could not resolve authentication method', "authenticationtypedisabled", "key based authentication is disabled", "invalid subscription key", "model access is denied", "aws marketplace actions", 'could not authenticate with its upstream', 'received model group=', 'denied on resource', 'auth_unavailable', 'requiring a key to access this model', 'error from provider', 'no auth credentials found', '_api_key', 'no auth available', 'all accounts are invalid', 'api key is required', 'api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror', 'security token', 'has not been used in project', 'returned http 401', 'error - error code: 401', 'provider authentication failed', 'upstream authentication failed', '上游鉴权失败', 'default credentials were not found', 'application default credentials', 'service account info was not', 'exception - ', 'api keys are not supported by this endpoint', 'api key not provided', 'reauthentication is needed', 'application-default login', 'error creating deployment: api_key is required', 'does not have permission to use the specified resource', "don't have access to the model with the specified model id", 'exception - unauthorized'],
+    keywords: ['_api_key environment variable is required', 'token refresh failed', 'oauth_token_refresh_failed', 'failed to refresh token', '刷新token失败', 'could not resolve authentication method', "authenticationtypedisabled", "key based authentication is disabled", "invalid subscription key", "model access is denied", "aws marketplace actions", 'could not authenticate with its upstream', 'received model group=', 'denied on resource', 'auth_unavailable', 'requiring a key to access this model', 'error from provider', 'no auth credentials found', '_api_key', 'no auth available', 'all accounts are invalid', 'api key is required', 'api key', 'api_key', 'credentials', 'x-api-key', 'authenticationerror', 'security token', 'has not been used in project', 'returned http 401', 'error - error code: 401', 'provider authentication failed', 'upstream authentication failed', '上游鉴权失败', 'default credentials were not found', 'application default credentials', 'service account info was not', 'exception - ', 'api keys are not supported by this endpoint', 'api key not provided', 'reauthentication is needed', 'application-default login', 'error creating deployment: api_key is required', 'does not have permission to use the specified resource', "don't have access to the model with the specified model id", 'exception - unauthorized'],
     patterns: [
+      // A proxy refusing to start without its provider key (`OPENROUTER_API_KEY environment variable is required`).
+      /\b[A-Z][A-Z0-9_]{1,40}_API_KEY environment variable is required\b/i,
       // A relay failing to renew the OAuth token of its upstream account (sub2api, AIClient2API, codex-manager): it has no working
       // credential for the provider until the account is signed in again.
       /\btoken refresh failed: (?:status \d{3}|Request failed with status code \d{3})|\bOAUTH_TOKEN_REFRESH_FAILED\b|\bFailed to refresh token for \S|刷新Token失败/i,/AuthenticationTypeDisabled|Key based authentication is disabled for this resource|litellm[^\n]{0,300}invalid subscription key or wrong API endpoint|Model access is denied due to IAM user or service role|not authorized to perform the required AWS Marketplace actions/i, /\b\w+ API key not provided\. Set \w+_API_KEY/i, /API keys are not supported by this endpoint/i, /default credentials were not found|Application Default Credentials|Service account info was not in the expected format|\w+Exception - [^\n]{0,160}(?:Authentication Fails|Incorrect API key provided|API key not valid|invalid x-api-key)/i, /Upstream authentication failed|上游鉴权失败/i, /could not authenticate with its upstream provider/i, /authentication_error[^\n]{0,300}Received Model Group=|Permission '[\w.]{1,80}' denied on resource/i, /auth_unavailable|no auth available\b|is requiring a key to access this model|Error from provider: [^\n]{0,300}(?:\\?"code\\?":\s?401\b|authentication_error)/i, /\(\w{1,40}(?:,[^)\n]{1,120})?: 401\): |check your [A-Z][A-Z_]{1,30}_API_KEY|[A-Z][A-Z_]{1,30}_API_KEY is not set(?!,? skipping trace export)|API Key is required for model|no auth available \(providers=|All accounts are invalid/, /AuthenticationError:? \w+Exception\b/, /Upstream provider \S{1,40} returned HTTP 401|Received \w{1,20} error - Error code: 401|Provider authentication failed|security token included in the request is invalid|Unable to locate credentials|API has not been used in project/i, 
@@ -168,12 +175,14 @@ export const SIGNATURES: readonly Signature[] = [
     // token …)`: the credentials Claude Code sent, not a proxy's (behind LiteLLM it reads `litellm.AuthenticationError: BedrockException …`).
     unless: /Invalid proxy server token|Litellm_proxyException|API Error:? \(?\d{3} The security token included|AWS authentication failed · refresh your AWS credentials/i,
     supersedes: ['auth-rejected', 'key-model-denied'],
-    source: 'BerriAI/litellm#15349; OpenHands/OpenHands#311; observed with LiteLLM 1.106.0 (an unset os.environ/ key in the config); farion1231/cc-switch#4741 (a Codex endpoint that takes no API key); https://www.fixdevs.com/blog/litellm-not-working/; https://docs.litellm.ai/docs/exception_mapping (the Python SDK: api_key or auth_token); Wei-Shaw/sub2api#1381, Wei-Shaw/sub2api#3696 (token refresh failed); justlovemaki/AIClient2API#493 (Kiro Auth); justlovemaki/AIClient2API#98 (刷新Token失败)',
+    source: 'BerriAI/litellm#15349; OpenHands/OpenHands#311; observed with LiteLLM 1.106.0 (an unset os.environ/ key in the config); farion1231/cc-switch#4741 (a Codex endpoint that takes no API key); https://www.fixdevs.com/blog/litellm-not-working/; https://docs.litellm.ai/docs/exception_mapping (the Python SDK: api_key or auth_token); Wei-Shaw/sub2api#1381, Wei-Shaw/sub2api#3696 (token refresh failed); justlovemaki/AIClient2API#493 (Kiro Auth); justlovemaki/AIClient2API#98 (刷新Token失败); MadAppGang/claudish#35 (OPENROUTER_API_KEY environment variable is required)',
   },
   {
     code: 'auth-rejected',
-    keywords: ['missing subscription key', 'no api key found', 'only available for coding agents', 'no auth credentials found', 'malformed api key', 'unable to find token=', 'api key required', 'authentication fails', 'invalid authentication', 'appears to be invalid', 'authorization token is invalid', '身份验证失败', 'invalid access token', 'invalid api-key', 'token not match group', 'token_not_found_in_db', 'auth_error', 'invalid_api_key', 'virtual key expected', 'no litellm virtual key', '"unauthorized"', 'is missing', 'missing api key', 'api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login', 'key is blocked', 'bearer token', 'permission_error', 'permissiondenied', 'permission_denied', 'authorization header', 'authentication token', 'api token', '不在令牌允许访问', 'api key is required in authorization', 'api key is disabled', 'user account is', 'please provide an api key', 'api key not found', '未提供认证凭据', '用户账户已被禁用', 'api 密钥', 'this api key has been disabled', 'token not provided', 'token status is unavailable', '未提供令牌', '无效的令牌', '无效令牌', '该令牌状态不可用', '用户已被封禁', 'please carry the api secret key', 'aws authentication failed', 'apikeyhelper script is failing', 'security token included in the request is expired', 'expiredtokenexception'],
+    keywords: ['organization has been disabled', 'missing subscription key', 'no api key found', 'only available for coding agents', 'no auth credentials found', 'malformed api key', 'unable to find token=', 'api key required', 'authentication fails', 'invalid authentication', 'appears to be invalid', 'authorization token is invalid', '身份验证失败', 'invalid access token', 'invalid api-key', 'token not match group', 'token_not_found_in_db', 'auth_error', 'invalid_api_key', 'virtual key expected', 'no litellm virtual key', '"unauthorized"', 'is missing', 'missing api key', 'api key', 'authentication', 'proxy server token', 'x-api-key', '401', '/login', 'key is blocked', 'bearer token', 'permission_error', 'permissiondenied', 'permission_denied', 'authorization header', 'authentication token', 'api token', '不在令牌允许访问', 'api key is required in authorization', 'api key is disabled', 'user account is', 'please provide an api key', 'api key not found', '未提供认证凭据', '用户账户已被禁用', 'api 密钥', 'this api key has been disabled', 'token not provided', 'token status is unavailable', '未提供令牌', '无效的令牌', '无效令牌', '该令牌状态不可用', '用户已被封禁', 'please carry the api secret key', 'aws authentication failed', 'apikeyhelper script is failing', 'security token included in the request is expired', 'expiredtokenexception'],
     patterns: [
+      // Anthropic refusing every request of a disabled organization's credential.
+      /\bThis\s{1,8}organization has been\s{1,8}disabled\b/i,
       // Azure API Management without its Ocp-Apim-Subscription-Key; a gateway's `No API key found`.
       /\bAccess denied due to missing subscription key\b|\"error\":\s?\"No API key found\"/i,
       // Kimi For Coding's key refused to a client not on its list of coding agents (access_terminated_error).
@@ -182,12 +191,12 @@ export const SIGNATURES: readonly Signature[] = [
       // AWS refusing expired STS credentials (Claude Code on Bedrock: the client's own).
       /security token included in the request is expired|\bExpiredTokenException\b/i,
     ],
-    supersedes: ['responses-routing'],
+    supersedes: ['responses-routing', 'anthropic-direct'],
     unless: /before it reached Anthropic's API/,
     cause: 'the server at the base URL (your proxy, or the provider Claude Code talks to) rejected the key Claude Code sent (missing, wrong, or not a key of that server)',
     fix: 'export the proxy master key or a virtual key in the variable named by proxy.auth_token_env (the claude-* functions send it as ANTHROPIC_AUTH_TOKEN); ccenv doctor key checks it',
     severity: 'fail',
-    source: 'BerriAI/litellm#4880; Alishahryar1/free-claude-code#350; farion1231/cc-switch#820; anthropics/claude-code#18396 (expired AWS credentials); https://docs.z.ai/api-reference/api-code (1001); openclaw/openclaw#42499, MoonshotAI/kimi-code#636 (Kimi: only available for Coding Agents); Azure-Samples/openai-apim-lb#31 (APIM subscription key); Helicone/helicone#2760',
+    source: 'BerriAI/litellm#4880; Alishahryar1/free-claude-code#350; farion1231/cc-switch#820; anthropics/claude-code#18396 (expired AWS credentials); https://docs.z.ai/api-reference/api-code (1001); openclaw/openclaw#42499, MoonshotAI/kimi-code#636 (Kimi: only available for Coding Agents); Azure-Samples/openai-apim-lb#31 (APIM subscription key); Helicone/helicone#2760; anthropics/claude-code#19028, anthropics/claude-code#9941 (This organization has been disabled)',
   },
   {
     code: 'no-deployments',
@@ -203,8 +212,11 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'unknown-model',
-    keywords: ['could not resolve the foundation model', 'invoked an unsupported model', 'no models loaded', 'only allowed now, your model', 'modelcode: does not exist', "the model ", "unknown model '", 'model "', 'missing model in request body', 'unsupported model (model=', 'auto resolve a provider', "' not found", "' does not exist", 'please check the model code', 'mapping rule for model', 'invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', 'not found for api version', 'deploymentnotfound', '1211', 'model not exist', 'try pulling it', 'provider \'', 'supported api model names are', 'model_not_supported', 'requested model is not supported', 'on-demand throughput', '无可用渠道', 'no available channels for model', 'no available channel for model', "' not loaded", 'no endpoints found for', 'custom_llm_provider is required'],
+    keywords: ['is not a valid model id', 'unsupported model ', 'not_found_error', 'could not resolve the foundation model', 'invoked an unsupported model', 'no models loaded', 'only allowed now, your model', 'modelcode: does not exist', "the model ", "unknown model '", 'model "', 'missing model in request body', 'unsupported model (model=', 'auto resolve a provider', "' not found", "' does not exist", 'please check the model code', 'mapping rule for model', 'invalid model', 'unknown provider for model', 'model_name', 'llm provider not provided', '模型不存在', 'model_not_found', 'model not found', 'does not exist', 'not found for api version', 'deploymentnotfound', '1211', 'model not exist', 'try pulling it', 'provider \'', 'supported api model names are', 'model_not_supported', 'requested model is not supported', 'on-demand throughput', '无可用渠道', 'no available channels for model', 'no available channel for model', "' not loaded", 'no endpoints found for', 'custom_llm_provider is required'],
     patterns: [
+      // OpenRouter's `X is not a valid model ID`; a gateway's `Unsupported model X`; Anthropic's not_found_error naming the model
+      // (`"message": "model: claude-3-haiku-20240229"`, quoted or not).
+      /\bis not a valid model ID\b|BadRequestError: Unsupported model [\w./:@-]{2,80}|not_found_error['\"]?,\s?['\"]?message['\"]?:\s?['\"]?model: /i,
       // Bedrock's model id it cannot resolve in the region; LM Studio with no model loaded.
       /\bCould not resolve the foundation model from the provided model identifier\b|\bYou invoked an unsupported model\b|\bNo models loaded\. Please load a model\b/i,
       // FastChat's server asked for a model it has not loaded (40301); Z.ai's model code it does not know.
@@ -216,7 +228,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: "the model id Claude Code sent is not a model_name (or alias) on the proxy (or, in LiteLLM's words `LLM Provider NOT provided`, a deployment's litellm_params.model has no provider prefix such as openai/)",
     fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
     severity: 'fail',
-    source: "BerriAI/litellm#12061; BerriAI/litellm#8326; wandb/openui#200; esengine/DeepSeek-Reasonix#2174 (DeepSeek's 'The supported API model names are … but you passed'); aws-samples/sample-getting-started-with-strands-agents-course#1 (Bedrock on-demand throughput); labring/FastGPT#1256; ConardLi/easy-dataset#80 (a relay's 'no channel serves model X in group Y': the id is not one it serves); logancyang/obsidian-copilot#382 (LM Studio); jlcodes99/cockpit-tools#1431 (MiniMax: unknown model 'X' (2013)); Huanshere/VideoLingo#331 (Ollama: model \"X\" not found); chatchat-space/Langchain-Chatchat#2272 (FastChat 40301); duolahypercho/codex-router#244 (Z.ai modelCode); aws-samples/bedrock-chat#91 (Could not resolve the foundation model); anthropics/claude-code#391 (You invoked an unsupported model); lmstudio-ai/lms#107 (No models loaded)",
+    source: "BerriAI/litellm#12061; BerriAI/litellm#8326; wandb/openui#200; esengine/DeepSeek-Reasonix#2174 (DeepSeek's 'The supported API model names are … but you passed'); aws-samples/sample-getting-started-with-strands-agents-course#1 (Bedrock on-demand throughput); labring/FastGPT#1256; ConardLi/easy-dataset#80 (a relay's 'no channel serves model X in group Y': the id is not one it serves); logancyang/obsidian-copilot#382 (LM Studio); jlcodes99/cockpit-tools#1431 (MiniMax: unknown model 'X' (2013)); Huanshere/VideoLingo#331 (Ollama: model \"X\" not found); chatchat-space/Langchain-Chatchat#2272 (FastChat 40301); duolahypercho/codex-router#244 (Z.ai modelCode); aws-samples/bedrock-chat#91 (Could not resolve the foundation model); anthropics/claude-code#391 (You invoked an unsupported model); lmstudio-ai/lms#107 (No models loaded); jalpp/chessagineweb#59, maxnowack/anthropic-proxy#4 (OpenRouter: not a valid model ID); Ikalus1988/MisakaNet#1193; diffbot/code-gpt-docs#249, jnsahaj/lumen#86 (Anthropic's not_found_error 'model: X')",
   },
   {
     code: 'responses-routing',
@@ -280,8 +292,11 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'context-too-long',
-    keywords: ['pdf too large', 'image dimensions exceed', 'request body too large for', 'context size has been exceeded', 'image was too large', 'truncating input prompt', 'token length too long', 'length limit for this chat', 'maximum length for this conversation', 'too long to continue', '長さ制限を超え', 'is too long and exceeds limit', 'compared to kv size', 'exceeded model token limit', 'total message size', '超长', 'too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length', 'too many tokens', 'input tokens', 'while limit is', 'inputs` tokens', 'request too large', '输入内容超长', '上下文长度', 'request body size exceeds limit', '请求内容过大', 'at least 1,not -', 'at least 1, not -', 'at least 1, got -', 'at least 1,got -', 'must have less than', 'autocompact is thrashing', 'cannot be compacted', 'request size is too large', 'request too large (max', 'could not be reduced below the context limit', 'attached media exceeds size limits', 'image exceeds', 'max_seq_len', 'maximum model length'],
+    keywords: ['floor_output_tokens', 'expected maxlength', 'must have length less than or equal to', 'pdf too large', 'image dimensions exceed', 'request body too large for', 'context size has been exceeded', 'image was too large', 'truncating input prompt', 'token length too long', 'length limit for this chat', 'maximum length for this conversation', 'too long to continue', '長さ制限を超え', 'is too long and exceeds limit', 'compared to kv size', 'exceeded model token limit', 'total message size', '超长', 'too long', 'context', 'compact', 'context size', 'exceed_context_size', 'prompt length', 'must be at least 1, got -', 'request_too_large', 'payload too large', 'input token count', 'input length', 'too many tokens', 'input tokens', 'while limit is', 'inputs` tokens', 'request too large', '输入内容超长', '上下文长度', 'request body size exceeds limit', '请求内容过大', 'at least 1,not -', 'at least 1, not -', 'at least 1, got -', 'at least 1,got -', 'must have less than', 'autocompact is thrashing', 'cannot be compacted', 'request size is too large', 'request too large (max', 'could not be reduced below the context limit', 'attached media exceeds size limits', 'image exceeds', 'max_seq_len', 'maximum model length'],
     patterns: [
+      // Claude Code's own check that the context left is below its output floor; Bedrock's request-size limits
+      // (`Malformed input request: expected maxLength: 42000, actual: 46735`, a body over 25,000,000 bytes).
+      /\bavailableContext \d+ is less than FLOOR_OUTPUT_TOKENS\b|\bexpected maxLength: \d+, actual: \d+|'body' failed to satisfy constraint: Member must have length less than or equal to \d+/i,
       // Claude Code's `PDF too large.`; Anthropic's image-dimension limit for many-image requests; GitHub Models' per-request cap;
       // llama.cpp's `Context size has been exceeded`.
       /\bPDF too large\.|\bimage dimensions exceed max allowed size\b|\bRequest body too large for [\w.-]{1,60} model\b|\bContext size has been exceeded\b/i,
@@ -301,7 +316,7 @@ export const SIGNATURES: readonly Signature[] = [
     unless: /'max_tokens' or 'max_completion_tokens' is too large|Invalid '\w{1,40}': ?array too long|response did not contain valid text/i,
     // GLM's 1210 ("API 调用参数有误") wraps its context error: the context is the cause.
     supersedes: ['max-tokens-rejected', 'param-rejected'],
-    source: 'Alishahryar1/free-claude-code#263; anymorph-ai/Claudable#3; Wei-Shaw/sub2api#5093; farion1231/cc-switch#1749 (a negative max_tokens); huggingface/text-generation-inference#937; anthropics/claude-code#2939 (the 5 MB image limit); continuedev/continue#4198 (max_seq_len); google/tunix#222 (vLLM: longer than the maximum model length); https://platform.kimi.com/docs/api/errors.md; https://www.five.reviews/fixes/claude-ai-conversation-too-long-error-fix/ (claude.ai); anthropics/claude-code#34488 (Image was too large); anthropics/claude-code#13518 (PDF too large); anthropics/claude-code#23794 (image dimensions); Aider-AI/aider#2296 (GitHub Models); llmmllab/llmmllab-api#202 (llama.cpp)',
+    source: 'Alishahryar1/free-claude-code#263; anymorph-ai/Claudable#3; Wei-Shaw/sub2api#5093; farion1231/cc-switch#1749 (a negative max_tokens); huggingface/text-generation-inference#937; anthropics/claude-code#2939 (the 5 MB image limit); continuedev/continue#4198 (max_seq_len); google/tunix#222 (vLLM: longer than the maximum model length); https://platform.kimi.com/docs/api/errors.md; https://www.five.reviews/fixes/claude-ai-conversation-too-long-error-fix/ (claude.ai); anthropics/claude-code#34488 (Image was too large); anthropics/claude-code#13518 (PDF too large); anthropics/claude-code#23794 (image dimensions); Aider-AI/aider#2296 (GitHub Models); llmmllab/llmmllab-api#202 (llama.cpp); anthropics/claude-code#5346 (FLOOR_OUTPUT_TOKENS); ryanadoty/Amazon-Bedrock-Amazon-RDS-POC#9 (expected maxLength); langchain-ai/langchain-aws#419 (25000000)',
   },
   {
     code: 'tool-input-invalid',
@@ -411,8 +426,10 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'param-rejected',
-    keywords: ['support the parameter', 'unsupportedparamserror', '不支持 role', 'system message must be at the beginning', "found using 'type'", 'array too long', '调用参数有误', "'1210'", '"1210"', 'invalid message role', 'support this tool_choice', "invalid 'user_id'", 'cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control', 'does not support parameters', 'unexpected end of json input', 'failed to parse request body', 'clear_thinking_', 'clear_tool_uses_', '\'code\':\'invalidparameter\'', '\'code\': \'invalidparameter\'', 'is unsupported', 'unsupported content type', 'unsupported content block type', 'context caching only supports', 'context_management polyfill failed', '].role)', 'supported values are: ', 'argument not supported on this model', '$ref', '$defs'],
+    keywords: ['cache_control may not be specified', 'output_config.effort: input should be', 'support the parameter', 'unsupportedparamserror', '不支持 role', 'system message must be at the beginning', "found using 'type'", 'array too long', '调用参数有误', "'1210'", '"1210"', 'invalid message role', 'support this tool_choice', "invalid 'user_id'", 'cannot be both populated', 'unprocessableentityerror', "input should be 'user' or 'assistant'", 'unknown variant', 'system messages are not allowed', 'malformed input request', 'extra inputs', 'unrecognized request argument', 'context_management', 'output_config', 'top_k', 'cache control', 'cache_control', 'defer_loading', 'unknown name', 'unsupported parameter', 'unknown parameter', 'is not supported', 'unsupported parameter:', 'blocks with cache_control', 'does not support parameters', 'unexpected end of json input', 'failed to parse request body', 'clear_thinking_', 'clear_tool_uses_', '\'code\':\'invalidparameter\'', '\'code\': \'invalidparameter\'', 'is unsupported', 'unsupported content type', 'unsupported content block type', 'context caching only supports', 'context_management polyfill failed', '].role)', 'supported values are: ', 'argument not supported on this model', '$ref', '$defs'],
     patterns: [
+      // A cache_control where the backend does not take one; an output_config.effort value the backend does not take.
+      /\bcache_control may not be specified within\b|\boutput_config\.effort: Input should be\b/i,
       // A provider naming a field it refuses (`deepseek-reasoner does not support the parameter `presence_penalty``), and LiteLLM's
       // UnsupportedParamsError however it goes on.
       /\bdoes not support the parameter\b|\bUnsupportedParamsError\b/i,/\bproperty '(?![^'\n]{0,60}(?:reasoning|thinking))[^'\n]{1,60}' is unsupported/i, /\bclear_(?:thinking|tool_uses)_\d{8}\b|\"code\":\s?\"InvalidParameter\"/, /Invalid request, unexpected end of JSON input|Failed to parse request body/i, /不支持 ?role="?system|System message must be at the beginning/i, /Input tag '(?!adaptive')\w{1,40}' found using 'type' does not match|Invalid '\w{1,40}': ?array too long/i, /调用参数有误|["']code["']:\s?["']1210["']|invalid message role: system|does not support this tool_choice|Invalid 'user_id'/i, /cannot be both populated/i, /Input should be 'user' or 'assistant'|unknown variant [`']?system[`']?, expected [`']?user[`']? or [`']?assistant|System messages are not allowed|Malformed input request/i, /UnprocessableEntityError|Unsupported parameter: (?!reasoning)\w+|A maximum of \d+ blocks with cache_control/i, /Unknown parameter: '\w+'|cache_control[.\w]{0,12}:? [^\n]{0,20}is not supported/i, 
@@ -443,7 +460,7 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the upstream rejects a request field Claude Code sends that only Anthropic accepts (context_management, output_config, top_k, cache_control, defer_loading, tool schema keywords, a role "system" turn inside messages)',
     fix: 'in the profile list the field under drop_params (e.g. drop_params: [context_management, output_config, top_k]) and regenerate the hook; for defer_loading set env: { CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS: "1" }',
     severity: 'fail',
-    source: "anthropics/claude-code#4415; anthropics/claude-code#51700; caozhiyuan/copilot-api#305; vercel/ai#1578; BerriAI/litellm#14056 (xAI's 'Argument not supported on this model'); lollipopkit/flutter_gpt_box#213 (DeepSeek: does not support the parameter); BerriAI/litellm#33738 (UnsupportedParamsError)",
+    source: "anthropics/claude-code#4415; anthropics/claude-code#51700; caozhiyuan/copilot-api#305; vercel/ai#1578; BerriAI/litellm#14056 (xAI's 'Argument not supported on this model'); lollipopkit/flutter_gpt_box#213 (DeepSeek: does not support the parameter); BerriAI/litellm#33738 (UnsupportedParamsError); caozhiyuan/copilot-api#241 (cache_control within tool_result.content); coder/coder#25356 (output_config.effort: Input should be)",
   },
   {
     code: 'usage-missing',
@@ -452,8 +469,8 @@ export const SIGNATURES: readonly Signature[] = [
       // Zero input and output tokens as an answer's final usage: nothing to count. Not in Claude Code's own
       // synthetic messages or its -p result (zeros there are no answer's usage), nor in message_start (usage-zero).
       /^(?![^\n]{0,30000}(?:"<synthetic>"|"type":\s?"result"|message_start))[^\n]{0,30000}?"usage":\s?\{\s?"input_tokens":\s?0,\s?"output_tokens":\s?0\b/, /Cannot read propert(?:y|ies) '?(?:input|output)_tokens'? of undefined/i, /evaluating '[\w$.]{1,24}\.(?:input|output)_tokens'|\((?:reading|setting) '(?:input|output)_tokens'\)|cannot add None/i],
-    // An API reference's example body (placeholder values "string") is no answer.
-    unless: /":\s?"string"(?:,|\s*$)/,
+    // An API reference's example body (placeholder values "string") is no answer, nor Claude Code's -p result (its total_cost_usd).
+    unless: /":\s?"string"(?:,|\s*$)|"total_cost_usd":/,
     cause: 'the stream carries no usage, so Claude Code cannot count tokens (older versions crash)',
     fix: USAGE_FIX,
     severity: 'fail',
@@ -521,8 +538,11 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'http-proxy',
-    keywords: ['check proxy url', 'tunneling socket could not be established', 'connect through your proxy', 'err_proxy_tunnel', 'a proxy is configured via', 'proxy keys should use', 'the system returned:', 'id="sysmsg"', '(squid', 'err_connect_fail', '500 unable to connect', '407', 'proxy authentication', 'proxyerror', 'connect to proxy', '502 bad gateway', 'status code 502', 'http_proxy', 'https_proxy', 'all_proxy', 'gateway answered instead of anthropic', 'check no_proxy', 'connect tunnel failed', 'failed to connect to proxy', 'configured http proxy', 'proxy setting named above', 'network proxy policy', 'this proxy requires authentication', 'proxyconnectrefusederror', 'proxy or gateway does not forward', 'proxy tcp connect failed', '<html>', 'privoxy error', 'proxyconnectionerror', 'proxy response (', 'secureproxyconnectionerror', 'secure proxy connection failed', 'error connecting to proxy', 'proxyconnect tcp', 'proxy authentication required', 'could not resolve proxy', 'check the proxy set in https_proxy', 'check the proxy set in http_proxy'],
+    keywords: ['requested url could not be retrieved', 'squid', 'tunnel connection failed', 'unknown scheme for proxy url', 'check proxy url', 'tunneling socket could not be established', 'connect through your proxy', 'err_proxy_tunnel', 'a proxy is configured via', 'proxy keys should use', 'the system returned:', 'id="sysmsg"', '(squid', 'err_connect_fail', '500 unable to connect', '407', 'proxy authentication', 'proxyerror', 'connect to proxy', '502 bad gateway', 'status code 502', 'http_proxy', 'https_proxy', 'all_proxy', 'gateway answered instead of anthropic', 'check no_proxy', 'connect tunnel failed', 'failed to connect to proxy', 'configured http proxy', 'proxy setting named above', 'network proxy policy', 'this proxy requires authentication', 'proxyconnectrefusederror', 'proxy or gateway does not forward', 'proxy tcp connect failed', '<html>', 'privoxy error', 'proxyconnectionerror', 'proxy response (', 'secureproxyconnectionerror', 'secure proxy connection failed', 'error connecting to proxy', 'proxyconnect tcp', 'proxy authentication required', 'could not resolve proxy', 'check the proxy set in https_proxy', 'check the proxy set in http_proxy'],
     patterns: [
+      // Squid's error page or headers; a CONNECT the proxy refused (`Tunnel connection failed: 403`); httpx refusing a proxy URL's
+      // scheme from HTTP(S)_PROXY (socks5h://).
+      /ERROR: The requested URL could not be retrieved|\bSquid Software Foundation\b|\bX-Squid-Error\b|\bTunnel connection failed: \d{3}\b|\bUnknown scheme for proxy URL\b/i,
       // The OpenAI SDK given a proxy setting that is no proxy URL.
       /Please check proxy URL\. It is malformed/i,
       // Node's tunnel agent refused by the HTTP proxy (npm/npm#20305: statusCode=407); a 502 with no body for a loopback URL, which
@@ -534,7 +554,7 @@ export const SIGNATURES: readonly Signature[] = [
     severity: 'fail',
     // An HTML error page where the API's JSON should be (a 403 from nginx) is the gateway's refusal, not the key's.
     supersedes: ['upstream-error', 'proxy-unreachable', 'auth-rejected', 'connection-reset'],
-    source: 'anthropics/claude-code#217; SSYCloud/claude-code-proxy-ssy#1; run-llama/llama_index#14880; npm/npm#20305 (tunneling socket, 407); farion1231/cc-switch#770, farion1231/cc-switch#3989 (a loopback 502 through Clash); aiwaves-cn/agents#73 (a malformed proxy URL)',
+    source: 'anthropics/claude-code#217; SSYCloud/claude-code-proxy-ssy#1; run-llama/llama_index#14880; npm/npm#20305 (tunneling socket, 407); farion1231/cc-switch#770, farion1231/cc-switch#3989 (a loopback 502 through Clash); aiwaves-cn/agents#73 (a malformed proxy URL); anomalyco/opencode#531, NativeScript/nativescript-cli#2313 (Squid\'s page); postmanlabs/postman-app-support#2253 (X-Squid-Error); yt-dlp/yt-dlp#9434, anthropics/claude-code#18583 (Tunnel connection failed); ollama/ollama-python#424 (Unknown scheme for proxy URL)',
   },
   {
     code: 'connection-reset',
@@ -548,13 +568,15 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'host-not-found',
-    keywords: ['enotfound', 'getaddrinfo', 'name resolution', 'could not resolve', 'eai_again', 'name or service not known', 'nodename nor servname', 'failed to resolve', 'no such host', 'does not have a dns entry'],
-    patterns: [/lookup \S{1,200}(?: on \S{1,60})?: no such host/i, /Failed to resolve '[^'\n]{1,200}'/, /Unable to locate the server named [^\n]{0,120}does not have a DNS entry|\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve (?:host|hostname|'[^'\n]{1,200}')|\bEAI_AGAIN\b|Name or service not known|nodename nor servname/],
+    keywords: ['host not found', 'err_name_not_resolved', 'ip address could not be found', 'enotfound', 'getaddrinfo', 'name resolution', 'could not resolve', 'eai_again', 'name or service not known', 'nodename nor servname', 'failed to resolve', 'no such host', 'does not have a dns entry'],
+    patterns: [
+      // nginx's and APISIX's words for a name that does not resolve (a compose service name outside its network); Chrome's.
+      /\bhost not found in upstream\b|could not be resolved \(\d: Host not found\)|\bERR_NAME_NOT_RESOLVED\b|server IP address could not be found/i,/lookup \S{1,200}(?: on \S{1,60})?: no such host/i, /Failed to resolve '[^'\n]{1,200}'/, /Unable to locate the server named [^\n]{0,120}does not have a DNS entry|\bENOTFOUND\b|getaddrinfo|Temporary failure in name resolution|Could not resolve (?:host|hostname|'[^'\n]{1,200}')|\bEAI_AGAIN\b|Name or service not known|nodename nor servname/],
     cause: 'the host in the base URL does not resolve (a typo, a container name used outside its network, no DNS, or a network that only resolves through its HTTP proxy)',
     fix: 'fix proxy.base_url (http://localhost:4000 for a local proxy), or, when LiteLLM reports it, the deployment\'s upstream.api_base; behind a corporate proxy set HTTPS_PROXY for remote hosts and NO_PROXY for a local proxy; ccenv doctor proxy',
     severity: 'fail',
     supersedes: ['proxy-unreachable', 'anthropic-direct'],
-    source: 'EdanStarfire/claudecode_webui#1184; ivanfioravanti/chatbot-ollama#16',
+    source: 'EdanStarfire/claudecode_webui#1184; ivanfioravanti/chatbot-ollama#16; dotja/django-docker-compose#2 (nginx: host not found in upstream); apache/apisix#3744; aspnetrun/run-aspnetcore-microservices#77 (ERR_NAME_NOT_RESOLVED)',
   },
   {
     code: 'proxy-unreachable',
@@ -588,8 +610,10 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'overloaded',
-    keywords: ['too many connections, please wait', 'bedrock is unable to process your request', 'server busy', 'currently busy', 'request queue is full', 'loading model', '访问量过大', 'capacity exhausted', '529', 'overloaded', 'no capacity available', 'model_capacity', 'engine_overloaded', 'currently overloaded', 'insufficient_model_capacity', 'high traffic', 'high demand', 'model_overloaded', '服务器已经满载', 'experiencing high load'],
+    keywords: ['extreme load', 'too many connections, please wait', 'bedrock is unable to process your request', 'server busy', 'currently busy', 'request queue is full', 'loading model', '访问量过大', 'capacity exhausted', '529', 'overloaded', 'no capacity available', 'model_capacity', 'engine_overloaded', 'currently overloaded', 'insufficient_model_capacity', 'high traffic', 'high demand', 'model_overloaded', '服务器已经满载', 'experiencing high load'],
     patterns: [
+      // Cursor's words for a provider under load.
+      /\bexperiencing extreme load\b/i,
       // Bedrock's ServiceUnavailable in its own words.
       /\bToo many connections, please wait before trying again\b|\bBedrock is unable to process your request\b/i,/服务器已经满载/, /^\W{0,4}529 (?=Upstream|Overloaded|\{)/, /INSUFFICIENT_MODEL_CAPACITY|experiencing high (?:traffic|demand)|\bmodel_overloaded\b/i, /server busy, please try again|maximum pending requests exceeded|engine is currently busy|The request queue is full|\"message\":\s?\"Loading model\"/i, /访问量过大/, /Model capacity exhausted/i, /engine_overloaded_error|is currently overloaded/i, /No capacity available for model|MODEL_CAPACITY_EXHAUSTED/i, /overloaded_error|\bOverloaded\b|(?:API Error|Error|status|code)[^\n]{0,12}\b529\b/i, /\bis experiencing high load\b/i],
     cause: 'the upstream is overloaded (529): a temporary capacity problem on the provider side',
@@ -598,12 +622,14 @@ export const SIGNATURES: readonly Signature[] = [
     // A relay that types every failure overloaded_error ("All 2 attempts failed. Last error: HTTP 400 …"): the 400 names the cause.
     unless: /\bLast error: HTTP 4\d\d\b/,
     supersedes: ['upstream-error', 'timeout', 'rate-limit'],
-    source: 'anthropics/claude-code#39745; anthropics/claude-code#87317; Alishahryar1/free-claude-code#1229; https://errs.dmxapi.cn/detail.php?id=2760; anthropics/claude-code#562, onyx-dot-app/onyx#6368 (Bedrock: Too many connections); darko-mesaros/bedrust#47',
+    source: 'anthropics/claude-code#39745; anthropics/claude-code#87317; Alishahryar1/free-claude-code#1229; https://errs.dmxapi.cn/detail.php?id=2760; anthropics/claude-code#562, onyx-dot-app/onyx#6368 (Bedrock: Too many connections); darko-mesaros/bedrust#47; cursor/cursor#2584 (extreme load)',
   },
   {
     code: 'rate-limit',
-    keywords: ['too many tokens, please wait', 'request too large for', 'exhausted your capacity', 'request limit exceeded', 'tokens per min', 'free limit reached', 'throttling_error', 'rate_limit_exceeded', 'temporarily limiting requests', 'insufficient credits', 'available credits', 'is suspended', 'max concurrency', 'high concurrency', 'usage limit reached', 'in arrears', '欠费', 'good standing', '429', 'rate limit', 'rate_limit', 'quota', 'request rejected (429)', 'usage credits ran out', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', 'hit your session limit', 'hit your weekly limit', 'hit your daily limit', 'hit your 5-hour limit', 'hit your opus limit', '制限に達しました', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted', '速率达到上限', '负载已饱和', 'load is saturated', '请求数限制', '请求次数限制', '请求频率超限', '周使用限制', '限流', 'too many pending requests', 'too many concurrent requests', 'concurrency limit', 'reached the request limit', 'overage_request_limit_exceeded', 'limit for overages', 'allocationquota', 'free tier of the model', 'ratelimiterror'],
+    keywords: ['hour limit reached', 'too many tokens, please wait', 'request too large for', 'exhausted your capacity', 'request limit exceeded', 'tokens per min', 'free limit reached', 'throttling_error', 'rate_limit_exceeded', 'temporarily limiting requests', 'insufficient credits', 'available credits', 'is suspended', 'max concurrency', 'high concurrency', 'usage limit reached', 'in arrears', '欠费', 'good standing', '429', 'rate limit', 'rate_limit', 'quota', 'request rejected (429)', 'usage credits ran out', 'resource_exhausted', 'usage limit', 'too many requests', 'insufficient balance', 'more credits', 'can only afford', 'credit balance', 'billing_error', 'hit your limit', 'hit your session limit', 'hit your weekly limit', 'hit your daily limit', 'hit your 5-hour limit', 'hit your opus limit', '制限に達しました', '余额不足', '速率限制', 'arrearage', 'ratelimit', 'parallel request limit', 'max_parallel_requests', 'throttl', 'resource exhausted', '速率达到上限', '负载已饱和', 'load is saturated', '请求数限制', '请求次数限制', '请求频率超限', '周使用限制', '限流', 'too many pending requests', 'too many concurrent requests', 'concurrency limit', 'reached the request limit', 'overage_request_limit_exceeded', 'limit for overages', 'allocationquota', 'free tier of the model', 'ratelimiterror'],
     patterns: [
+      // Claude Code's subscription window.
+      /\b5[- ]hour limit reached\b/i,
       // Bedrock's token throttling in Cline's words; OpenAI's per-minute token limit quoted without its `(TPM)`.
       /\bToo many tokens, please wait before trying again\b|\bRequest too large for [\w.\-/]{2,60}\b[^\n]{0,200}\bLimit \d+, Requested \d+/i,
       // Gemini CLI's quota on a model (`You have exhausted your capacity on this model. Your quota will reset after 54s`); a provider's
@@ -616,7 +642,7 @@ export const SIGNATURES: readonly Signature[] = [
     fix: 'wait and retry; lower concurrency (subagents); raise the limit with the provider, or set rpm/tpm and fallbacks on the deployment',
     severity: 'fail',
     supersedes: ['upstream-error', 'auth-rejected'],
-    source: 'Wei-Shaw/claude-relay-service#56; anthropics/claude-code#37488; farion1231/cc-switch#2877; anthropics/claude-code#65802 (a weekly or session limit); https://support.claude.com/ja/articles/12466728; vanna-ai/vanna-flask#11, continuedev/continue#10218 (tokens per minute); anomalyco/opencode#42050 (Free limit reached); router-for-me/CLIProxyAPI#1702 (exhausted your capacity); musistudio/claude-code-router#880 (ModelScope: Request limit exceeded); cline/cline#4196 (Bedrock throttling); gradusnikov/eclipse-chatgpt-plugin#61',
+    source: 'Wei-Shaw/claude-relay-service#56; anthropics/claude-code#37488; farion1231/cc-switch#2877; anthropics/claude-code#65802 (a weekly or session limit); https://support.claude.com/ja/articles/12466728; vanna-ai/vanna-flask#11, continuedev/continue#10218 (tokens per minute); anomalyco/opencode#42050 (Free limit reached); router-for-me/CLIProxyAPI#1702 (exhausted your capacity); musistudio/claude-code-router#880 (ModelScope: Request limit exceeded); cline/cline#4196 (Bedrock throttling); gradusnikov/eclipse-chatgpt-plugin#61; anthropics/claude-code#7550 (5 hour limit reached)',
   },
   {
     code: 'anthropic-direct',

@@ -61,6 +61,7 @@ describe('explainText', () => {
     ["an API reference's example answer", '{\n"model": "string",\n"stop_reason": "end_turn",\n"usage": {\n"input_tokens": 0,\n"output_tokens": 0\n}\n}'], // https://apifox.newapi.ai/224065300d0
     ['rate-limit headers documented', 'Anthropic returns rate limit information on every API response:\nanthropic-ratelimit-requests-remaining: 3201'], // https://www.delimiter.app/docs/providers/anthropic
     ["an API reference's error names", 'Errors\n\n422\nUnprocessable Entity Error\n502\nBad Gateway Error'], // https://www.comet.com/docs/opik/reference/rest-api/ollama/test-connection
+    ["Claude Code's -p result with zero usage", '"stop_reason": "stop_sequence",\n"total_cost_usd": 0,\n"usage": {\n  "input_tokens": 0,\n  "output_tokens": 0\n}'], // anthropics/claude-code-action#1005
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
   });
@@ -185,6 +186,21 @@ describe('explainText', () => {
     ["401 - {'statusCode': 401, 'message': 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.'}", 'auth-rejected'], // Azure-Samples/openai-apim-lb#31
     ['[ERROR] Failed to process response: Too many tokens, please wait before trying again.', 'rate-limit'], // cline/cline#4196 (Bedrock)
     ['API Error: 400 {"error":{"message":"output_config.effort \\"xhigh\\" is not supported by model claude-opus-4.7; supported values: [medium]","code":"invalid_reasoning_effort"}}', 'param-rejected'], // Menci/Floway#6 (not an unknown model)
+    ['Error: 403 {"type":"error","error":{"type":"permission_error","message":"OAuth token has been revoked. Please obtain a new token."}}', 'not-logged-in'], // anthropics/claude-code#5210
+    ['Error getting API key from apiKeyHelper (in settings or ~/.claude.json): apiKeyHelper did not return a valid value', 'not-logged-in'], // anthropics/claude-code#29142
+    ['API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"This \n    organization has been disabled."}}', 'auth-rejected'], // anthropics/claude-code#9384
+    ['API Error: 400 {"error":"{\\"error\\":{\\"message\\":\\"google/gemini-2.0-pro-exp-02-05:free is not a valid model ID\\",\\"code\\":400}}"}', 'unknown-model'], // maxnowack/anthropic-proxy#4 (OpenRouter)
+    ['404 {type:error,error:{type:not_found_error,message:model: claude-3-haiku-20240229}}', 'unknown-model'], // diffbot/code-gpt-docs#249 (Anthropic's 404 naming the model)
+    ["Error: OPENROUTER_API_KEY environment variable is required\nGet your API key from: https://openrouter.ai/keys", 'upstream-credentials'], // MadAppGang/claudish#35
+    ['<title>ERROR: The requested URL could not be retrieved</title>', 'http-proxy'], // NativeScript/nativescript-cli#2313 (Squid)
+    ['[download] Got error: <urlopen error Tunnel connection failed: 403 Forbidden>. Retrying (1/10)...', 'http-proxy'], // yt-dlp/yt-dlp#9434
+    ["ValueError: Unknown scheme for proxy URL URL('socks5h://127.0.0.1:1080')", 'http-proxy'], // ollama/ollama-python#424
+    ['nginx: [emerg] host not found in upstream "django_gunicorn:8000" in /etc/nginx/conf.d/default.conf:2', 'host-not-found'], // dotja/django-docker-compose#2
+    ['API Error: 400 {"message":"messages.5.content.0.tool_result.content.16.cache_control: cache_control may not be specified within `tool_result.content`."}', 'param-rejected'], // caozhiyuan/copilot-api#241
+    ['Error: availableContext 843 is less than FLOOR_OUTPUT_TOKENS 3000', 'context-too-long'], // anthropics/claude-code#5346
+    ['ValidationException: Malformed input request: expected maxLength: 42000, actual: 46735, please reformat your input and try again.', 'context-too-long'], // ryanadoty/Amazon-Bedrock-Amazon-RDS-POC#9
+    ['5 hour limit reached', 'rate-limit'], // anthropics/claude-code#7550
+    ["AttributeError(\"module 'openai' has no attribute 'error'\")", 'openai-import-error'], // llm-workflow-engine/llm-workflow-engine#329
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
