@@ -90,7 +90,7 @@ const VOCABULARY: Record<string, [string, string][]> = {
   'https://docs.anthropic.com/en/api/errors': [
     ['{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}', 'auth-rejected'],
     ['{"type":"error","error":{"type":"permission_error","message":"Your API key does not have permission to use the specified resource."}}', 'auth-rejected'],
-    // The not_found_error naming a model: the id the server does not know (nine threads of holdout38–41 settled it so).
+    // The not_found_error naming a model: the id the server does not know (nine threads settled it so, seven of them in holdout38–41).
     ['{"type":"error","error":{"type":"not_found_error","message":"model: claude-x"}}', 'unknown-model'],
     ['{"type":"error","error":{"type":"request_too_large","message":"Request exceeds the maximum allowed number of bytes."}}', 'context-too-long'],
     ['API Error: 413 {"type":"error","error":{"type":"request_too_large","message":"Request exceeds the maximum size"}}', 'context-too-long'],
