@@ -154,7 +154,10 @@ const VOCABULARY: Record<string, [string, string][]> = {
     ['Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model', 'rate-limit'],
     ['{"error":{"code":"token_quota_reached","message":"Token quota reached"}}', 'rate-limit'],
     ['Resource exhausted. Please try again later.', 'rate-limit'],
-    ['UnrecognizedClientException: The security token included in the request is invalid.', 'upstream-credentials'],
+    // Bare, AWS's refusal is of the client's own credentials (six threads of the corpus settled it so); in LiteLLM's
+    // wrapper it is the proxy's.
+    ['UnrecognizedClientException: The security token included in the request is invalid.', 'auth-rejected'],
+    ['litellm.AuthenticationError: BedrockException - UnrecognizedClientException: The security token included in the request is invalid.', 'upstream-credentials'],
     ['botocore.exceptions.NoCredentialsError: Unable to locate credentials', 'upstream-credentials'],
     ['AccessDeniedException: You don\'t have access to the model with the specified model ID.', 'key-model-denied'],
     ['Vertex AI API has not been used in project 1234 before or it is disabled.', 'upstream-credentials'],

@@ -201,6 +201,15 @@ describe('explainText', () => {
     ['ValidationException: Malformed input request: expected maxLength: 42000, actual: 46735, please reformat your input and try again.', 'context-too-long'], // ryanadoty/Amazon-Bedrock-Amazon-RDS-POC#9
     ['5 hour limit reached', 'rate-limit'], // anthropics/claude-code#7550
     ["AttributeError(\"module 'openai' has no attribute 'error'\")", 'openai-import-error'], // llm-workflow-engine/llm-workflow-engine#329
+    ['Error: The model `llama3-70b-8192` has been decommissioned and is no longer supported. Please refer to https://console.groq.com/docs/deprecations', 'unknown-model'], // bklieger-groq/stockbot-on-groq#59
+    ['[Extension Host] Error: Failed to connect to local Ollama instance, please ensure Ollama is both installed and running.', 'proxy-unreachable'], // continuedev/continue#3435
+    ['Error Message: Response ended with finish reason "max_tokens"', 'output-cap-reached'], // CherryHQ/cherry-studio#18029
+    ['Error raised by bedrock service: An error occurred (UnrecognizedClientException) when calling the InvokeModel operation: The security token included in the request is invalid.', 'auth-rejected'], // langchain-ai/langchain#19677 (the client's own AWS credentials)
+    ['litellm.AuthenticationError: BedrockException Invalid Authentication - {"message":"The security token included in the request is invalid."}', 'upstream-credentials'], // the proxy's, in LiteLLM's wrapper (written for this table)
+    ['Error: Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription.', 'auth-rejected'], // microsoft/PubSec-Info-Assistant#439
+    ['Error: pull model manifest: Get "https://registry.ollama.ai/v2/library/mixtral/manifests/latest": dial tcp: lookup registry.ollama.ai on 172.25.96.1:53: read udp 172.25.107.139:59735->172.25.96.1:53: i/o timeout', 'host-not-found'], // ollama/ollama#2818 (the DNS lookup timed out)
+    ['dial tcp: lookup registry.ollama.ai on 127.0.0.53:53: server misbehaving', 'host-not-found'], // ollama/ollama#8065
+    ['dial tcp 10.0.0.5:443: i/o timeout', 'timeout'], // a connect that timed out, no lookup (written for this table)
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
