@@ -210,6 +210,16 @@ describe('explainText', () => {
     ['Error: pull model manifest: Get "https://registry.ollama.ai/v2/library/mixtral/manifests/latest": dial tcp: lookup registry.ollama.ai on 172.25.96.1:53: read udp 172.25.107.139:59735->172.25.96.1:53: i/o timeout', 'host-not-found'], // ollama/ollama#2818 (the DNS lookup timed out)
     ['dial tcp: lookup registry.ollama.ai on 127.0.0.53:53: server misbehaving', 'host-not-found'], // ollama/ollama#8065
     ['dial tcp 10.0.0.5:443: i/o timeout', 'timeout'], // a connect that timed out, no lookup (written for this table)
+    ['opencode ERROR service=models.dev error=unknown certificate verification error Failed to fetch models.dev', 'tls-error'], // anomalyco/opencode#12408
+    ["Cannot connect to API: Hostname/IP does not match certificate's altnames: Cert does not contain a DNS name", 'tls-error'], // anomalyco/opencode#38502
+    ['{"error":{"message":"Not found the model kimi-k2-0711-preview or Permission denied","type":"resource_not_found_error"}}', 'unknown-model'], // langgenius/dify#39778 (Moonshot; over the resource_not_found_error of a path)
+    ['Response: Claude Sonnet 4.5 is no longer available. Please switch to Claude Sonnet 4.6.', 'unknown-model'], // router-for-me/CLIProxyAPI#1630
+    ['Bad Request: { "error": { "code": 400, "message": "Corrupted thought signature.", "status": "INVALID_ARGUMENT" } }', 'thinking-rejected'], // heyhuynhgiabuu/proxypal#119
+    ['"Resource has been exhausted (e.g. check quota)"', 'rate-limit'], // google-gemini/gemini-cli#23981
+    ['API Error: 400 No tool call found for function call output with call_id call_dehMEXVAXjYgIgj2Jz8qOpI1.', 'tool-input-invalid'], // Wei-Shaw/sub2api#2259
+    ["Error code: 404 - {'error': {'code': 'ModelNotOpen', 'message': 'Your account 2106993666 has not activated the model doubao-pro-32k-functioncall-241028.'}}", 'key-model-denied'], // xinnan-tech/xiaozhi-esp32-server#1234 (Volcengine Ark)
+    ['max_tokens参数非法。请检查文档。', 'max-tokens-rejected'], // lobehub/lobehub#1398 (Zhipu)
+    ['An error occured: RuntimeError: GCP_SERVICE_ACCOUNT environment variable not set.', 'upstream-credentials'], // xtekky/gpt4free#3220
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
