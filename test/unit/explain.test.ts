@@ -62,6 +62,7 @@ describe('explainText', () => {
     ['rate-limit headers documented', 'Anthropic returns rate limit information on every API response:\nanthropic-ratelimit-requests-remaining: 3201'], // https://www.delimiter.app/docs/providers/anthropic
     ["an API reference's error names", 'Errors\n\n422\nUnprocessable Entity Error\n502\nBad Gateway Error'], // https://www.comet.com/docs/opik/reference/rest-api/ollama/test-connection
     ["Claude Code's -p result with zero usage", '"stop_reason": "stop_sequence",\n"total_cost_usd": 0,\n"usage": {\n  "input_tokens": 0,\n  "output_tokens": 0\n}'], // anthropics/claude-code-action#1005
+    ['a HEAD probe answered 405', 'INFO:     127.0.0.1:61177 - "HEAD / HTTP/1.1" 405 Method Not Allowed'], // Alishahryar1/free-claude-code#100
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
   });
@@ -220,6 +221,11 @@ describe('explainText', () => {
     ["Error code: 404 - {'error': {'code': 'ModelNotOpen', 'message': 'Your account 2106993666 has not activated the model doubao-pro-32k-functioncall-241028.'}}", 'key-model-denied'], // xinnan-tech/xiaozhi-esp32-server#1234 (Volcengine Ark)
     ['max_tokens参数非法。请检查文档。', 'max-tokens-rejected'], // lobehub/lobehub#1398 (Zhipu)
     ['An error occured: RuntimeError: GCP_SERVICE_ACCOUNT environment variable not set.', 'upstream-credentials'], // xtekky/gpt4free#3220
+    ['API Error: terminated (cause: Body Timeout Error)', 'timeout'], // QwenLM/qwen-code#4604 (undici's 300 s between chunks)
+    ['An error occurred: {"ok":false,"error":"Key limit exceeded (total limit). Manage it using https://openrouter.ai/settings/keys"}', 'budget-exceeded'], // MCPJam/inspector#1287
+    ['API Error: {"error":{"message":"upstream stream disconnected: unexpected EOF","type":"stream_read_error"},"type":"error"}', 'connection-reset'], // xintaofei/codeg#152
+    ['⏺ {"code":"ERR_STREAM_PREMATURE_CLOSE"}', 'connection-reset'], // ericc-ch/copilot-api#51
+    ['Request failed: method not allowed (405)', 'base-url-suffix'], // tisfeng/Easydict#258
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
