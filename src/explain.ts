@@ -25,14 +25,38 @@ const KEYWORD_MAX = Math.max(...SIGNATURES.flatMap((s) => s.keywords.map((k) => 
 /** Each signature's keywords, and those of them with a space (the ones a wrapped line can split). */
 const KEYWORDS = SIGNATURES.map((s) => ({ all: s.keywords, spaced: s.keywords.filter((k) => k.includes(' ')) }));
 
-/** Any keyword at all (one alternation, so most lines are ruled out by one test); and any keyword with a space. */
-const escapeRe = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ANY = new RegExp(KEYWORDS.flatMap((k) => k.all).map(escapeRe).join('|'));
-const ANY_SPACED = new RegExp(KEYWORDS.flatMap((k) => k.spaced).map(escapeRe).join('|') || '(?!)');
+/**
+ * The longest source (characters) of one keyword alternation. V8 stops optimising a regular expression whose source
+ * is about 20 kB or more (observed with Node 22.23: a 20,300-character alternation of the keywords tests a 32-line
+ * block of a LiteLLM log in about 25 µs, a 20,470-character one in about 430 µs), so the keywords are split into
+ * alternations below it.
+ */
+const ALTERNATION_MAX = 12_000;
+
+/** Keywords as alternations (escaped, each source at most ALTERNATION_MAX characters); one that never matches for none. */
+function alternations(words: readonly string[]): RegExp[] {
+  const parts: string[][] = [[]];
+  let length = 0;
+  for (const w of words.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))) {
+    if (length + w.length + 1 > ALTERNATION_MAX && parts.at(-1)!.length > 0) {
+      parts.push([]);
+      length = 0;
+    }
+    parts.at(-1)!.push(w);
+    length += w.length + 1;
+  }
+  return parts.map((p) => new RegExp(p.join('|') || '(?!)'));
+}
+
+/** Any keyword at all (a few alternations, so most lines are ruled out by a few tests); and any keyword with a space. */
+const ANY = alternations(KEYWORDS.flatMap((k) => k.all));
+const ANY_SPACED = alternations(KEYWORDS.flatMap((k) => k.spaced));
+/** Whether `text` holds a keyword of `any` (ANY or ANY_SPACED). */
+const hasKeyword = (any: readonly RegExp[], text: string) => any.some((r) => r.test(text));
 
 /** A bit per signature (by its index) that has a keyword in `text` (lower-case); `spaced`: only keywords with a space. */
 function keywordHits(text: string, spaced: boolean): bigint {
-  if (!(spaced ? ANY_SPACED : ANY).test(text)) return 0n;
+  if (!hasKeyword(spaced ? ANY_SPACED : ANY, text)) return 0n;
   let bits = 0n;
   for (let n = 0; n < KEYWORDS.length; n++) {
     const ks = spaced ? KEYWORDS[n]!.spaced : KEYWORDS[n]!.all;
@@ -74,7 +98,7 @@ export function explainText(input: string): Diagnosis[] {
   const seams: bigint[] = new Array<bigint>(lower.length).fill(0n);
   for (let b = 0; b < lower.length; b += BLOCK) {
     const end = Math.min(lower.length, b + BLOCK);
-    if (!ANY.test(lower.slice(b, end + 1).map((l) => l.trim()).join(' '))) continue;
+    if (!hasKeyword(ANY, lower.slice(b, end + 1).map((l) => l.trim()).join(' '))) continue;
     for (let j = b; j < end; j++) {
       inLine[j] = keywordHits(lower[j]!, false);
       if (j + 1 < lower.length) seams[j] = keywordHits(`${lower[j]!.trimEnd().slice(-KEYWORD_MAX)} ${lower[j + 1]!.trimStart().slice(0, KEYWORD_MAX)}`, true);
