@@ -76,7 +76,7 @@ export async function doctorCommand(a: DoctorArgs, io: Io): Promise<number> {
   if (a.list) {
     const width = Math.max(...CHECKS.map((c) => c.code.length)) + 2;
     for (const c of CHECKS) io.out(`${c.code.padEnd(width)}${c.title}${c.network ? ' (network)' : ''}${c.needs?.length ? ` — needs ${c.needs.join(', ')}` : ''}\n`);
-    io.out(`\nDiagnoses (ccenv explain): ${SIGNATURES.map((s) => s.code).join(', ')}\n`);
+    io.out(`\nDiagnoses (ccenv explain): ${[...new Set(SIGNATURES.map((s) => s.code))].join(', ')}\n`);
     return 0;
   }
   if (a.explain !== undefined) return (await import('./explain.js')).explainCommand({ text: a.explain, json: a.json }, io);

@@ -40,6 +40,14 @@ export interface Signature {
 const DOCTOR = 'run `ccenv doctor` to see which hop fails';
 const USAGE_FIX = 'add fix_usage: true to the profile and load the ccenv hook (it repairs usage in the stream): ccenv gen litellm --dir DIR';
 
+/** What no-deployments says, for LiteLLM's own words and for its router's suffix. */
+const NO_DEPLOYMENTS = {
+  code: 'no-deployments',
+  cause: "LiteLLM has no healthy deployment for the model group: every deployment failed recently and is in cooldown (the upstream's own error came first), or none is configured",
+  fix: 'look for the first error in the proxy log; check the upstream (ccenv doctor messages); LiteLLM retries after the cooldown',
+  severity: 'fail',
+} as const;
+
 export const SIGNATURES: readonly Signature[] = [
   {
     code: 'litellm-compromised',
@@ -211,13 +219,10 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'BerriAI/litellm#4880; Alishahryar1/free-claude-code#350; farion1231/cc-switch#820; anthropics/claude-code#18396 (expired AWS credentials); https://docs.z.ai/api-reference/api-code (1001); openclaw/openclaw#42499, MoonshotAI/kimi-code#636 (Kimi: only available for Coding Agents); Azure-Samples/openai-apim-lb#31 (APIM subscription key); Helicone/helicone#2760; anthropics/claude-code#19028, anthropics/claude-code#9941 (This organization has been disabled); langchain-ai/langchain#19677, vercel/ai#4163, anthropics/claude-code#9471 (security token invalid); microsoft/PubSec-Info-Assistant#439 (Azure)',
   },
   {
-    code: 'no-deployments',
-    keywords: ['no available accounts', 'no available provider for', 'circuit breakers open', 'no healthy deployment available', 'all_deployments_in_cooldown', 'no deployment available', 'no deployment found', '所有供应商已熔断', '熔断', 'no models available', 'no healthy deployments', 'no deployments available', 'no fallback model group', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down', 'no available claude accounts', 'no available model deployments', '专属账号当前不可用', 'no available providers', 'circuit breaker open', '所有供应商暂时不可用', 'invalid llm model list', 'llm_model_list=none', 'strategy router marker', 'is reserved for', 'routing-plugin filtering', 'currently paused and cannot accept'],
-    patterns: [/No available model deployments for model|No available Claude accounts|专属账号当前不可用|No available providers|circuit breaker open|所有供应商暂时不可用/i, /No available accounts|No available provider for|all circuit breakers open/i, /No healthy deployment available/i, /all_deployments_in_cooldown/, /No deployment (?:available|found for model)/i, /所有供应商已熔断|熔断[^\n]{0,6}无可用渠道/, /model_cooldown|are cooling down|no healthy deployments|'No models available\b/i, /No deployments available|No fallback model group found|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i, /Invalid llm model list|llm_model_list=None/, /Every deployment for it is a strategy router marker|\bDeployment \S{1,100} is reserved for\b|No deployments left after routing-plugin filtering|is currently paused and cannot accept requests/i],
+    ...NO_DEPLOYMENTS,
+    keywords: ['no available accounts', 'no available provider for', 'circuit breakers open', 'no healthy deployment available', 'all_deployments_in_cooldown', 'no deployment available', 'no deployment found', '所有供应商已熔断', '熔断', 'no models available', 'no healthy deployments', 'no deployments available', 'cooldown', 'support the requested model', 'model_cooldown', 'cooling down', 'no available claude accounts', 'no available model deployments', '专属账号当前不可用', 'no available providers', 'circuit breaker open', '所有供应商暂时不可用', 'invalid llm model list', 'llm_model_list=none', 'strategy router marker', 'is reserved for', 'routing-plugin filtering', 'currently paused and cannot accept'],
+    patterns: [/No available model deployments for model|No available Claude accounts|专属账号当前不可用|No available providers|circuit breaker open|所有供应商暂时不可用/i, /No available accounts|No available provider for|all circuit breakers open/i, /No healthy deployment available/i, /all_deployments_in_cooldown/, /No deployment (?:available|found for model)/i, /所有供应商已熔断|熔断[^\n]{0,6}无可用渠道/, /model_cooldown|are cooling down|no healthy deployments|'No models available\b/i, /No deployments available|cooldown_list|in cooldown|No available [\w ]{0,30}support the requested model/i, /Invalid llm model list|llm_model_list=None/, /Every deployment for it is a strategy router marker|\bDeployment \S{1,100} is reserved for\b|No deployments left after routing-plugin filtering|is currently paused and cannot accept requests/i],
     unless: /'current_tpm'|'tpm_limit'|'rpm_limit'/,
-    cause: "LiteLLM has no healthy deployment for the model group: every deployment failed recently and is in cooldown (the upstream's own error came first), or none is configured",
-    fix: 'look for the first error in the proxy log; check the upstream (ccenv doctor messages); LiteLLM retries after the cooldown',
-    severity: 'fail',
     // Claude Code's 404 banner beside the gateway's own 'no deployment' is that cause's symptom.
     supersedes: ['rate-limit', 'overloaded', 'upstream-error', 'model-404'],
     source: 'BerriAI/litellm#5634; BerriAI/litellm#20867; heyitsnoah/claudesidian#14',
@@ -696,6 +701,17 @@ export const SIGNATURES: readonly Signature[] = [
     severity: 'fail',
     generic: true,
     source: 'anthropics/claude-code#217; observed with @anthropic-ai/claude-code 2.1.330 (an env block in ~/.claude/settings.json replaced the exported ANTHROPIC_BASE_URL)',
+  },
+  {
+    // LiteLLM's router appends "No fallback model group found for original model_group=…" to any routed failure when no
+    // fallback is configured: the failure before it is the cause, when the text names one.
+    ...NO_DEPLOYMENTS,
+    keywords: ['no fallback model group'],
+    patterns: [/No fallback model group found/i],
+    generic: true,
+    // Of the two wrappers, the router's names the proxy's part in it.
+    supersedes: ['upstream-error'],
+    source: 'https://github.com/BerriAI/litellm/blob/main/litellm/router.py (the suffix of a routed failure without fallbacks); BerriAI/litellm#9016; BerriAI/litellm#10317',
   },
   {
     code: 'upstream-error',

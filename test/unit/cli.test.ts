@@ -112,4 +112,11 @@ describe('doctor --list', () => {
     expect(starts.size).toBe(1);
     expect(rows.find((l) => l.startsWith('litellm-compromised'))).toMatch(/^litellm-compromised\s{2,}Compromised litellm/);
   });
+
+  it('names each diagnosis once, though a cause may have more than one signature (no-deployments: its own words and the router suffix)', async () => {
+    const r = await cli(['doctor', '--list'], { env: env() });
+    const codes = r.stdout.split('Diagnoses (ccenv explain): ')[1]!.trim().split(', ');
+    expect(codes).toContain('no-deployments');
+    expect(codes.length).toBe(new Set(codes).size);
+  });
 });

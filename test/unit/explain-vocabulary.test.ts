@@ -567,6 +567,10 @@ describe('explain knows the documented error vocabulary', () => {
     ['{"error":{"message":"Provider returned error","code":400,"metadata":{"raw":"{\\"error\\":{\\"message\\":\\"Invalid request\\"}}"}}}', []],
     ['Error: rate_limits exceeded', ['rate-limit']],
     ['You have reached your specified API usage limits.', ['rate-limit']],
+    // LiteLLM's router suffix when no fallback is configured (BerriAI/litellm#9016): the failure before it is the cause.
+    ['litellm.BadRequestError: AnthropicException - max_tokens: 128000 > 64000, which is the maximum allowed number of output tokens for claude-3-7-sonnet-20250219No fallback model group found for original model_group=anthropic/claude-3-7-sonnet. Fallbacks=[]', ['max-tokens-rejected']],
+    ['No fallback model group found for original model_group=kimi. Fallbacks=[]', ['no-deployments']],
+    ['litellm.BadRequestError: You passed in model=kimi. There are no healthy deployments for this modelNo fallback model group found for original model_group=kimi.', ['no-deployments']],
   ])('%s → %j', (text, codes) => {
     expect(explainText(text).map((d) => d.code)).toEqual(codes);
   });
