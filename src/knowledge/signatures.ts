@@ -647,8 +647,9 @@ export const SIGNATURES: readonly Signature[] = [
     severity: 'fail',
     // A stream cut by an idle timeout is the timeout's doing (openai/codex#31539: "Stream disconnected before completion: idle timeout").
     supersedes: ['upstream-error', 'proxy-unreachable', 'anthropic-direct', 'stream-order'],
-    // A proxy that timed out (httpx's `ProxyError: … handshake operation timed out`) is the proxy in the way.
-    unless: /\bProxyError: /,
+    // A proxy that timed out (httpx's `ProxyError: … handshake operation timed out`) is the proxy in the way; Cloudflare's
+    // 522 (`Error 522: Connection timed out`) is its origin unreachable, the provider's failure (upstream-error).
+    unless: /\bProxyError: |\b52[0-3]: Connection timed out\b/i,
     // Claude Code's retry banner names the limit it used (`· API_TIMEOUT_MS=3000000ms, try increasing it`) after any failed attempt: a timeout when nothing else is named.
     symptoms: [/\bAPI_TIMEOUT_MS=\d+ms\b/],
     source: 'anthropics/claude-code#1999; anthropics/claude-code#8698; farion1231/cc-switch#5831; denn-gubsky/loomcycle#625 (Go net/http); langgenius/dify#14682; https://www.inerrata.ai/r/buncompiled-clis-eg-claude-code-silently-ignore-nodeoptions-dns-flags-ipv4forcin-b672096f; open-runtimes/open-runtimes#330 (gunicorn WORKER TIMEOUT); MiniMax-AI/MiniMax-M2.7#44 (Retrying … API_TIMEOUT_MS=3000000ms); QwenLM/qwen-code#4604, QwenLM/qwen-code#4711 (undici\'s Body Timeout Error)',
@@ -665,8 +666,9 @@ export const SIGNATURES: readonly Signature[] = [
     cause: 'the upstream is overloaded (529): a temporary capacity problem on the provider side',
     fix: 'wait and retry; configure a fallback model group in LiteLLM for the profile',
     severity: 'fail',
-    // A relay that types every failure overloaded_error ("All 2 attempts failed. Last error: HTTP 400 …"): the 400 names the cause.
-    unless: /\bLast error: HTTP 4\d\d\b/,
+    // A relay that types every failure overloaded_error ("All 2 attempts failed. Last error: HTTP 400 …"): the 400 names the cause;
+    // Cloudflare's 522 guesses at overload among other things ("may indicate the origin is overloaded, firewalling Cloudflare…").
+    unless: /\bLast error: HTTP 4\d\d\b|\bmay indicate the origin is overloaded\b/,
     supersedes: ['upstream-error', 'timeout', 'rate-limit'],
     source: 'anthropics/claude-code#39745; anthropics/claude-code#87317; Alishahryar1/free-claude-code#1229; https://errs.dmxapi.cn/detail.php?id=2760; anthropics/claude-code#562, onyx-dot-app/onyx#6368 (Bedrock: Too many connections); darko-mesaros/bedrust#47; cursor/cursor#2584 (extreme load)',
   },
@@ -715,15 +717,19 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     code: 'upstream-error',
-    keywords: ['server_error', 'unavailable_error', 'raised a streaming error', 'model runner has unexpectedly stopped', 'llama runner process has terminated', 'no output received from the engine', 'disconnected mid-stream', 'provider returned error', 'the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50', 'provider api request failed', '请求上游地址失败', 'upstream request failed', 'upstream service error', '上游服务暂时不可用', 'connection reset by claude api server', 'model requires more system memory', 'internalserverexception', 'unexpected error during processing', 'unable to get json response', 'server error mid-response', 'user location is not supported'],
-    patterns: [/model requires more system memory|internalServerException|The system encountered an unexpected error during processing|Unable to get json response/i, /请求上游地址失败|Upstream request failed|Upstream service error|上游服务暂时不可用|Connection reset by Claude API server/i, /"(?:type|code)":\s?"(?:server_error|unavailable_error)"/, /raised a streaming error/i, /model runner has unexpectedly stopped|llama runner process has terminated|No output received from the engine/i, /Provider disconnected mid-stream/i, /The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-3]\b/i, /"type":\s?"upstream_error"|Provider API request failed/i, /Server error mid-response/i, /User location is not supported for the API use/i],
+    keywords: ['cloudflare-5xx-errors/error-52', ': connection timed out', ': web server is', ': origin is unreachable', 'server_error', 'unavailable_error', 'raised a streaming error', 'model runner has unexpectedly stopped', 'llama runner process has terminated', 'no output received from the engine', 'disconnected mid-stream', 'provider returned error', 'the server had an error', 'invalid response from an upstream', 'returning an unknown error', 'received model group', 'failed with the error above', 'internalservererror', 'serviceunavailable', 'unavailable', 'internal server error', 'bad gateway', 'upstream', 'api error: 50', 'api error (50', 'http 50', 'provider api request failed', '请求上游地址失败', 'upstream request failed', 'upstream service error', '上游服务暂时不可用', 'connection reset by claude api server', 'model requires more system memory', 'internalserverexception', 'unexpected error during processing', 'unable to get json response', 'server error mid-response', 'user location is not supported'],
+    patterns: [
+      // Cloudflare in front of a provider could not get an answer from its origin: 520 unknown error, 521 web server down, 522
+      // connection timed out, 523 origin unreachable (524, the origin's answer took over 100 s, is a timeout).
+      /\b52[0-3]: (?:Web server is (?:down|returning an unknown error)|Connection timed out|Origin is unreachable)\b|\bcloudflare-5xx-errors\/error-52[0-3]\b/i,
+      /model requires more system memory|internalServerException|The system encountered an unexpected error during processing|Unable to get json response/i, /请求上游地址失败|Upstream request failed|Upstream service error|上游服务暂时不可用|Connection reset by Claude API server/i, /"(?:type|code)":\s?"(?:server_error|unavailable_error)"/, /raised a streaming error/i, /model runner has unexpectedly stopped|llama runner process has terminated|No output received from the engine/i, /Provider disconnected mid-stream/i, /The server had an error while processing your request|received an invalid response from an upstream server|server is returning an unknown error|Received Model Group=|model group '[^'\n]{0,200}' failed with the error above|InternalServerError|ServiceUnavailable|Service (?:temporarily )?unavailable|Internal server error|Bad Gateway|no healthy upstream|upstream (?:connect )?error|Upstream provider|API Error:? \(?5\d\d\b|\bHTTP 50[0-3]\b/i, /"type":\s?"upstream_error"|Provider API request failed/i, /Server error mid-response/i, /User location is not supported for the API use/i],
     cause: 'the upstream failed the call and LiteLLM passed its error on',
     fix: "read the upstream's message; check the upstream's status and its api_base, and the proxy log; ccenv doctor messages",
     severity: 'fail',
     generic: true,
     // OpenRouter's wrapper of any provider failure: its cause is the provider's own words (or status), when the text has them.
     symptoms: [/(?<!\b[45]\d\d\W{0,3})\bProvider returned error\b(?![^\n]{0,20}"code":\s?4\d\d)/i],
-    source: "anthropics/claude-code#7046; anthropics/claude-code#7402; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above'); letta-ai/letta#2282 (Ollama's 'llama runner process has terminated'); google-gemini/gemini-cli#24641 (Gemini refusing the region: 'User location is not supported for the API use')",
+    source: "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/ (520–523); anthropics/claude-code#67341; anthropics/claude-code#7046; anthropics/claude-code#7402; https://github.com/BerriAI/litellm/blob/main/litellm/router.py (appends 'Received Model Group=' to a routed failure); observed with LiteLLM 1.106.0 ('LiteLLM: model group … failed with the error above'); letta-ai/letta#2282 (Ollama's 'llama runner process has terminated'); google-gemini/gemini-cli#24641 (Gemini refusing the region: 'User location is not supported for the API use')",
   },
 ];
 
@@ -735,7 +741,8 @@ export const SIGNATURES: readonly Signature[] = [
  * 404 not_found_error, 413 request_too_large, 429 rate_limit_error, 500 api_error, 529 overloaded_error); LiteLLM's
  * exception mapping (https://docs.litellm.ai/docs/exception_mapping: 408 Timeout, 422 UnprocessableEntityError,
  * 503 ServiceUnavailableError); 402 for an exhausted balance (https://api-docs.deepseek.com/quick_start/error_codes);
- * Cloudflare's 522 and 524, the origin timed out (https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/).
+ * Cloudflare's 520–523, its origin failed or could not be reached, and 524, the origin took too long to answer
+ * (https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/).
  */
 export const STATUS_CAUSES: Readonly<Record<number, string>> = {
   401: 'auth-rejected',
@@ -750,7 +757,10 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
   502: 'upstream-error',
   503: 'upstream-error',
   504: 'timeout',
-  522: 'timeout',
+  520: 'upstream-error',
+  521: 'upstream-error',
+  522: 'upstream-error',
+  523: 'upstream-error',
   524: 'timeout',
   529: 'overloaded',
 };
