@@ -570,6 +570,10 @@ describe('explain knows the documented error vocabulary', () => {
     // LiteLLM's router suffix when no fallback is configured (BerriAI/litellm#9016): the failure before it is the cause.
     ['litellm.BadRequestError: AnthropicException - max_tokens: 128000 > 64000, which is the maximum allowed number of output tokens for claude-3-7-sonnet-20250219No fallback model group found for original model_group=anthropic/claude-3-7-sonnet. Fallbacks=[]', ['max-tokens-rejected']],
     ['No fallback model group found for original model_group=kimi. Fallbacks=[]', ['no-deployments']],
+    // The provider refusing LiteLLM's own key (BerriAI/litellm#685, unclecode/crawl4ai#1411), and the same words from the client's own server.
+    ["TogetherAIException - API key doesn't match expected format.", ['upstream-credentials']],
+    ["litellm.exceptions.BadRequestError: You didn't provide an API key", ['upstream-credentials']],
+    ["401 You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth", ['auth-rejected']],
     // Cloudflare in front of a provider (https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/):
     // 520–523 the origin failed or is unreachable, though 522 guesses at overload (anthropics/claude-code#67341); 524 a timeout.
     ['API Error: 522 {"title":"Error 522: Connection timed out","status":522,"detail":"Cloudflare could not establish a TCP connection to the origin server. The TCP handshake timed out, which may indicate the origin is overloaded, firewalling Cloudflare, or unreachable at the network level."}', ['upstream-error']],
