@@ -574,6 +574,9 @@ describe('explain knows the documented error vocabulary', () => {
     ["TogetherAIException - API key doesn't match expected format.", ['upstream-credentials']],
     ["litellm.exceptions.BadRequestError: You didn't provide an API key", ['upstream-credentials']],
     ["401 You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth", ['auth-rejected']],
+    // No model server at the address a client or LiteLLM was given (BerriAI/litellm#4961, codingmoh/open-codex#15).
+    ["LiteLLM Warning: proxy started with `ollama` model\n`ollama serve` failed with Exception[WinError 2] The system cannot find the file specified.\nEnsure you run `ollama serve`", ['proxy-unreachable']],
+    ['Using Ollama with model: gpt-oss:20b\nCould not connect to Model.', ['proxy-unreachable']],
     // Cloudflare in front of a provider (https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/):
     // 520–523 the origin failed or is unreachable, though 522 guesses at overload (anthropics/claude-code#67341); 524 a timeout.
     ['API Error: 522 {"title":"Error 522: Connection timed out","status":522,"detail":"Cloudflare could not establish a TCP connection to the origin server. The TCP handshake timed out, which may indicate the origin is overloaded, firewalling Cloudflare, or unreachable at the network level."}', ['upstream-error']],
