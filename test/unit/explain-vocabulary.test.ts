@@ -577,6 +577,17 @@ describe('explain knows the documented error vocabulary', () => {
     // No model server at the address a client or LiteLLM was given (BerriAI/litellm#4961, codingmoh/open-codex#15).
     ["LiteLLM Warning: proxy started with `ollama` model\n`ollama serve` failed with Exception[WinError 2] The system cannot find the file specified.\nEnsure you run `ollama serve`", ['proxy-unreachable']],
     ['Using Ollama with model: gpt-oss:20b\nCould not connect to Model.', ['proxy-unreachable']],
+    // From the forty-third set's misses (each with its thread in test/fixtures/explain-corpus-holdout43.jsonl).
+    ['■ stream disconnected before completion: An error occurred while processing your request.\n⚠ Selected model is at capacity. Please try a different model.', ['overloaded']],
+    ['{"status":404,"title":"Not Found","detail":"Function \'23d4f03a-b8a6-4adb-a183-7daa083a09cc\': Not found for account \'abc\'"}', ['unknown-model']],
+    ['Error: 404 {"type":"error","error":{"type":"not_found_error","message":"Claude Fable 5 is not available. Please use Opus 4.8."}}', ['unknown-model']],
+    ['This feature is not available. Please use the web app.', []],
+    ['{"error":{"code":"MissingParameter","message":"The request failed because it is missing `model` parameter.","param":"model","type":"BadRequest"}}', ['unknown-model']],
+    ['invalid_api_key Incorrect API key provided: undefined.', ['upstream-credentials']],
+    ['404 Invalid URL (POST /v1/images/generations/chat/completions) Troubleshooting URL: https://js.langchain.com/docs/troubleshooting/errors/MODEL_NOT_FOUND/', ['base-url-suffix']],
+    ['{"error":{"code":"model_not_found","message":"The model gpt-9 does not exist"}}', ['unknown-model']],
+    ['"message": "Unable to submit request because `load_mcp_documentation` functionDeclaration parameters schema should be of type OBJECT."', ['tool-input-invalid']],
+    ['{"error":{"code":"server_error","message":"Unsupported model: deepseek-v3.2"},"object":"response","output":[],"status":"failed"}', ['unknown-model']],
     // Cloudflare in front of a provider (https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/):
     // 520–523 the origin failed or is unreachable, though 522 guesses at overload (anthropics/claude-code#67341); 524 a timeout.
     ['API Error: 522 {"title":"Error 522: Connection timed out","status":522,"detail":"Cloudflare could not establish a TCP connection to the origin server. The TCP handshake timed out, which may indicate the origin is overloaded, firewalling Cloudflare, or unreachable at the network level."}', ['upstream-error']],
