@@ -345,6 +345,8 @@ const HARMLESS = [
   '[LM STUDIO SERVER] ->\tPOST http://192.168.178.65:1234/v1/responses',
   '/v1/responses                   → https://api.githubcopilot.com  (HTTP + WebSocket)',
   'Rate Limit:   ENABLED',
+  // A schema page's field description (https://docs.statbot.net/docs/api/schemas/ratelimitheaders).
+  'x-ratelimit-resetintegerrequired\nHow many seconds until the rate limit resets.',
   // A limiter being set up, and a relay's rate-limit setting (written for this table).
   '14:40:49,322 graphrag.index.llm.load_llm INFO create concurrency limiter for mistral: max=25',
   '限流配置：每分钟 60 次',
@@ -566,6 +568,7 @@ describe('explain knows the documented error vocabulary', () => {
     ['Moved over to usage limits page in settings.', []],
     ['{"error":{"message":"Provider returned error","code":400,"metadata":{"raw":"{\\"error\\":{\\"message\\":\\"Invalid request\\"}}"}}}', []],
     ['Error: rate_limits exceeded', ['rate-limit']],
+    ['Rate limit exceeded. Please wait until the rate limit resets.', ['rate-limit']],
     ['You have reached your specified API usage limits.', ['rate-limit']],
     // LiteLLM's router suffix when no fallback is configured (BerriAI/litellm#9016): the failure before it is the cause.
     ['litellm.BadRequestError: AnthropicException - max_tokens: 128000 > 64000, which is the maximum allowed number of output tokens for claude-3-7-sonnet-20250219No fallback model group found for original model_group=anthropic/claude-3-7-sonnet. Fallbacks=[]', ['max-tokens-rejected']],
