@@ -1,4 +1,4 @@
-import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, LEADING_STATUS, PROBE_LOG_LINE, signature, SIGNATURES, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, LEADING_STATUS, PROBE_LOG_LINE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -106,7 +106,8 @@ export function explainText(input: string): Diagnosis[] {
   }
   // Whether a line is documentation (DOC_LINE), tested once per line however many signatures match on it.
   const doc: (boolean | undefined)[] = [];
-  const isDoc = (k: number) => (doc[k] ??= DOC_LINE.test(raw[k]!));
+  const inSource = sourceBlocks(raw);
+  const isDoc = (k: number) => (doc[k] ??= inSource[k] ? !REPORTS_ERROR.test(raw[k]!) : DOC_LINE.test(raw[k]!));
   // symptom: matched only by the signature's symptoms (it stands only alone, and supersedes nothing).
   const found = new Map<string, { sig: Signature; line: number; symptom?: boolean }>();
   for (let i = 0; i < lines.length; i++) {
@@ -149,12 +150,35 @@ export function explainText(input: string): Diagnosis[] {
     if (h.sig.generic && hits.some((o) => o !== h && !o.symptom && !o.sig.generic)) return false;
     return true;
   });
-  if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf, true));
-  if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf));
+  // The fallbacks read no line of a source block either (its own DOC_LINE test is theirs too).
+  const source = (k: number) => inSource[k]! && !REPORTS_ERROR.test(raw[k]!);
+  if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf, source, true));
+  if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
   // A symptom other failures leave too names its cause only when nothing else in the text does.
   if (kept.length === 0) kept.push(...hits.filter((h) => h.symptom));
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
+}
+
+/**
+ * Which of `lines` stand inside a Markdown code block of source, config or a diagram (opened by {@link SOURCE_FENCE},
+ * closed by the next fence): one flag per line, the fences themselves included. An unclosed block runs to the end.
+ */
+function sourceBlocks(lines: readonly string[]): boolean[] {
+  const inside: boolean[] = new Array<boolean>(lines.length).fill(false);
+  let open = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const fence = l.length < 40 && /^\s{0,3}(?:```|~~~)/.test(l);
+    if (!open && fence && SOURCE_FENCE.test(l)) open = true;
+    else if (open && fence) {
+      inside[i] = true;
+      open = false;
+      continue;
+    }
+    inside[i] = open;
+  }
+  return inside;
 }
 
 /** The line (`lineOf` a match) of the first of `patterns` that matches `text` where `lineOf` gives one. */
@@ -171,14 +195,16 @@ function firstMatch(patterns: readonly RegExp[], text: string, lineOf: (m: RegEx
  * Each cause `codeOf` names for a line of `lines`, once, at the first line naming it. `perParagraph`: a paragraph
  * (lines up to a blank one) names one cause, its first — a message wrapped over lines is one message — and a line
  * up to {@link OPENING_REACH} below an error opening of its paragraph is read as an error line too (`codeOf`'s second
- * argument: the message line of a pretty-printed body, below its `"error": {` or `API Error: 400`).
+ * argument: the message line of a pretty-printed body, below its `"error": {` or `API Error: 400`). Lines `skip` holds
+ * (those of a source block) name nothing and open nothing.
  */
-function firstPerCode(lines: readonly string[], codeOf: (line: string, inError: boolean) => string | undefined, perParagraph = false): { sig: Signature; line: number }[] {
+function firstPerCode(lines: readonly string[], codeOf: (line: string, inError: boolean) => string | undefined, skip: (i: number) => boolean, perParagraph = false): { sig: Signature; line: number }[] {
   const seen = new Map<string, { sig: Signature; line: number }>();
   // The line of the paragraph's error opening, if it has had one (a blank line ends the paragraph).
   let opened = -1;
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.trim()) opened = -1;
+    if (skip(i)) continue;
     const code = codeOf(lines[i]!, perParagraph && opened >= 0 && i - opened <= OPENING_REACH);
     if (perParagraph && opened < 0 && opensError(lines[i]!)) opened = i;
     if (!code) continue;

@@ -172,7 +172,7 @@ export const SIGNATURES: readonly Signature[] = [
       /\btoken refresh failed: (?:status \d{3}|Request failed with status code \d{3})|\bOAUTH_TOKEN_REFRESH_FAILED\b|\bFailed to refresh token for \S|刷新Token失败/i,
       /AuthenticationTypeDisabled|Key based authentication is disabled for this resource|litellm[^\n]{0,300}invalid subscription key or wrong API endpoint|Model access is denied due to IAM user or service role|not authorized to perform the required AWS Marketplace actions/i, /\b\w+ API key not provided\. Set \w+_API_KEY/i, /API keys are not supported by this endpoint/i, /default credentials were not found|Application Default Credentials|Service account info was not in the expected format|\w+Exception - [^\n]{0,160}(?:Authentication Fails|Incorrect API key provided|API key not valid|invalid x-api-key|API key doesn't match expected format)|\blitellm\.(?:exceptions\.)?\w{1,30}Error: You didn't provide an API key/i,
       // A server that read its provider key from a variable that is not set sends the key "undefined".
-      /\bIncorrect API key provided: undefined\b/i, /Upstream authentication failed|上游鉴权失败/i, /could not authenticate with its upstream provider/i, /authentication_error[^\n]{0,300}Received Model Group=|Permission '[\w.]{1,80}' denied on resource/i, /auth_unavailable|no auth available\b|is requiring a key to access this model|Error from provider: [^\n]{0,300}(?:\\?"code\\?":\s?401\b|authentication_error)/i, /\(\w{1,40}(?:,[^)\n]{1,120})?: 401\): |check your [A-Z][A-Z_]{1,30}_API_KEY|[A-Z][A-Z_]{1,30}_API_KEY is not set(?!,? skipping trace export)|API Key is required for model|no auth available \(providers=|All accounts are invalid/, /AuthenticationError:? \w+Exception\b/, /Upstream provider \S{1,40} returned HTTP 401|Received \w{1,20} error - Error code: 401|Provider authentication failed|(?:BedrockException|litellm)[^\n]{0,200}security token included in the request is invalid|Unable to locate credentials|API has not been used in project/i, 
+      /\bIncorrect API key provided: undefined\b/i, /Upstream authentication failed|上游鉴权失败/i, /could not authenticate with its upstream provider/i, /authentication_error[^\n]{0,300}Received Model Group=|Permission '[\w.]{1,80}' denied on resource/i, /auth_unavailable|no auth available\b|is requiring a key to access this model|Error from provider: [^\n]{0,300}(?:\\?"code\\?":\s?401\b|authentication_error)/i, /\(\w{1,40}(?:,[^)\n]{1,120})?: 401\): |check your [A-Z][A-Z_]{1,30}_API_KEY|(?<!\b(?:when|if|unless|while) )\b[A-Z][A-Z_]{1,30}_API_KEY is not set(?!,? skipping trace export)|API Key is required for model|no auth available \(providers=|All accounts are invalid/, /AuthenticationError:? \w+Exception\b/, /Upstream provider \S{1,40} returned HTTP 401|Received \w{1,20} error - Error code: 401|Provider authentication failed|(?:BedrockException|litellm)[^\n]{0,200}security token included in the request is invalid|Unable to locate credentials|API has not been used in project/i, 
       // The Python SDK's words (snake_case; Claude Code's TypeScript client says apiKey or authToken): a gateway's own Anthropic client without a key.
       /Could not resolve authentication method\. Expected either api_key or auth_token/,
       /Missing \w+ API Key|api_key client option must be set|OPENAI_API_KEY environment variable|Missing credentials|missing 1 required positional argument: '?api_key/i,
@@ -554,7 +554,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     code: 'empty-content',
     keywords: ['response body was empty', '"completion_tokens": 0', '"completion_tokens":0', '(no content)', 'produced no content', 'no content in the stream', 'no choices in', 'no response after retries', 'empty stream response', 'empty', 'no content in response', '"content":', '"output":', 'non-empty', "'choices'", 'content was empty', 'without returning any assistant text', 'looks like an html document', '\'content\':null', '\'content\': null', 'no last agent message', 'received empty model response', '空回复', 'ai_nocontentgeneratederror', 'no content generated', 'ai_nooutputgeneratederror', 'no output generated', 'invalid character \'<\' looking for beginning of value', '<title>just a moment', 'did not contain valid text', 'did not provide any assistant messages', 'before returning usable output'],
-    patterns: [/response body was empty/i, /返回空回复|空回复后仍然失败/, /UnexpectedModelBehavior: Received empty model response/, /\"content\":\s?null,[^\n]{0,200}\"tool_calls\":\s?null/, /response body looks like an HTML document/i, /^\s{0,8}(?:⎿\s{0,4})?\(no content\)\s*$/m, /Backend produced no content/i, /No content in the stream response|No choices in \w+ response|No response after retries|returned empty stream response/i, /finished the turn without returning any assistant text/i, /response content was empty/i, /"message":\s?\{[^}\n]{0,80}"content":\s?""|empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"output":\s?\[\]|Exception occured - 'choices'|No content parts received|\bEmpty response\b/i, /AI_NoContentGeneratedError|\bNo content generated\./i, /invalid character '<' looking for beginning of value|<title>Just a moment\.\.\.<\/title>/i, /response did not contain valid text|did not provide any assistant messages|ended the response before returning usable output/i],
+    patterns: [/response body was empty/i, /返回空回复|空回复后仍然失败/, /UnexpectedModelBehavior: Received empty model response/, /\"content\":\s?null,[^\n]{0,200}\"tool_calls\":\s?null/, /response body looks like an HTML document/i, /^\s{0,8}(?:⎿\s{0,4})?\(no content\)\s*$/m, /Backend produced no content/i, /No content in the stream response|No choices in \w+ response|No response after retries|returned empty stream response/i, /finished the turn without returning any assistant text/i, /response content was empty/i, /"message":\s?\{[^}\n]{0,80}"content":\s?""|empty or malformed response|No content in response|returned an empty response|text content blocks must be non-empty|"content":\s?\[\]|"output":\s?\[\]|Exception occured - 'choices'|No content parts received|\bEmpty response\b(?! object\b)/i, /AI_NoContentGeneratedError|\bNo content generated\./i, /invalid character '<' looking for beginning of value|<title>Just a moment\.\.\.<\/title>/i, /response did not contain valid text|did not provide any assistant messages|ended the response before returning usable output/i],
     // The AI SDK's wrapper of a failed stream holds the real error beneath it: a symptom, named only when nothing else is;
     // so is an answer's usage with no output (`"completion_tokens": 0`: the model said nothing).
     symptoms: [/no last agent message; wrote empty content/i, /AI_NoOutputGeneratedError/, /"completion_tokens":\s?0\b/, /KeyError: 'choices'/],
@@ -698,7 +698,7 @@ export const SIGNATURES: readonly Signature[] = [
       /\bexhausted your capacity on this model\b|\bRequest limit exceeded\b/i,
       // OpenAI's and Groq's tokens-per-minute limit (`Request too large for gpt-4o on tokens per min (TPM)`); a gateway's free tier used up.
       /\bon tokens per min(?:ute)? \(TPM\)|\bFree limit reached\b/i,
-      /OVERAGE_REQUEST_LIMIT_EXCEEDED|reached the limit for overages/i, /速率达到上限|上游负载已饱和|(?:group|upstream) load is saturated|请求数限制|请求次数限制|请求频率超限|周使用限制|触发[^\n]{0,30}限流|当前限流|Too many pending requests|Too many concurrent requests|reached (?:their |the |your )?concurrency limit|reached the request limit/i, /"(?:type|code)":\s?"(?:throttling_error|rate_limit_exceeded)"/, /Insufficient credits|exceed your available credits|temporarily limiting requests|is suspended, please check your plan and billing|max concurrency|High concurrency usage|Usage limit reached|in arrears|欠费|account is in good standing/i, /Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|Usage credits ran out|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance is too low to access|"type":\s?"billing_error"|You(?:'|’)?ve hit your (?:(?:session|weekly|daily|5-hour|Opus|Sonnet) )?limit|の制限に達しました|余额不足|速率限制|"code":\s?"Arrearage"/i, /(?<![a-z_/-])rate(?:_limit(?!s\b(?! exceeded)|er|_(?!exceeded|error|reached)\w)| limit(?!ing|er))(?!['"]\s?:|\s?=|:\s?\d)(?!s?:?\s+(?:ENABLED|DISABLED|on|off|information|info|headers?|resets?)\b)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|(?:quota|usage limits)[^\n]{0,80}(?:exceed|exhaust|insufficient|reached|not enough|used up|ran out|run out|depleted|has been used)|\b(?:exceed(?:ed|s|ing)?|exhausted|insufficient|out of|reached|over)[ _](?:[A-Za-z]{1,20} ){0,3}(?:quota|usage limits)\b(?! (?:page|meter|tab|screen|settings))|AllocationQuota|free tier of the model has been exhausted|RESOURCE_EXHAUSTED|Too Many Requests/i, /\bRateLimitError\s{1,40}Traceback \(most recent call last\)/],
+      /OVERAGE_REQUEST_LIMIT_EXCEEDED|reached the limit for overages/i, /速率达到上限|上游负载已饱和|(?:group|upstream) load is saturated|请求数限制|请求次数限制|请求频率超限|周使用限制|触发[^\n]{0,30}限流|当前限流|Too many pending requests|Too many concurrent requests|reached (?:their |the |your )?concurrency limit|reached the request limit/i, /"(?:type|code)":\s?"(?:throttling_error|rate_limit_exceeded)"/, /Insufficient credits|exceed your available credits|temporarily limiting requests|is suspended, please check your plan and billing|max concurrency|High concurrency usage|Usage limit reached|in arrears|欠费|account is in good standing/i, /Insufficient Balance|requires more credits|can only afford \d+/i, /Request rejected \(429\)|Usage credits ran out|ThrottlingException|Request was throttled|Resource exhausted|\bRateLimitError:|litellm\.RateLimitError\b|over user-defined ratelimit|Max parallel request limit reached|all max_parallel_requests slots in use|credit balance is too low to access|"type":\s?"billing_error"|You(?:'|’)?ve hit your (?:(?:session|weekly|daily|5-hour|Opus|Sonnet) )?limit|の制限に達しました|余额不足|速率限制|"code":\s?"Arrearage"/i, /(?<![a-z_/-])(?<!\b(?:after|before|avoid|without) being )rate(?:_limit(?!s\b(?! exceeded)|er|_(?!exceeded|error|reached)\w)| limit(?!ing|er|s\b(?! (?:exceeded|reached)\b)))(?!['"]\s?:|\s?=|:\s?\d)(?!s?:?\s+(?:ENABLED|DISABLED|on|off|information|info|headers?|resets?)\b)|(?:API Error|Error|status|code|HTTP)[^\n]{0,12}\b429\b|\b429 (?:Too Many|\{)|(?:quota|usage limits)[^\n]{0,80}(?:exceed|exhaust|insufficient|reached|not enough|used up|ran out|run out|depleted|has been used)|\b(?:exceed(?:ed|s|ing)?|exhausted|insufficient|out of|reached|over)[ _](?:[A-Za-z]{1,20} ){0,3}(?:quota|usage limits)\b(?! (?:page|meter|tab|screen|settings))|AllocationQuota|free tier of the model has been exhausted|RESOURCE_EXHAUSTED|Too Many Requests/i, /\bRateLimitError\s{1,40}Traceback \(most recent call last\)/],
     cause: 'the upstream (or a LiteLLM limit) refuses more requests for now: a rate limit or an exhausted quota',
     fix: 'wait and retry; lower concurrency (subagents); raise the limit with the provider, or set rpm/tpm and fallbacks on the deployment',
     severity: 'fail',
@@ -820,6 +820,27 @@ export const TOPICS: readonly {
 ];
 
 /**
+ * What makes a line an error report even in documentation or source: `API Error`, `Error code: 400`, an exception's
+ * name and colon (`RateLimitError: …`), a Node error code (`ECONNREFUSED`), an HTTP status with its reason phrase, or
+ * a line that begins with error. REPORTS_NAMED: the same without the codes and statuses (prose names those).
+ */
+const NAMED = String.raw`API Error|Error code:? ?\d|\w(?:Error|Exception)(?::| -) `;
+const CODES = String.raw`\bE[A-Z]{4,}\b|\b[45]\d\d (?:Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b`;
+const OPENS = String.raw`\W{0,6}(?:error|ERROR|Error)\b`;
+const REPORTS_NAMED = `[^\\n]*(?:${NAMED})|${OPENS}`;
+const REPORTS = `[^\\n]*(?:${NAMED}|${CODES})|${OPENS}`;
+/** A line that reports an error itself, wherever it stands ({@link REPORTS}). */
+export const REPORTS_ERROR = new RegExp(`^(?:${REPORTS})`);
+
+/**
+ * The opening fence of a Markdown code block of source, config or a diagram (```python, ```yaml, ```mermaid): its
+ * lines are what a program says it would do, not what it printed — documentation to explain, like {@link DOC_LINE},
+ * unless a line reports an error itself ({@link REPORTS_ERROR}: a traceback's last line pasted in a ```python block).
+ * Blocks of logs, shells and JSON (```, ```text, ```console, ```json) are output.
+ */
+export const SOURCE_FENCE = /^\s{0,3}(?:```|~~~)\s?(?:mermaid|python|py|javascript|js|jsx|typescript|ts|tsx|go|rust|java|kotlin|swift|c|cpp|csharp|cs|ruby|php|toml|ini|ya?ml|dockerfile|hcl|lua)\s*$/i;
+
+/**
  * A line of documentation or configuration, not of output: a Markdown heading or table row (a docs page's table of
  * error types, a "Rate Limiter" heading), or a YAML setting with a comment (`request_timeout: 10 # raise Timeout
  * error …`), or a sentence of prose that opens with a condition (`If the error is a context window exceeded error,
@@ -833,19 +854,29 @@ export const TOPICS: readonly {
 export const DOC_LINE = new RegExp(
   [
     // Source code that handles or prints a failure.
-    /^\s*(?:print|console\.(?:log|error|warn|info)|logger\.\w{1,10}|logging\.\w{1,10}|except|catch|import|from [\w.]{1,60} import|def|throw new|raise \w{1,60}\(f?["'])\b/.source,
+    /^\s*(?:print|console\.(?:log|error|warn|info)|logger\.\w{1,10}|logging\.\w{1,10}|except|catch|import|from [\w.]{1,60} import|def|throw new|raise \w{1,60}\(f?["']|""\"|''')\b/.source,
     // The rest, unless the line also reports an error itself (`## API Error: 400 …`, `| API Error: 429 … |`,
     // `error: upstream connect error … # retried 3 times`, `# Error: getaddrinfo ENOTFOUND litellm`).
-    `^(?![^\\n]*(?:API Error|Error code:? ?\\d|\\w(?:Error|Exception)(?::| -) |\\bE[A-Z]{4,}\\b|\\b[45]\\d\\d (?:Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\\b)|\\W{0,6}(?:error|ERROR|Error)\\b)(?:${[
+    `^(?!${REPORTS})(?:${[
       /\s{0,3}(?:#{1,6}\s(?![-=>$])|\|[^\n]*\|\s*$|[-*] \[[ xX]\] )/.source,
-      /\s*-?\s?[\w.-]{1,60}:\s[^#\n]{0,200}\s#\s/.source,
+      /\s*[-+]?\s?[\w.-]{1,60}:\s[^#\n]{0,200}\s#\s/.source,
+      // An API description's own field (OpenAPI's `description: Too many requests`), unquoted as no JSON body has it.
+      /\s*(?:description|summary):\s/.source,
       /\s{0,3}(?:[-*]\s)?(?:If (?:the|a|an|you|your) |When (?:the|a|an) [^,\n]{0,60} returns |[Rr]etr(?:y|ies)\b(?: [\w`]{1,20}){0,3} on\b)/.source,
-      /\s{0,3}(?:[-*]\s{1,3})?(?:Subject: )?(?:\[PATCH[^\]\n]{0,20}\] )?(?:[Ff]ix(?:ed|es)?|[Ff]eat(?:ure)?|[Aa]dd(?:ed|s)?|[Cc]hore|[Rr]efactor|[Ii]mprove[ds]?|[Hh]andl(?:e[ds]?|ing)|[Ss]upport(?:ed|s)?)(?:\([\w-]{1,30}\))?:?\s(?![^\n]*(?:error|Error|exception)\W{0,3}["“`])/.source,
+      /\s{0,3}(?:[-*•]\s{1,3})?(?:Subject: )?(?:\[PATCH[^\]\n]{0,20}\] )?(?:[Ff]ix(?:ed|es)?|[Ff]eat(?:ure)?|[Aa]dd(?:ed|s)?|[Cc]hore|[Rr]efactor|[Ii]mprove[ds]?|[Hh]andl(?:e[ds]?|ing)|[Ss]upport(?:ed|s)?)(?:\([\w-]{1,30}\))?:?\s(?![^\n]*(?:error|Error|exception)\W{0,3}["“`])/.source,
       /\s*\S{1,200}\s+\|\s+\d+ [+-]{0,80}\s*$|\s*create mode \d{6} /.source,
+      // Prose that lists kinds of failure (`transient failures like rate limits, timeouts…`), a list item that maps a code to
+      // its message (`- \`error_max_budget_usd\` → "max budget exceeded"`).
+      /[^\n]{0,300}\b(?:failures|errors|issues|problems|conditions) (?:like|such as|including)\s|\s{0,3}[-*•]\s{1,3}`[^`\n]{1,60}`\s?(?:→|->|=>)\s/.source,
       // An error-code table as a list (`• 429 - rate_limit_error: …`) or as an API reference's error names (`Bad Gateway
       // Error`, a generated SDK's class in words), a test plan's item (`- Test error handling for …`).
       /\s*(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable Entity|Too Many Requests|Internal Server|Bad Gateway|Service Unavailable|Gateway Timeout) Error\s*$|\s{0,3}[-*•]\s{1,3}[45]\d\d\s?[-–—:]\s|\s{0,3}(?:[-*]\s{1,3})?[Tt]est(?:s|ing)? (?:error handling|(?:the )?(?:error|failure) (?:paths?|cases?))\b/.source,
     ].join('|')})`,
+    // Prose about a status rather than a status received (`The API will respond with 429 Too Many Requests when …`, `429 Too
+    // Many Requests response with a Retry-After header …`, `keeps you out of 429 Too Many Requests trouble`).
+    `^(?!${REPORTS_NAMED})${
+      /[^\n]{0,300}(?:\b(?:will|would|should|must|may|can) (?:respond|return|reply|answer) with (?:an? |the )?(?:HTTP )?[45]\d\d\b|\b[45]\d\d (?:Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) (?:trouble|errors|responses|response (?:with|that|which|status)|status code)\b)/.source
+    }`,
   ].join('|'),
 );
 
@@ -857,10 +888,10 @@ export const DOC_LINE = new RegExp(
 export const ERROR_OPENING = /API Error|"error"\s?:|Error code:? ?\d|\b\w{0,40}(?:Error|Exception)\b:|^\W{0,6}error\b/i;
 
 /**
- * A line that reads as an error: one of these words, an HTTP error status (not a timestamp's milliseconds `,512` nor
- * a source line `utils.py:565`), or a request validator's path into the messages (`messages.16.content.1: …`).
+ * A line that reads as an error: one of these words, an HTTP error status (not a timestamp's milliseconds `,512`, a
+ * source line `utils.py:565` nor a name like `define-429-response`), or a request validator's path into the messages (`messages.16.content.1: …`).
  */
-export const ERROR_LINE = /\berror\b|[a-z]Error\b|\bmessages\.\d+\.content\.\d+\b|\bfail(?:ed|s|ure)?\b|exception|\binvalid\b|\bdenied\b|\brefused\b|\bcannot\b|\bcan't\b|\bunable\b|\bnot supported\b|\bexceed|(?<![\w,.:])[45]\d\d(?![\w.]|[,:]\d)|错误|失败|异常/i;
+export const ERROR_LINE = /\berror\b|[a-z]Error\b|\bmessages\.\d+\.content\.\d+\b|\bfail(?:ed|s|ure)?\b|exception|\binvalid\b|\bdenied\b|\brefused\b|\bcannot\b|\bcan't\b|\bunable\b|\bnot supported\b|\bexceed|(?<![\w,.:-])[45]\d\d(?![\w.-]|[,:]\d)|错误|失败|异常/i;
 
 /**
  * The part of a LiteLLM message before its router suffix (knowledge/litellm.ts ROUTER_SUFFIXES):

@@ -346,6 +346,24 @@ const HARMLESS = [
   '/v1/responses                   → https://api.githubcopilot.com  (HTTP + WebSocket)',
   'Rate Limit:   ENABLED',
   // A schema page's field description (https://docs.statbot.net/docs/api/schemas/ratelimitheaders).
+  // Docs about failures from the forty-fifth set's harmless texts (test/fixtures/explain-corpus-holdout45.jsonl, each with its page):
+  // prose that lists kinds of failure, a status as a noun, a docstring, a diff of a commented setting, a changelog bullet,
+  // a variable in a condition, a code-to-message mapping, an API description's field, a name holding a status, a diagram.
+  'Retries help handle transient failures like rate limits, timeouts, and temporary service disruptions.',
+  'Drop-in module that keeps you out of 429 Too Many Requests trouble across all the providers you use.',
+  'The API will respond with 429 Too Many Requests when the client is rate-limited and a header Retry-After.',
+  '429 Too Many Requests response with a Retry-After header indicating how many seconds to wait before retrying.',
+  '    def acquire(self):\n        """Wait if rate limit would be exceeded"""',
+  '70\n+ request_timeout: 20 # (int) llm request timeout in seconds. Raise Timeout error if call takes longer than 10s.',
+  '  • Improve: raise the proxy\'s response-header timeout from 35s to 5 minutes. This previously surfaced as spurious net/http: timeout awaiting response headers errors.',
+  '- The server can auto-provision a LiteLLM virtual key at startup when OPENAI_API_KEY is not set.',
+  '  - `error_max_budget_usd` → "max budget exceeded"',
+  'Clients need to know when they can safely retry after being rate limited.',
+  "responses:\n'429':\ndescription: Too many requests",
+  'Operations without 429, an empty response object, or a 429 response defining Retry-After.',
+  'Nearby: define-429-response, rate-limit-headers.',
+  'Your LLM code works in development. But in production, things fail:\n- Rate limits hit\n- Network timeouts',
+  '```mermaid\nflowchart TD\n    REQ --> RATE["429: Rate Limited"]\n    REQ --> AUTH["401: Auth Failed"]\n    REQ --> TIMEOUT["Timeout"]\n```',
   'x-ratelimit-resetintegerrequired\nHow many seconds until the rate limit resets.',
   // A limiter being set up, and a relay's rate-limit setting (written for this table).
   '14:40:49,322 graphrag.index.llm.load_llm INFO create concurrency limiter for mistral: max=25',
@@ -569,6 +587,14 @@ describe('explain knows the documented error vocabulary', () => {
     ['{"error":{"message":"Provider returned error","code":400,"metadata":{"raw":"{\\"error\\":{\\"message\\":\\"Invalid request\\"}}"}}}', []],
     ['Error: rate_limits exceeded', ['rate-limit']],
     ['Rate limit exceeded. Please wait until the rate limit resets.', ['rate-limit']],
+    // Beside the docs rules of the forty-fifth set: the same words as a report still name their cause.
+    ['{"message": "You are being rate limited.", "retry_after": 64.57}', ['rate-limit']],
+    ['Error: rate limits exceeded for this key', ['rate-limit']],
+    ['litellm.AuthenticationError: OPENAI_API_KEY is not set', ['upstream-credentials']],
+    ['```python\nTraceback (most recent call last):\n  File "app.py", line 9, in <module>\nopenai.RateLimitError: Error code: 429 - {\'error\': {\'message\': \'Rate limit reached\'}}\n```', ['rate-limit']],
+    ['```\nAPI Error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}\n```', ['rate-limit']],
+    ['HTTP/1.1 429 Too Many Requests\nretry-after: 30', ['rate-limit']],
+    ['Error: returned an empty response', ['empty-content']],
     ['You have reached your specified API usage limits.', ['rate-limit']],
     // LiteLLM's router suffix when no fallback is configured (BerriAI/litellm#9016): the failure before it is the cause.
     ['litellm.BadRequestError: AnthropicException - max_tokens: 128000 > 64000, which is the maximum allowed number of output tokens for claude-3-7-sonnet-20250219No fallback model group found for original model_group=anthropic/claude-3-7-sonnet. Fallbacks=[]', ['max-tokens-rejected']],
