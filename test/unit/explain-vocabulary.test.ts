@@ -606,6 +606,29 @@ describe('explain knows the documented error vocabulary', () => {
     // No model server at the address a client or LiteLLM was given (BerriAI/litellm#4961, codingmoh/open-codex#15).
     ["LiteLLM Warning: proxy started with `ollama` model\n`ollama serve` failed with Exception[WinError 2] The system cannot find the file specified.\nEnsure you run `ollama serve`", ['proxy-unreachable']],
     ['Using Ollama with model: gpt-oss:20b\nCould not connect to Model.', ['proxy-unreachable']],
+    // From the forty-fifth set's misses (each with its thread in test/fixtures/explain-corpus-holdout45.jsonl).
+    ['litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call a function. Please adjust your prompt. See \'failed_generation\' for more details.","type":"invalid_request_error","code":"tool_use_failed"}}', ['tool-input-invalid']],
+    ["Tool call 'get_weather': arguments is not valid JSON", ['tool-input-invalid']],
+    ['botocore.errorfactory.ValidationException: An error occurred (ValidationException) when calling the InvokeModel operation: messages.2: Did not find 1 `tool_result` block(s) at the beginning of this message.', ['tool-input-invalid']],
+    ["error parsing parameters: invalid character '<' after top-level value", ['tool-input-invalid']],
+    ['Error: 500 {"error":{"message":"litellm.UnsupportedParamsError: Bedrock doesn\'t support tool calling without `tools=` param specified."}}', ['tool-input-invalid']],
+    ["Error code: 400 - {'error': {'message': 'Requested 319487 tokens, max 300000 tokens per request', 'type': 'max_tokens_per_request'}}", ['context-too-long']],
+    ['Context too long. Retrying with 80%..', ['context-too-long']],
+    ['BadRequestError 400--<LM Studio error> Trying to keep the first 15857 tokens when context the overflows.', ['context-too-long']],
+    ['HTTP 404: {"error":{"message":"No allowed providers are available for the selected model.","code":404}}', ['key-model-denied']],
+    ["NotFoundError: Error code: 404 - {'error': {'code': '404', 'message': 'Resource not found'}}", ['base-url-suffix']],
+    ["Error code: 404 - {'timestamp': '2024-09-17T01:04:34.633+00:00', 'status': 404, 'error': 'Not Found', 'path': '/v4/completions'}", ['base-url-suffix']],
+    ['{\n  "code": "content_filter",\n  "status": 400\n}', ['content-filtered']],
+    ["curl_cffi.requests.errors.RequestsError: Failed to perform, ErrCode: 35, Reason: 'BoringSSL SSL_connect: Connection was reset in connection to claude.ai:443 '", ['connection-reset']],
+    ['Error: Server disconnected without sending a response. Error: [WinError 10061] No connection could be made because the target machine actively refused it', ['proxy-unreachable']],
+    ['{"detail":"<class \'httpx.ConnectError\'>: [Errno -3] Try again"}', ['host-not-found']],
+    ['{"duration":300014,"method":"POST","response_code":504,"response_code_details":"stream_idle_timeout","response_flags":"SI"}', ['timeout']],
+    ['Environment variable validation failed:\n- Either ANTHROPIC_API_KEY or CLAUDE_CODE_OAUTH_TOKEN is required when using direct Anthropic API.', ['not-logged-in']],
+    ['Please run /login · API Error: 403 {"type":"error","error":{"type":"permission_error","message":"Account is no longer a member of the organization associated with this token."}}', ['not-logged-in']],
+    // A curl command's header lines are the request; the answer below it names the cause.
+    ["curl -sS -X POST http://localhost:4000/v1/messages \\\n  -H 'anthropic-beta: thinking-binding-controls-2026-08-01' \\\n  -d '{\"model\":\"m\"}'\n\n{\"error\": {\"message\": \"litellm.BadRequestError: BedrockException - thinking.adaptive.block_binding: Extra inputs are not permitted\"}}", ['thinking-rejected']],
+    // Envoy's "reset reason: connection termination" from a provider's own gateway stays the provider's failure.
+    ['API Error (503 upstream connect error or disconnect/reset before headers. reset reason: connection termination)', ['upstream-error']],
     // From the forty-third set's misses (each with its thread in test/fixtures/explain-corpus-holdout43.jsonl).
     ['■ stream disconnected before completion: An error occurred while processing your request.\n⚠ Selected model is at capacity. Please try a different model.', ['overloaded']],
     ['{"status":404,"title":"Not Found","detail":"Function \'23d4f03a-b8a6-4adb-a183-7daa083a09cc\': Not found for account \'abc\'"}', ['unknown-model']],
