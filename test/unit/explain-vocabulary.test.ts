@@ -606,6 +606,20 @@ describe('explain knows the documented error vocabulary', () => {
     // No model server at the address a client or LiteLLM was given (BerriAI/litellm#4961, codingmoh/open-codex#15).
     ["LiteLLM Warning: proxy started with `ollama` model\n`ollama serve` failed with Exception[WinError 2] The system cannot find the file specified.\nEnsure you run `ollama serve`", ['proxy-unreachable']],
     ['Using Ollama with model: gpt-oss:20b\nCould not connect to Model.', ['proxy-unreachable']],
+    // From the forty-sixth set's misses (each with its thread in test/fixtures/explain-corpus-holdout46.jsonl).
+    ['API Error: 413 <html>\n<head><title>413 Request Entity Too Large</title></head>\n<body>\n<center><h1>413 Request Entity Too Large</h1></center>\n<hr><center>nginx/1.26.0 (Ubuntu)</center>', ['context-too-long']],
+    ['API Error: 400 {"error":{"message":"No credentials for provider: github","type":"invalid_request_error","code":"bad_request"}}', ['upstream-credentials']],
+    ['{"error": {"message": "Invalid value: \'max\'. Supported values are: \'none\', \'minimal\', \'low\', \'medium\', \'high\', and \'xhigh\'.", "type": "invalid_request_error"}}', ['thinking-rejected']],
+    ['Error: 400 {"error":{"message":"Missing required parameter: \'input[4].name\'.","type":"invalid_request_error"}}', ['tool-input-invalid']],
+    ['Failed to deserialize the JSON body into the target type:\nmessages[1]: unknown variant `image_url`, expected `text`', ['param-rejected']],
+    ['{"message":"terminated","code":"UND_ERR_SOCKET","modelId":"anthropic/claude-sonnet-4.6"}', ['connection-reset']],
+    ['Reason: OAI Compatible API error: [400] Bad Request {"error":{"code":1369,"message":"Request denied by upstream policy. This model is restricted to authorized applications."}}', ['key-model-denied']],
+    ['"GET /v1//models HTTP/1.1" 404 Not Found', ['base-url-suffix']],
+    // A server's note that its client went away after a finished stream is no failure (lmstudio-ai/lmstudio-bug-tracker#597).
+    ['[INFO][LM STUDIO SERVER] Finished streaming response\n[INFO][LM STUDIO SERVER] Client disconnected. Stopping generation... (If the model is busy processing the prompt, it will finish first.)', []],
+    // A tutorial's prose about statuses and its table with the cells run together (infinitytechstack.uk, rest-mechanics-diagnostics).
+    ["A 429 (Rate Limit) error indicates you have exceeded your Tier's capacity; you should implement Exponential Backoff. However, a 529 (Overloaded) is a server-side capacity spike.", []],
+    ['CodeMeaningStrategy\n400Bad RequestCheck JSON syntax/Roles\n401Authentication ErrorVerify API Key\n429Rate LimitedWait and retry (Exponential)\n529OverloadedSwitch regions/Wait', []],
     // From the forty-fifth set's misses (each with its thread in test/fixtures/explain-corpus-holdout45.jsonl).
     ['litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call a function. Please adjust your prompt. See \'failed_generation\' for more details.","type":"invalid_request_error","code":"tool_use_failed"}}', ['tool-input-invalid']],
     ["Tool call 'get_weather': arguments is not valid JSON", ['tool-input-invalid']],
