@@ -1,12 +1,13 @@
-import { DOCTOR_OPTIONS, GLOBAL_OPTIONS, parseSimple } from './commands/options.js';
+import { DOCTOR_OPTIONS, EXPLAIN_OPTIONS, GLOBAL_OPTIONS, parseSimple } from './commands/options.js';
 import { FAST_COMMANDS, runFastWith, type FastCommand } from './fast-main.js';
 import { guarded, processIo, type Io } from './util/io.js';
 
 export type { Io } from './util/io.js';
 
 /**
- * The fast paths of the full CLI bundle: those of dist/fast.cjs, and `ccenv doctor` (its options parsed from the
- * same table yargs uses, so yargs' ~40 ms load is skipped on the commonest runs, `doctor --offline` among them).
+ * The fast paths of the full CLI bundle: those of dist/fast.cjs, `ccenv doctor` and `ccenv explain` (their options
+ * parsed from the same tables yargs uses, so yargs' ~40 ms load is skipped on the commonest runs, `doctor
+ * --offline` and `explain < litellm.log` among them).
  */
 export const CLI_FAST_COMMANDS: Readonly<Record<string, FastCommand>> = {
   ...FAST_COMMANDS,
@@ -14,6 +15,11 @@ export const CLI_FAST_COMMANDS: Readonly<Record<string, FastCommand>> = {
     const parsed = parseSimple(args, DOCTOR_OPTIONS, GLOBAL_OPTIONS);
     if (!parsed) return undefined;
     return (await import('./commands/doctor.js')).doctorCommand({ ...parsed.options, codes: parsed.positionals }, io);
+  },
+  explain: async (args, io) => {
+    const parsed = parseSimple(args, EXPLAIN_OPTIONS, GLOBAL_OPTIONS);
+    if (!parsed || parsed.positionals.length > 1) return undefined;
+    return (await import('./commands/explain.js')).explainCommand({ ...parsed.options, text: parsed.positionals[0] }, io);
   },
 };
 

@@ -3,7 +3,7 @@ import type { Io } from '../util/io.js';
 import { suggestion, UserError } from '../util/errors.js';
 import { printable } from '../util/text.js';
 import { GEN_OPTION_HELP, GEN_TARGETS } from './gen-targets.js';
-import { DOCTOR_OPTIONS, GLOBAL_OPTIONS } from './options.js';
+import { DOCTOR_OPTIONS, EXPLAIN_OPTIONS, GLOBAL_OPTIONS } from './options.js';
 import { VERSION } from '../version.js';
 
 
@@ -85,7 +85,7 @@ function build(argv: string[], io: Io, exit: { code: number }): Argv {
     .command(
       'explain [text]',
       'Name the cause and the fix of a pasted error (a Claude Code screen, API Error lines, a LiteLLM log, a traceback); - or a pipe reads standard input',
-      (y) => y.positional('text', { type: 'string', describe: 'the error text; - or nothing with a pipe: standard input' }).option('json', { type: 'boolean', default: false, describe: 'one JSON document (schemaVersion 1)' }),
+      (y) => y.positional('text', { type: 'string', describe: 'the error text; - or nothing with a pipe: standard input' }).options(EXPLAIN_OPTIONS),
       lazy(() => import('./explain.js'), ({ explainCommand }, a) => explainCommand(a as never, io)),
     )
     .command(

@@ -26,6 +26,11 @@ export const DOCTOR_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   html: { type: 'string', describe: 'also write the report as one self-contained HTML page to FILE' },
 };
 
+/** `ccenv explain` options. */
+export const EXPLAIN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  json: { type: 'boolean', default: false, describe: 'one JSON document (schemaVersion 1)' },
+};
+
 /** Options every command takes (besides --help and --version). */
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   profiles: { type: 'string', describe: 'profiles file (default: $CCENV_PROFILES, else ${XDG_CONFIG_HOME:-~/.config}/ccenv/profiles.yaml)' },

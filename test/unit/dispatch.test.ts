@@ -1,5 +1,5 @@
-// One dispatcher: the bin tries the fast path (no yargs) for `shell` and `validate`, else the yargs CLI. For
-// every argv the fast path either defers (undefined) or does exactly what yargs does with it.
+// One dispatcher: the bin tries the fast path (no yargs) for `shell`, `validate`, `doctor` and `explain`, else the
+// yargs CLI. For every argv the fast path either defers (undefined) or does exactly what yargs does with it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,12 @@ describe('fast path and yargs agree', () => {
     [['doctor', '--no-json', '--list']],
     [['doctor', '--list', '--list']],
     [['doctor', '--bogus']],
+    [['explain', 'Requests with max_tokens > 4096 must have stream=true']],
+    [['explain', '--json', 'connect ECONNREFUSED 127.0.0.1:4000']],
+    [['explain', 'nothing we know', '-q']],
+    [['explain', 'two', 'texts']],
+    [['explain', '--json=false', 'x']],
+    [['explain', '--bogus', 'x']],
   ])('%j', async (argv) => {
     const fast = capture();
     const code = await runFastWith(CLI_FAST_COMMANDS, argv, fast.io);
