@@ -1,4 +1,4 @@
-import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, LEADING_STATUS, PROBE_LOG_LINE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_LINE, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, LEADING_STATUS, OUTPUT_MARK, PROBE_LOG_LINE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -156,8 +156,25 @@ export function explainText(input: string): Diagnosis[] {
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
   // A symptom other failures leave too names its cause only when nothing else in the text does.
   if (kept.length === 0) kept.push(...hits.filter((h) => h.symptom));
+  if (kept.length > 0 && aboutStatuses(raw)) return [];
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
+}
+
+/**
+ * Whether a text is a page about HTTP statuses rather than a failure: one of its lines is documentation that names a
+ * status (`An HTTP 429 means …`, `you will receive a 429 HTTP status code`) and none reports an error itself
+ * (REPORTS_ERROR) or looks like output (OUTPUT_MARK: a JSON brace, a log's clock time). Its other sentences (`Sending too
+ * many requests per second`, under "Common reasons include:") describe the failure, they do not report it. Stops at the
+ * first line of output, so a log costs a line or two.
+ */
+function aboutStatuses(lines: readonly string[]): boolean {
+  let docStatus = false;
+  for (const l of lines) {
+    if (REPORTS_ERROR.test(l) || OUTPUT_MARK.test(l)) return false;
+    docStatus ||= DOC_LINE.test(l) && STATUS_WORD.test(l);
+  }
+  return docStatus;
 }
 
 /**

@@ -119,7 +119,15 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * relays and providers, IDE agents, Python tracebacks, Node and TypeScript apps, Japanese and Korean pages, Claude Code
  * behind LiteLLM), with 47 harmless logs, screens and docs from 24 more, gathered while holdout45 was used: 175 texts, 8 of
  * them word for word in an earlier set (86.3 %, 85.6 % of the 167 new ones, at 3793e87 — the same as 4bdee2c —, and 2
- * false alarms in the 47 harmless texts).
+ * false alarms in the 47 harmless texts);
+ * holdout47, sampled the same way by six more from about 150 queries (auth, model ids, requests, network, time and
+ * capacity, responses and context), with 60 harmless docs, changelogs, code and configs from 23 more queries: 107 texts,
+ * 6 of them word for word in an earlier set (77.6 %, 76.2 % of the 101 new ones, at 467c240 — the same as the session's
+ * starting code bf9271f — and 9 false alarms in the 60 harmless texts, most of them pages about HTTP 429);
+ * holdout48, sampled the same way by four more from about 150 queries (pages in other languages, other coding agents, clouds
+ * and local servers behind proxies, gateways and chat front-ends), gathered while holdout47 was used: 107 texts, 4 of them
+ * word for word in an earlier set (63.6 %, 62.1 % of the 103 new ones, both with bf9271f and with the code widened from
+ * holdout47; 58.9 % on the helpers' labels before five were harmonised with the corpus's precedents).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -169,6 +177,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout44', 0.65],
   ['holdout45', 0.85],
   ['holdout46', 0.85],
+  ['holdout47', 0.85],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
@@ -221,8 +230,9 @@ describe('explain on the corpus of real pasted texts', () => {
     writeFileSync(join(ROOT, '.cache/explain-rate.txt'), `${lines.join('\n')}\n`);
     process.stdout.write(`\n${lines.join('\n')}\n`);
     for (const r of rates) expect(r.rate, r.set).toBeGreaterThanOrEqual(r.floor);
-    // At most one in two hundred: the two left are reference pages that print the error itself as their example
-    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body).
+    // At most one in two hundred: the three left are reference pages that print the error itself as their example
+    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body) and a vendor's
+    // troubleshooting page about 429 whose advice names the rate limit.
     expect(falseAlarms.length).toBeLessThanOrEqual(Math.floor(harmless.length / 200));
   });
 });
