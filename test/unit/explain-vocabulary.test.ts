@@ -607,6 +607,29 @@ describe('explain knows the documented error vocabulary', () => {
     // No model server at the address a client or LiteLLM was given (BerriAI/litellm#4961, codingmoh/open-codex#15).
     ["LiteLLM Warning: proxy started with `ollama` model\n`ollama serve` failed with Exception[WinError 2] The system cannot find the file specified.\nEnsure you run `ollama serve`", ['proxy-unreachable']],
     ['Using Ollama with model: gpt-oss:20b\nCould not connect to Model.', ['proxy-unreachable']],
+    // From the forty-eighth set's misses (each with its thread in test/fixtures/explain-corpus-holdout48.jsonl).
+    ['{"type":"error","error":{"type":"invalid_request_error","message":"messages.1.content.0.signature: Field required"}}', ['thinking-rejected']],
+    ['[GeminiAPI] Stream request failed: 400 { "error": { "code": 400, "message": "The model does not support setting thinking_budget to 0.", "status": "INVALID_ARGUMENT" } }', ['thinking-rejected']],
+    ["litellm.BadRequestError: OpenAIException - Error code: 400 - {'object': 'error', 'message': 'can only concatenate str (not \"list\") to str', 'code': 40302}", ['param-rejected']],
+    ['Upstream error:\n[{"error":{"code":400,"message":"Invalid JSON payload received. Unknown name \\"metadata\\": Cannot find field.","status":"INVALID_ARGUMENT"}}]', ['param-rejected']],
+    ['{"code": "invalid_type", "expected": "object", "received": "undefined", "path": [2, "function", "parameters", "properties"], "message": "Required"}', ['tool-input-invalid']],
+    ['400 Bad Request "Error from inference backend: 400 You requested a length 0 completion, but you did not set the \'echo\' parameter."', ['max-tokens-rejected']],
+    ['`max_new_tokens` must be <= 1', ['max-tokens-rejected']],
+    ['ERROR service=acp-command reason=ProviderModelNotFoundError Unhandled rejection', ['unknown-model']],
+    ['API Error: Model stream ended without a finish reason.', ['stream-order']],
+    ['Request failed: Cody Gateway: unexpected status code 400: {"error":"model \\"anthropic/claude-2\\" is not allowed, allowed: [anthropic/claude-2.0, anthropic/claude-instant-v1]"}', ['key-model-denied']],
+    ['No credentials found on proxy for project_name=my-project + location=us-central1, check /model/info for allowed project + region combinations', ['upstream-credentials']],
+    ['{"status_code": 400, "code": "InvalidParameter", "message": "url error, please check url！"}', ['base-url-suffix']],
+    ['request reached organization max RPM: 3, please try again after 1 seconds', ['rate-limit']],
+    ['Prompt is 11543 tokens but the model context window is 4096 tokens.', ['context-too-long']],
+    ['ERROR: SSE ERROR:net::ERR_CERT_AUTHORITY_INVALID', ['tls-error']],
+    ['SSL cert problem: self-signed cert in the chain', ['tls-error']],
+    // A field unknown to the backend (an older Azure api-version) is the field refused, not its value: param-rejected.
+    ["openai.BadRequestError: Error code: 400 - {'error': {'message': 'Unrecognized request argument supplied: max_completion_tokens', 'type': 'invalid_request_error', 'param': None, 'code': None}}", ['param-rejected']],
+    // A page's link to a reasoning guide is no thinking parameter refused.
+    ["Error code: 400 - {'error': {'message': 'Invalid prompt: your prompt was flagged as potentially violating our usage policy. Please try again with a different prompt: https://platform.openai.com/docs/guides/reasoning#advice-on-prompting', 'type': 'invalid_request_error', 'code': 'invalid_prompt'}}", ['content-filtered']],
+    // Codex's stream cut because the connection could not be made: the address, not the stream.
+    ['Stream disconnected before completion: error sending request for url (https://0.0.0.0:4000/v1/responses)', ['proxy-unreachable']],
     // From the forty-seventh set's misses (each with its thread in test/fixtures/explain-corpus-holdout47.jsonl).
     ["BadRequestError: Error code: 400 - {'object': 'error', 'message': 'Conversation roles must alternate user/assistant/user/assistant/...', 'type': 'invalid_request_error'}", ['param-rejected']],
     ['"Cannot truncate prompt with n_keep (15028) >= n_ctx (7424)"', ['context-too-long']],
