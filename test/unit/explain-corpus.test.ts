@@ -127,7 +127,12 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * holdout48, sampled the same way by four more from about 150 queries (pages in other languages, other coding agents, clouds
  * and local servers behind proxies, gateways and chat front-ends), gathered while holdout47 was used: 107 texts, 4 of them
  * word for word in an earlier set (63.6 %, 62.1 % of the 103 new ones, both with bf9271f and with the code widened from
- * holdout47; 58.9 % on the helpers' labels before five were harmonised with the corpus's precedents).
+ * holdout47; 58.9 % on the helpers' labels before five were harmonised with the corpus's precedents);
+ * holdout49, sampled the same way by six more from about 200 queries (SDK exceptions in apps, self-hosted model servers,
+ * Claude Code's screens of 2026, LiteLLM operators, relays and pools), with 60 harmless outputs, configs, code and docs,
+ * gathered while holdout47 and holdout48 were used: 104 texts, 2 of them word for word in an earlier set (76.0 %, 75.5 % of
+ * the 102 new ones, at dfc8f2c — after the widenings from holdout47 and holdout48 — and the same with bf9271f; 5 false
+ * alarms in the 60 harmless texts).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -179,6 +184,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout46', 0.85],
   ['holdout47', 0.85],
   ['holdout48', 0.8],
+  ['holdout49', 0.8],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [

@@ -607,6 +607,23 @@ describe('explain knows the documented error vocabulary', () => {
     // No model server at the address a client or LiteLLM was given (BerriAI/litellm#4961, codingmoh/open-codex#15).
     ["LiteLLM Warning: proxy started with `ollama` model\n`ollama serve` failed with Exception[WinError 2] The system cannot find the file specified.\nEnsure you run `ollama serve`", ['proxy-unreachable']],
     ['Using Ollama with model: gpt-oss:20b\nCould not connect to Model.', ['proxy-unreachable']],
+    // From the forty-ninth set's misses (each with its thread in test/fixtures/explain-corpus-holdout49.jsonl).
+    ['Upstream error:\n{"message":"Validation: top_p is immutable for this model and must be 0.95, got 1","type":"Bad Request","code":400}', ['param-rejected']],
+    ['{"message":"This model doesn\'t support the stopSequences field. Remove stopSequences and try again."}', ['param-rejected']],
+    ['unexpected status code: 400, body: {"type":"error","error":{"type":"invalid_request_error","message":"stop_sequences: each stop sequence must be non-empty"}}, request: {"max_tokens":1000,"stop_sequences":[""]}', ['param-rejected']],
+    ['API Error: 403 {"error":{"message":"HTTP 403: {\\"error\\": {\\"code\\": 403, \\"message\\": \\"To continue, verify your account at https://accounts.google.com/signin/continue\\"}}"}}', ['upstream-credentials']],
+    ['{"error": {"message": "Your authentication token has been invalidated. Please try signing in again.", "type": "invalid_request_error", "code": "token_invalidated"}, "status": 401}', ['upstream-credentials']],
+    ['error: {\n    message: "You didn\'t provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",\n    type: \'invalid_request_error\'\n  }', ['auth-rejected']],
+    ['The model "llama3.1:8b" was not found. To download it, run `ollama run llama3.1:8b`.', ['unknown-model']],
+    ['litellm.exceptions.NotFoundError: litellm.NotFoundError: AnthropicException - {"type":"error","error":{"type":"not_found_error","message":"claude-3-5-sonnet-20240620"}}', ['unknown-model']],
+    ['{"type":"error","error":{"type":"invalid_request_error","message":"messages.1.content.0: Invalid signature in \\thinking block"}}', ['thinking-rejected']],
+    ["AuthenticationError: litellm.AuthenticationError: AuthenticationError: OpenAIException - team not allowed to access model. This team can only access models=['en-de-translator']", ['key-model-denied']],
+    // A program's table of statuses and prose listing kinds of failure (the forty-ninth set's harmless texts).
+    ['class HttpStatusCodes:\n    BadRequest = 400\n    InternalServerError = 500\n    ServiceUnavailable = 503', []],
+    ['407 - HTTPProxyAuthenticationRequired\n408 - HTTPRequestTimeout\n429 - HTTPTooManyRequests', []],
+    ['    413: "Payload too large", 415: "Unsupported Media Type",\n    429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"', []],
+    ['Every decision reads three facts about the failure: its kind (rate limit,\ncontext window, content policy, auth, not found, timeout, ...), its status code', []],
+    ['LLM requests occasionally fail due to transient issues - network errors, model overload, or quota limits.', []],
     // From the forty-eighth set's misses (each with its thread in test/fixtures/explain-corpus-holdout48.jsonl).
     ['{"type":"error","error":{"type":"invalid_request_error","message":"messages.1.content.0.signature: Field required"}}', ['thinking-rejected']],
     ['[GeminiAPI] Stream request failed: 400 { "error": { "code": 400, "message": "The model does not support setting thinking_budget to 0.", "status": "INVALID_ARGUMENT" } }', ['thinking-rejected']],
