@@ -260,7 +260,8 @@ function opensError(text: string): boolean {
 function topicOf(text: string, inError: boolean): string | undefined {
   if (text.length > 2000) return undefined;
   // A count of none ("0 invalid, 0 rate-limited" in a status summary) is no error.
-  const line = text.replace(/\b0 [\w-]+/g, ' ');
+  // An exception's name is read as its words (`ProviderModelNotFoundError`: provider model not found).
+  const line = text.replace(/\b0 [\w-]+/g, ' ').replace(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?=Error\b|Exception\b)/g, (n) => n.replace(/(?<=[a-z])(?=[A-Z])/g, ' '));
   const own = ERROR_LINE.test(line);
   if (!(inError || own) || unread(text, line)) return undefined;
   return TOPICS.find((t) => (own || !t.ownLine) && t.subject.test(line) && t.refusal.test(line.replace(t.subject, ' ')))?.code;

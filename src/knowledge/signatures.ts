@@ -900,12 +900,17 @@ export const TOPICS: readonly {
   { code: 'tool-input-invalid', subject: /\b(?:server_)?tool(?:_use|_result|_calls?|_choice|s|Config|Use|Result)?\b|\bfunction[_ ]?call|\bfunction '|\b(?:JSON )?schema\b/i, refusal: /invalid|malformed|missing|required|must|should match|could not be parsed|failed to parse|not valid json|unexpected|does not support|not supported|cannot|not of type|failed|too short/i },
   { code: 'context-too-long', subject: /\b(?:context(?:[ _](?:window|length|size|limit))?|prompt|input(?:[ _]tokens?)?|conversation|messages?)\b/i, refusal: /too long|too large|exceed(?:s|ed)?\b|too many tokens|over the limit|\bis limited to \d|超长|超出/i },
   // (`param` not as a JSON key: every OpenAI error body has `"param": null`.)
-  { code: 'param-rejected', subject: /\b(?:parameters?|params?(?!["']\s?:)|arguments?|fields?|properties|property|role|temperature|top_[pk]|(?:presence|frequency)_penalty|validation errors?|payload|(?:request|JSON) body|system (?:role|messages?))\b|\bdeserializ|\bInvalid '[\w.[\]-]{1,80}'|参数/i, refusal: /invalid|unknown|unsupported|not supported|not allowed|not permitted|unrecognized|extra|required|missing|expected|should be|must be|does not match|cannot|unavailable|有误/i },
+  { code: 'param-rejected', subject: /\b(?:parameters?|params?(?!["']\s?:)|arguments?|fields?|properties|property|roles?|temperature|top_[pk]|(?:presence|frequency)_penalty|validation errors?|payload|(?:request|JSON) body|system (?:role|messages?))\b|\bdeserializ|\bInvalid '[\w.[\]-]{1,80}'|参数/i, refusal: /doesn't support|does not support|must alternate|invalid|unknown|unsupported|not supported|not allowed|not permitted|unrecognized|extra|required|missing|expected|should be|must be|does not match|cannot|unavailable|有误/i },
   { code: 'unknown-model', subject: /\bmodel\b|模型/i, refusal: /not found|does not exist|not exist|unknown|no such|invalid|not (?:yet )?supported|不存在/i },
-  { code: 'rate-limit', subject: /\b(?:rate|quota|balance|credits?|billing|concurrency|usage limits?)\b|余额|额度/i, refusal: /limit|exceed|insufficient|exhausted|reached|too low|too many|不足|超/i },
+  { code: 'rate-limit', subject: /\b(?:rate|quota|balance|credits?|billing|concurrency|usage limits?|RPM|TPM|RPD|TPD)\b|余额|额度/i, refusal: /limit|exceed|insufficient|exhausted|reached|too low|too many|不足|超/i },
   { code: 'auth-rejected', subject: /\b(?:api[_ -]?key|(?<!Unexpected )token|auth(?:entication|orization)?|credentials?|unauthori[sz]ed)\b|认证|鉴权/i, refusal: /invalid|missing|expired|incorrect|wrong|failed|fails|denied|not valid|revoked|unauthori[sz]ed|失败|无效/i },
   { code: 'overloaded', subject: /\b(?:overload(?:ed)?|capacity|busy)\b|繁忙|过载/i, refusal: /./, ownLine: true },
   { code: 'timeout', subject: /\btim(?:ed|e)[ -]?out\b|\btimeout\b|\bdeadline\b/i, refusal: /./, ownLine: true },
+  // The transport's own words, after the causes above (a connection that timed out is the timeout's): a certificate
+  // refused, a connection cut, an address that does not answer.
+  { code: 'tls-error', subject: /\b(?:SSL|TLS|cert(?:ificate)?s?)\b/i, refusal: /problem|invalid|verif|self[- ]signed|expired|untrusted|not trusted|unknown (?:ca|issuer|authority)|handshake|failed/i },
+  { code: 'connection-reset', subject: /\b(?:connection|socket|stream)\b/i, refusal: /\breset\b|closed|hang up|terminated|aborted|disconnected/i },
+  { code: 'proxy-unreachable', subject: /\bconnect(?:ion)?\b|\breach\b/i, refusal: /unable|could not|couldn't|failed to\s|refused|cannot|can't|no route/i },
 ];
 
 /**
@@ -931,7 +936,7 @@ export const SOURCE_FENCE = /^\s{0,3}(?:```|~~~)\s?(?:mermaid|python|py|javascri
 
 /**
  * A line of documentation or configuration, not of output: a Markdown heading or table row (a docs page's table of
- * error types, a "Rate Limiter" heading), or a YAML setting with a comment (`request_timeout: 10 # raise Timeout
+ * error types, a "Rate Limiter" heading), or a YAML or TOML setting with a comment (`request_timeout: 10 # raise Timeout
  * error …`), or a sentence of prose that opens with a condition (`If the error is a context window exceeded error,
  * fall back …`, `When the API returns HTTP 429, …`) or says what a retry policy retries on (`Retries on 429 (Rate Limit)
  * and 5xx errors`), a task-list item (`- [ ] …`), a changelog or commit line (`* Fix 429 response handling`,
@@ -950,7 +955,7 @@ export const DOC_LINE = new RegExp(
     // `error: upstream connect error … # retried 3 times`, `# Error: getaddrinfo ENOTFOUND litellm`).
     `^(?!${REPORTS})(?:${[
       /\s{0,3}(?:#{1,6}\s(?![-=>$→⇒])|\|[^\n]*\|\s*$|[-*] \[[ xX]\] )/.source,
-      /\s*[-+]?\s?[\w.-]{1,60}:\s[^#\n]{0,200}\s#\s/.source,
+      /\s*[-+]?\s?#?[\w.-]{1,60}(?::|\s?=)\s[^#\n]{0,200}\s#\s/.source,
       // An API description's own field (OpenAPI's `description: Too many requests`), unquoted as no JSON body has it; a
       // table of statuses copied from a page with its cells run together (`401Authentication ErrorVerify API Key`).
       /\s*(?:description|summary):\s|\s*[1-5]\d\d[A-Z][A-Za-z ]{2,40}[a-z][A-Z]/.source,
@@ -1000,7 +1005,7 @@ export const ERROR_OPENING = /API Error|"error"\s?:|Error code:? ?\d|\b\w{0,40}(
  * A line that reads as an error: one of these words, an HTTP error status (not a timestamp's milliseconds `,512`, a
  * source line `utils.py:565` nor a name like `define-429-response`), or a request validator's path into the messages (`messages.16.content.1: …`).
  */
-export const ERROR_LINE = /\berror\b|[a-z]Error\b|\bmessages\.\d+\.content\.\d+\b|\bfail(?:ed|s|ure)?\b|exception|\binvalid\b|\bdenied\b|\brefused\b|\bcannot\b|\bcan't\b|\bunable\b|\bnot supported\b|\bexceed|(?<![\w,.:-])[45]\d\d(?![\w.-]|[,:]\d)|错误|失败|异常/i;
+export const ERROR_LINE = /\berror\b|[a-z]Error\b|\bmessages\.\d+\.content\.\d+\b|\bfail(?:ed|s|ure)?\b|exception|\binvalid\b|\bdenied\b|\brefused\b|\bcannot\b|\bcan't\b|\bunable\b|\bnot supported\b|\bexceed|\b(?:was|were) not found\b|\bdoes not exist\b|\bdoes(?:n't| not) support\b|\bmust be (?:<=|>=|<|>|less|greater|at most|at least|between)|(?<![\w,.:-])[45]\d\d(?![\w.-]|[,:]\d)|错误|失败|异常/i;
 
 /**
  * The part of a LiteLLM message before its router suffix (knowledge/litellm.ts ROUTER_SUFFIXES):

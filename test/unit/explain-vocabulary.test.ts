@@ -472,11 +472,22 @@ describe('explain knows the documented error vocabulary', () => {
     ['messages.3.content.0: the tool block must carry an id', 'tool-input-invalid'],
     // Both max_tokens and the context: the first topic in the table (max_tokens) names it.
     ['Error: max_output_tokens and the input exceed what this model takes', 'max-tokens-rejected'],
+    // The transport's own words, and words that say the refusal without an error word, an exception's name read as words.
+    ['Error: SSL handshake with the gateway failed', 'tls-error'],
+    ['error: the connection to the relay was reset by its peer', 'connection-reset'],
+    ['Error: unable to connect to the inference server', 'proxy-unreachable'],
+    ['The model "foo-bar-9" was not found on this server', 'unknown-model'],
+    ['`max_new_tokens` must be <= 512', 'max-tokens-rejected'],
+    ['This backend does not support the logit_bias parameter', 'param-rejected'],
+    ['Error: request reached the org max TPM, try later', 'rate-limit'],
+    ['reason=BackendModelNotFoundError', 'unknown-model'],
   ])('an error line about its subject names the cause: %s → %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
   it.each([
     'max_tokens: 4096  # the maximum the model allows',
+    '+#exceptions_to_retry = [ "RateLimitError",]  # List of exceptions to retry on',
+    'Server version (returned even if connection failed or version is incompatible)',
     'INFO: context window 131072 tokens, limit ok',
     'SUCCESS [Server] Account pool initialized: 2 total, 1 available, 0 rate-limited, 0 invalid',
     'DEBUG: tool_choice=auto, tools=12, model=kimi-k2.5',
