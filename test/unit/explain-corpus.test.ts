@@ -132,7 +132,12 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * Claude Code's screens of 2026, LiteLLM operators, relays and pools), with 60 harmless outputs, configs, code and docs,
  * gathered while holdout47 and holdout48 were used: 104 texts, 2 of them word for word in an earlier set (76.0 %, 75.5 % of
  * the 102 new ones, at dfc8f2c — after the widenings from holdout47 and holdout48 — and the same with bf9271f; 5 false
- * alarms in the 60 harmless texts).
+ * alarms in the 60 harmless texts);
+ * holdout50, sampled the same way by five more from about 180 queries (generic queries in issue threads and in pages,
+ * Claude Code and agents on the clouds and enterprise gateways, tool calling and MCP through proxies), with 60 harmless
+ * logs, screens, configs and code, gathered while holdout47 to holdout49 were used: 116 texts, 3 of them word for word in
+ * an earlier set (75.0 %, 74.3 % of the 113 new ones, at 46daa41 — after the widenings from holdout47 to holdout49 and a
+ * wider topic fallback made for this measurement — and the same with bf9271f; 8 false alarms in the 60 harmless texts).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -185,6 +190,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout47', 0.85],
   ['holdout48', 0.8],
   ['holdout49', 0.8],
+  ['holdout50', 0.8],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
@@ -237,9 +243,10 @@ describe('explain on the corpus of real pasted texts', () => {
     writeFileSync(join(ROOT, '.cache/explain-rate.txt'), `${lines.join('\n')}\n`);
     process.stdout.write(`\n${lines.join('\n')}\n`);
     for (const r of rates) expect(r.rate, r.set).toBeGreaterThanOrEqual(r.floor);
-    // At most one in two hundred: the three left are reference pages that print the error itself as their example
-    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body) and a vendor's
-    // troubleshooting page about 429 whose advice names the rate limit.
+    // At most one in two hundred: the four left are reference pages that print the error itself as their example
+    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body), a vendor's
+    // troubleshooting page about 429 whose advice names the rate limit, and a tutorial whose lead line under a "400 Bad
+    // Request" heading reads like the message itself ("Invalid request format or parameters:").
     expect(falseAlarms.length).toBeLessThanOrEqual(Math.floor(harmless.length / 200));
   });
 });

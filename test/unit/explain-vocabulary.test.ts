@@ -618,6 +618,27 @@ describe('explain knows the documented error vocabulary', () => {
     // No model server at the address a client or LiteLLM was given (BerriAI/litellm#4961, codingmoh/open-codex#15).
     ["LiteLLM Warning: proxy started with `ollama` model\n`ollama serve` failed with Exception[WinError 2] The system cannot find the file specified.\nEnsure you run `ollama serve`", ['proxy-unreachable']],
     ['Using Ollama with model: gpt-oss:20b\nCould not connect to Model.', ['proxy-unreachable']],
+    // From the fiftieth set's misses (each with its thread in test/fixtures/explain-corpus-holdout50.jsonl).
+    ['⎿  API Error: 422 格式转换错误: Unable to resolve Gemini functionResponse.name for tool_use_id', ['tool-input-invalid']],
+    ['{"error": {"message": "No tool call found for tool output with call_id call_00_aSbzf1Gq7g4WVfU4LT922151.", "type": "invalid_request_error"}}', ['tool-input-invalid']],
+    ["Non-retryable client error: Error code: 400\n  'Failed to deserialize the JSON body into the target type:\n   messages[3]: missing field `tool_call_id` ...'", ['tool-input-invalid']],
+    ["tools.2.FrontendRemoteMcpToolDefinition.name: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'", ['tool-input-invalid']],
+    ["In context=('properties', 'texts'), array schema missing items.", ['tool-input-invalid']],
+    ['"Error from provider: Upstream request failed: [invalid_request_error] Invalid request: function name is invalid, must start with a letter"', ['tool-input-invalid']],
+    ['"error": {\n  "code": 400,\n  "message": "schema at top-level requires unspecified property \'type\'"', ['tool-input-invalid']],
+    ['HTTP 500: Tool call id was call_49c89af0 but must be a-z, A-Z, 0-9, with a length of 9', ['tool-input-invalid']],
+    ['AI_TypeValidationError: "expected number, received undefined"\n  at path ["choices",0,"delta","tool_calls",0,"index"]', ['tool-input-invalid']],
+    ['Warning: Ignoring extra certs from C:\\Users\\me\\.proxy\\ca.pem, load failed: error:80000003:system library::No such process', ['tls-error']],
+    ['Tool result is too large. Maximum size is 1MB.', ['context-too-long']],
+    ['[{"type": "text", "text": "result exceeds maximum length of 1048576"}]', ['context-too-long']],
+    // Code, help and changelogs of the fiftieth set's harmless texts.
+    ["    mock_connect.side_effect = RateLimitReachedError(headers=headers)\n    self.assertRaises(RateLimitReachedError, retry_request(con.request), action='/')", []],
+    ['---\ntitle: Improve Anthropic 529 overloaded error handling and consumer visibility\nstatus: done', []],
+    ['  --fallback-model <model>                          Enable automatic fallback to specified model when default model is overloaded (only works with --print)', []],
+    ['ERRORS = {\n    400: "Invalid Model: The specified model is not supported.",\n    429: "Quota Exceeded: You have exceeded your usage limits.",\n}', []],
+    ['Code | Meaning\n---- | -------\n429 | Too Many Requests', []],
+    ['- Properly catch context window exceeded errors - [PR #18283](https://github.com/BerriAI/litellm/pull/18283)', []],
+    ['**What:** Rate limit warning notifications now properly track state to avoid duplicate notifications.', []],
     // From the forty-ninth set's misses (each with its thread in test/fixtures/explain-corpus-holdout49.jsonl).
     ['Upstream error:\n{"message":"Validation: top_p is immutable for this model and must be 0.95, got 1","type":"Bad Request","code":400}', ['param-rejected']],
     ['{"message":"This model doesn\'t support the stopSequences field. Remove stopSequences and try again."}', ['param-rejected']],
