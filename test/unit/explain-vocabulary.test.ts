@@ -618,6 +618,35 @@ describe('explain knows the documented error vocabulary', () => {
     // No model server at the address a client or LiteLLM was given (BerriAI/litellm#4961, codingmoh/open-codex#15).
     ["LiteLLM Warning: proxy started with `ollama` model\n`ollama serve` failed with Exception[WinError 2] The system cannot find the file specified.\nEnsure you run `ollama serve`", ['proxy-unreachable']],
     ['Using Ollama with model: gpt-oss:20b\nCould not connect to Model.', ['proxy-unreachable']],
+    // From the fifty-first set's misses (each with its thread in test/fixtures/explain-corpus-holdout51.jsonl).
+    ['Opus weekly limit reached ∙ resets Oct 31, 9am', ['rate-limit']],
+    ['API Error: 400 x-anthropic-billing-header is a reserved keyword and may not be used in the system prompt.\n\n{\n  "type": "assistant",\n  "message": {\n    "model": "<synthetic>",\n    "usage": {\n      "input_tokens": 0,\n      "output_tokens": 0\n    }\n  }\n}', ['param-rejected']],
+    ['API Error: 400 {"error":{"message":"[qwen/coder-model] [400]: \'stream_options\' only set this when you set stream: true (reset after 12s)"}}', ['param-rejected']],
+    ['Failed to authenticate. API Error: 401 {"type":"error","error":{"type":"authentication_error","message":"OAuth access token has been revoked."},"request_id":null}', ['not-logged-in']],
+    ['Failed to invoke tool: Request failed with status code 524 and <!DOCTYPE html>', ['timeout']],
+    ['ERRO[0000] unable to connect to the origin error="localhost:8888 doesn\'t seem to work over https, but does seem to work over http. Reason: Get https://localhost:8888: http: server gave HTTP response to HTTPS client."', ['base-url-suffix']],
+    ['OpenAI: {"message":"Route not found"} (code: 404)', ['base-url-suffix']],
+    ["[WSL] `sudo apt update` = `... Temporary failure resolving 'archive.ubuntu.com' ...`", ['host-not-found']],
+    ['Error response from daemon: Ports are not available: exposing port TCP 0.0.0.0:5000 -> 0.0.0.0:0: listen tcp4 0.0.0.0:5000: bind: address already in use', ['proxy-unreachable']],
+    ["litellm.exceptions.ServiceUnavailableError: AnthropicException - anthropic does not support parameters: {'functions': [{'name': 'execute'}]}", ['param-rejected']],
+    ['Mistral API error (422 Unprocessable Entity): {"detail":[{"type":"extra_forbidden","loc":["body","messages",6,"assistant","tool_calls",0,"name"],"msg":"Extra inputs are not permitted"}]}', ['tool-input-invalid']],
+    ['"type": "extra_forbidden",\n"msg": "Extra inputs are not permitted",\n"loc": ["body", "messages", 3, "assistant", "reasoning_content"]', ['thinking-rejected']],
+    ['Error: 400 {"error":{"type":"invalid_request_error","message":"tool_call_id  is not found"},"type":"error"}', ['tool-input-invalid']],
+    ['Error: 400 The model has been decommissioned', ['unknown-model']],
+    ['AI_APICallError: The messages parameter is illegal. Please check the documentation.', ['param-rejected']],
+    ['{"object":"error","message":"Service tier capacity exceeded for this model.","type":"invalid_request_error"}', ['rate-limit']],
+    // Code and changelogs of the fifty-first set's harmless texts.
+    ['/**\n * Calls the Anthropic API with automatic retry on 529 (overloaded) errors.\n */\n    // 529 = Anthropic overloaded, 500 may also be transient — retry both\n    if (response.status === 529 || response.status === 500) {', []],
+    ['- **Rate Limit Detection & Warning** (Issue #53)\n  - Detects HTTP 429 rate limit responses from Claude API', []],
+    ["  429 : {type : 429, message : 'Too Many Requests'},", []],
+    ['type HttpError =\n  | 400 // Bad Request\n  | 401 // Unauthorized\n  | 429 // Too Many Requests', []],
+    ['except openai.RateLimitError as e:\n    #Handle rate limit error (we recommend using exponential backoff)\n    print(f"OpenAI API request exceeded rate limit: {e}")', []],
+    ['- I needed to ONLY see the original request, if 1 request failed why it failed (timeoutError), the next model it was falling back to', []],
+    // curl -v's own lines and a status before a JSON body are output, not comments or a map.
+    ['*   Trying 127.0.0.1:4000...\n* connect to 127.0.0.1 port 4000 failed: Connection refused\ncurl: (7) Failed to connect to 127.0.0.1 port 4000', ['proxy-unreachable']],
+    ['404: {"type":"error","error":{"type":"not_found_error","message":"model: claude-3-haiku-20240307"}}', ['unknown-model']],
+    // A user turn's tool_calls refused by Mistral is a field it forbids there (Gage-Technologies/mistral-go#2), not a tool call.
+    ['{"detail":[{"type":"extra_forbidden","loc":["body","messages",0,"user","tool_calls"],"msg":"Extra inputs are not permitted"}]}', ['param-rejected']],
     // From the fiftieth set's misses (each with its thread in test/fixtures/explain-corpus-holdout50.jsonl).
     ['⎿  API Error: 422 格式转换错误: Unable to resolve Gemini functionResponse.name for tool_use_id', ['tool-input-invalid']],
     ['{"error": {"message": "No tool call found for tool output with call_id call_00_aSbzf1Gq7g4WVfU4LT922151.", "type": "invalid_request_error"}}', ['tool-input-invalid']],
