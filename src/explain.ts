@@ -172,7 +172,7 @@ function aboutStatuses(lines: readonly string[]): boolean {
   let docStatus = false;
   for (const l of lines) {
     if (REPORTS_ERROR.test(l) || OUTPUT_MARK.test(l)) return false;
-    docStatus ||= DOC_LINE.test(l) && STATUS_WORD.test(l);
+    docStatus ||= STATUS_WORD.test(l) && DOC_LINE.test(l);
   }
   return docStatus;
 }
