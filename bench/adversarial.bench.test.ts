@@ -6,12 +6,20 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parseSse } from '../src/doctor/http.js';
-import { matchSignature, upstreamMessage } from '../src/knowledge/signatures.js';
+import { explainText } from '../src/explain.js';
+import { matchSignature, SIGNATURES, upstreamMessage } from '../src/knowledge/signatures.js';
 import { matchGlob } from '../src/util/glob.js';
 import { redact } from '../src/util/redact.js';
 import { credentialKind } from '../src/validate/rules.js';
 
 const MB = 1 << 20;
+/** 4 MB of lines that each hold a keyword of some signature (explain tries those lines): its worst text, short of patterns. */
+const KEYWORD_LINES = (() => {
+  const words = SIGNATURES.flatMap((s) => s.keywords);
+  const lines: string[] = [];
+  for (let i = 0, size = 0; size < 4 * MB; i++, size += lines.at(-1)!.length + 1) lines.push(`note ${i}: the word ${words[i % words.length]} in passing`);
+  return lines.join('\n');
+})();
 const cases: Array<[string, () => unknown]> = [
   ['upstreamMessage: 1 MB of spaces, then the router suffix', () => upstreamMessage(`${' '.repeat(MB)}Received Model Group=x`)],
   ['matchSignature: 1 MB blank error body', () => matchSignature(' '.repeat(MB))],
@@ -22,6 +30,7 @@ const cases: Array<[string, () => unknown]> = [
   ['matchGlob: 18 stars against 1 MB', () => matchGlob(`${'*a'.repeat(18)}*b`, 'a'.repeat(MB))],
   ['credentialKind: 1 MB value with many "<"', () => credentialKind('api_key', '<'.repeat(MB))],
   ['parseSse: 1 MB of empty frames', () => parseSse('\n\n'.repeat(MB / 2))],
+  ['explainText: 4 MB, a keyword on every line', () => explainText(KEYWORD_LINES)],
 ];
 
 it('1 MB adversarial inputs stay linear', () => {

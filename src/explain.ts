@@ -34,7 +34,7 @@ const KEYWORDS = SIGNATURES.map((s) => ({ all: s.keywords, spaced: s.keywords.fi
 const ALTERNATION_MAX = 12_000;
 
 /** Keywords as alternations (escaped, each source at most ALTERNATION_MAX characters); one that never matches for none. */
-function alternations(words: readonly string[]): RegExp[] {
+function alternations(words: readonly string[], flags = ''): RegExp[] {
   const parts: string[][] = [[]];
   let length = 0;
   for (const w of words.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))) {
@@ -45,26 +45,44 @@ function alternations(words: readonly string[]): RegExp[] {
     parts.at(-1)!.push(w);
     length += w.length + 1;
   }
-  return parts.map((p) => new RegExp(p.join('|') || '(?!)'));
+  return parts.map((p) => new RegExp(p.join('|') || '(?!)', flags));
 }
 
 /** Any keyword at all (a few alternations, so most lines are ruled out by a few tests); and any keyword with a space. */
 const ANY = alternations(KEYWORDS.flatMap((k) => k.all));
-const ANY_SPACED = alternations(KEYWORDS.flatMap((k) => k.spaced));
-/** Whether `text` holds a keyword of `any` (ANY or ANY_SPACED). */
-const hasKeyword = (any: readonly RegExp[], text: string) => any.some((r) => r.test(text));
+/** Whether `text` holds any keyword. */
+const hasKeyword = (text: string) => ANY.some((r) => r.test(text));
 
-/** A bit per signature (by its index) that has a keyword in `text` (lower-case); `spaced`: only keywords with a space. */
+/**
+ * Where keywords start, and which signatures each keyword belongs to: `starts` finds each position a keyword (with a
+ * space, for `spaced`) starts at; `byHead` maps a keyword's first two characters to the keywords beginning so, each
+ * with a bit per signature (by its index) that has it.
+ */
+function keywordIndex(spaced: boolean): { starts: RegExp[]; byHead: Map<string, [keyword: string, bits: bigint][]> } {
+  const bits = new Map<string, bigint>();
+  KEYWORDS.forEach((k, n) => {
+    for (const w of spaced ? k.spaced : k.all) bits.set(w, (bits.get(w) ?? 0n) | (1n << BigInt(n)));
+  });
+  const byHead = new Map<string, [string, bigint][]>();
+  for (const [w, b] of bits) byHead.set(w.slice(0, 2), [...(byHead.get(w.slice(0, 2)) ?? []), [w, b]]);
+  return { starts: alternations([...bits.keys()], 'g'), byHead };
+}
+const INDEX = { all: keywordIndex(false), spaced: keywordIndex(true) };
+
+/**
+ * A bit per signature (by its index) that has a keyword in `text` (lower-case); `spaced`: only keywords with a space.
+ * Each position a keyword starts at is found by the alternations (stepping one character past each match, so keywords
+ * that overlap are all found) and only the keywords with the same first two characters are compared there: linear in
+ * the text's length, not in its length times the number of keywords.
+ */
 function keywordHits(text: string, spaced: boolean): bigint {
-  if (!hasKeyword(spaced ? ANY_SPACED : ANY, text)) return 0n;
+  const { starts, byHead } = spaced ? INDEX.spaced : INDEX.all;
   let bits = 0n;
-  for (let n = 0; n < KEYWORDS.length; n++) {
-    const ks = spaced ? KEYWORDS[n]!.spaced : KEYWORDS[n]!.all;
-    for (const k of ks) {
-      if (text.includes(k)) {
-        bits |= 1n << BigInt(n);
-        break;
-      }
+  for (const r of starts) {
+    r.lastIndex = 0;
+    for (let m = r.exec(text); m; m = r.exec(text)) {
+      for (const [w, b] of byHead.get(text.slice(m.index, m.index + 2))!) if (text.startsWith(w, m.index)) bits |= b;
+      r.lastIndex = m.index + 1;
     }
   }
   return bits;
@@ -98,7 +116,7 @@ export function explainText(input: string): Diagnosis[] {
   const seams: bigint[] = new Array<bigint>(lower.length).fill(0n);
   for (let b = 0; b < lower.length; b += BLOCK) {
     const end = Math.min(lower.length, b + BLOCK);
-    if (!hasKeyword(ANY, lower.slice(b, end + 1).map((l) => l.trim()).join(' '))) continue;
+    if (!hasKeyword(lower.slice(b, end + 1).map((l) => l.trim()).join(' '))) continue;
     for (let j = b; j < end; j++) {
       inLine[j] = keywordHits(lower[j]!, false);
       if (j + 1 < lower.length) seams[j] = keywordHits(`${lower[j]!.trimEnd().slice(-KEYWORD_MAX)} ${lower[j + 1]!.trimStart().slice(0, KEYWORD_MAX)}`, true);
