@@ -1,4 +1,4 @@
-import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, LEADING_STATUS, OUTPUT_MARK, PROBE_LOG_LINE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, REFERENCE_LEAD, LEADING_STATUS, OUTPUT_MARK, PROBE_LOG_LINE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -125,7 +125,7 @@ export function explainText(input: string): Diagnosis[] {
   // Whether a line is documentation (DOC_LINE), tested once per line however many signatures match on it.
   const doc: (boolean | undefined)[] = [];
   const inSource = sourceBlocks(raw);
-  const isDoc = (k: number) => (doc[k] ??= inSource[k] ? !REPORTS_ERROR.test(raw[k]!) : DOC_LINE.test(raw[k]!));
+  const isDoc = (k: number) => (doc[k] ??= inSource[k] === EXAMPLE || (inSource[k] === SOURCE ? !REPORTS_ERROR.test(raw[k]!) : DOC_LINE.test(raw[k]!)));
   // symptom: matched only by the signature's symptoms (it stands only alone, and supersedes nothing).
   const found = new Map<string, { sig: Signature; line: number; symptom?: boolean }>();
   for (let i = 0; i < lines.length; i++) {
@@ -169,7 +169,7 @@ export function explainText(input: string): Diagnosis[] {
     return true;
   });
   // The fallbacks read no line of a source block either (its own DOC_LINE test is theirs too).
-  const source = (k: number) => inSource[k]! && !REPORTS_ERROR.test(raw[k]!);
+  const source = (k: number) => inSource[k] === EXAMPLE || (inSource[k] === SOURCE && !REPORTS_ERROR.test(raw[k]!));
   if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf, source, true));
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
   // A symptom other failures leave too names its cause only when nothing else in the text does.
@@ -195,25 +195,73 @@ function aboutStatuses(lines: readonly string[]): boolean {
   return docStatus;
 }
 
+/** What a line of a text is part of (sourceBlocks): output, source code, or an example a page shows. */
+const OUTPUT = 0;
+const SOURCE = 1;
+const EXAMPLE = 2;
+
 /**
- * Which of `lines` stand inside a Markdown code block of source, config or a diagram (opened by {@link SOURCE_FENCE},
- * closed by the next fence): one flag per line, the fences themselves included. An unclosed block runs to the end.
+ * What each of `lines` stands in: SOURCE inside a Markdown code block of source, config or a diagram (opened by
+ * {@link SOURCE_FENCE}, closed by the next fence; the fences included; an unclosed block runs to the end) and
+ * throughout a text that opens as a source file ({@link FIRST_SOURCE_LINE}); EXAMPLE in a body a page introduces
+ * ({@link EXAMPLE_INTRO}: its fenced block, or its JSON up to the brace that closes it) and in the paragraph below a
+ * help page's `Cause:` ({@link EXPLAINER_HEADING}), and the name an API reference's entry describes (the line above its
+ * {@link REFERENCE_LEAD}, `AuthenticationError` over `Raised when …`); OUTPUT elsewhere. A SOURCE line that reports an error itself is
+ * still read (a traceback's last line in a ```python block); an EXAMPLE line is not.
  */
-function sourceBlocks(lines: readonly string[]): boolean[] {
-  const inside: boolean[] = new Array<boolean>(lines.length).fill(false);
+function sourceBlocks(lines: readonly string[]): number[] {
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const inside = new Array<number>(lines.length).fill(first >= 0 && FIRST_SOURCE_LINE.test(lines[first]!) ? SOURCE : OUTPUT);
   let open = false;
+  // The last line with text, and whether it is the name an API reference's entry describes.
+  let named = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    if (l.trim() !== '') {
+      if (named >= 0 && !open && REFERENCE_LEAD.test(l)) inside[named] = EXAMPLE;
+      named = i;
+    }
     const fence = l.length < 40 && /^\s{0,3}(?:```|~~~)/.test(l);
     if (!open && fence && SOURCE_FENCE.test(l)) open = true;
     else if (open && fence) {
-      inside[i] = true;
+      inside[i] = SOURCE;
       open = false;
       continue;
     }
-    inside[i] = open;
+    if (open) inside[i] = SOURCE;
+    else if (l.length < 400 && (EXAMPLE_INTRO.test(l) || EXPLAINER_HEADING.test(l))) i = markExample(lines, i, inside, EXPLAINER_HEADING.test(l));
   }
   return inside;
+}
+
+/** How many lines an example below its introduction can span. */
+const EXAMPLE_MAX = 200;
+
+/**
+ * Marks EXAMPLE the body below line `intro` (past blank lines): a fenced block to its closing fence, a JSON body to
+ * the bracket that closes it, or (`paragraph`: below a help page's heading) the paragraph. Returns the last line marked.
+ */
+function markExample(lines: readonly string[], intro: number, inside: number[], paragraph: boolean): number {
+  let i = intro + 1;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  if (i >= lines.length) return intro;
+  const head = lines[i]!.trim();
+  const fenced = /^(?:```|~~~)/.test(head);
+  if (!paragraph && !fenced && !/^[{[]/.test(head)) return intro;
+  let depth = 0;
+  for (let j = i; j < lines.length && j - i < EXAMPLE_MAX; j++) {
+    const l = lines[j]!;
+    inside[j] = EXAMPLE;
+    if (paragraph) {
+      if (j + 1 >= lines.length || lines[j + 1]!.trim() === '') return j;
+    } else if (fenced) {
+      if (j > i && /^\s{0,3}(?:```|~~~)/.test(l)) return j;
+    } else {
+      for (const c of l) depth += c === '{' || c === '[' ? 1 : c === '}' || c === ']' ? -1 : 0;
+      if (depth <= 0) return j;
+    }
+  }
+  return Math.min(lines.length, i + EXAMPLE_MAX) - 1;
 }
 
 /** The line (`lineOf` a match) of the first of `patterns` that matches `text` where `lineOf` gives one. */
@@ -263,7 +311,12 @@ function statusOf(line: string): string | undefined {
  * line as the caller reads it), or documentation (DOC_LINE).
  */
 function unread(text: string, probe = text): boolean {
-  return text.length > 2000 || PROBE_LOG_LINE.test(probe) || DOC_LINE.test(text);
+  return text.length > 2000 || PROBE_LOG_LINE.test(probe) || DOC_LINE.test(text) || prose(text);
+}
+
+/** A paragraph of prose (over 300 characters, three sentences or more, no quote or brace of a message or body): it describes, it does not report. */
+function prose(text: string): boolean {
+  return text.length > 300 && !/["{}]/.test(text) && (text.match(/[a-z)][.!?] [A-Z]/g)?.length ?? 0) >= 2;
 }
 
 /** A line that opens an error report (ERROR_OPENING) and is not {@link unread}. */

@@ -142,7 +142,12 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * automation, threads of 2023–2024, pages in Japanese, Korean and Chinese, capacity and billing, deployments and networks),
  * with 60 harmless changelogs, code, configs and screens, gathered while holdout50 was used: 150 texts, 11 of them word for
  * word in an earlier set (78.7 %, 77.7 % of the 139 new ones, at ffb2252 — after the widenings from holdout47 to holdout50
- * — and the same with bf9271f; 6 false alarms in the 60 harmless texts).
+ * — and the same with bf9271f; 6 false alarms in the 60 harmless texts);
+ * holdout52, sampled the same way by eight more from about 240 queries (HTTP statuses, SDK exception classes, relays, pages
+ * in European languages, agent frameworks, the newest threads, and harmless docs and run output), gathered at the start of
+ * a session: 128 texts, 8 of them word for word in an earlier set (85.0 % of 127 on the helpers' labels, 89.1 % of 128 after
+ * seven were harmonised with the corpus's precedents, 88.3 % of the 120 new ones, at 2817f69 — that session's starting
+ * code — and 24 false alarms in its 80 harmless texts, most of them pages and code that quote error bodies and statuses).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -197,6 +202,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout49', 0.8],
   ['holdout50', 0.8],
   ['holdout51', 0.8],
+  ['holdout52', 0.9],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
@@ -250,9 +256,9 @@ describe('explain on the corpus of real pasted texts', () => {
     process.stdout.write(`\n${lines.join('\n')}\n`);
     for (const r of rates) expect(r.rate, r.set).toBeGreaterThanOrEqual(r.floor);
     // At most one in two hundred: the four left are reference pages that print the error itself as their example
-    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body), a vendor's
-    // troubleshooting page about 429 whose advice names the rate limit, and a tutorial whose lead line under a "400 Bad
-    // Request" heading reads like the message itself ("Invalid request format or parameters:").
+    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body; LiteLLM's page on
+    // telling provider errors from its own shows a body under "Provider Error (from OpenAI)"), and a tutorial whose lead
+    // line under a "400 Bad Request" heading reads like the message itself ("Invalid request format or parameters:").
     expect(falseAlarms.length).toBeLessThanOrEqual(Math.floor(harmless.length / 200));
   });
 });
