@@ -1,4 +1,4 @@
-import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, REFERENCE_LEAD, LEADING_STATUS, OUTPUT_MARK, PROBE_LOG_LINE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, REFERENCE_LEAD, REFERENCE_PROSE, STATUS_HEADING, LEADING_STATUS, OUTPUT_MARK, PROBE_LOG_LINE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -12,6 +12,9 @@ export interface Diagnosis {
   evidence: string;
   source: string;
 }
+
+/** The vertical borders of a box drawn around a line (`│ message │`), at its start or end. */
+const BOX_BORDER = /^\s{0,8}[│┃║]\s?|\s?[│┃║]\s*$/g;
 
 /** Largest text explain reads (characters): its first and last 2 MB when longer (a log's error is near one end). */
 export const EXPLAIN_MAX = 4 << 20;
@@ -105,7 +108,8 @@ export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
   const raw = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l));
   // Matched with JSON escapes undone (a body quoted inside a body) and mojibake repaired; the evidence is the line as pasted.
-  const lines = raw.map((l) => unescaped(demojibake(l)));
+  // A box's borders (`│ … │`, a TUI's frame around a message) are no part of it.
+  const lines = raw.map((l) => unescaped(demojibake(l)).replace(BOX_BORDER, ''));
   const lower = lines.map((l) => l.toLowerCase());
   // Which signatures have a keyword in each line, once per line (not once per window it is part of); a keyword
   // with a space in it can be wrapped onto two lines, so those are also looked for at the seams (seams[i]: the end
@@ -206,7 +210,8 @@ const EXAMPLE = 2;
  * throughout a text that opens as a source file ({@link FIRST_SOURCE_LINE}); EXAMPLE in a body a page introduces
  * ({@link EXAMPLE_INTRO}: its fenced block, or its JSON up to the brace that closes it) and in the paragraph below a
  * help page's `Cause:` ({@link EXPLAINER_HEADING}), and the name an API reference's entry describes (the line above its
- * {@link REFERENCE_LEAD}, `AuthenticationError` over `Raised when …`); OUTPUT elsewhere. A SOURCE line that reports an error itself is
+ * {@link REFERENCE_LEAD}, `AuthenticationError` over `Raised when …`; a status over the prose that explains it, {@link
+ * STATUS_HEADING}); OUTPUT elsewhere. A SOURCE line that reports an error itself is
  * still read (a traceback's last line in a ```python block); an EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
@@ -218,7 +223,7 @@ function sourceBlocks(lines: readonly string[]): number[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.trim() !== '') {
-      if (named >= 0 && !open && REFERENCE_LEAD.test(l)) inside[named] = EXAMPLE;
+      if (named >= 0 && !open && (REFERENCE_LEAD.test(l) || (STATUS_HEADING.test(lines[named]!) && REFERENCE_PROSE.test(l)))) inside[named] = EXAMPLE;
       named = i;
     }
     const fence = l.length < 40 && /^\s{0,3}(?:```|~~~)/.test(l);
@@ -314,9 +319,13 @@ function unread(text: string, probe = text): boolean {
   return text.length > 2000 || PROBE_LOG_LINE.test(probe) || DOC_LINE.test(text) || prose(text);
 }
 
-/** A paragraph of prose (over 300 characters, three sentences or more, no quote or brace of a message or body): it describes, it does not report. */
+/**
+ * A paragraph of prose (over 300 characters and three sentences or more, or over 80 characters and two sentences in Chinese
+ * or Japanese; no quote or brace of a message or body): it describes, it does not report.
+ */
 function prose(text: string): boolean {
-  return text.length > 300 && !/["{}]/.test(text) && (text.match(/[a-z)][.!?] [A-Z]/g)?.length ?? 0) >= 2;
+  if (/["{}]/.test(text)) return false;
+  return (text.length > 300 && (text.match(/[a-z)][.!?] [A-Z]/g)?.length ?? 0) >= 2) || (text.length > 80 && (text.match(/[。！？]/g)?.length ?? 0) >= 2);
 }
 
 /** A line that opens an error report (ERROR_OPENING) and is not {@link unread}. */

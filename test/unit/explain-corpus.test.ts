@@ -147,7 +147,12 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * in European languages, agent frameworks, the newest threads, and harmless docs and run output), gathered at the start of
  * a session: 128 texts, 8 of them word for word in an earlier set (85.0 % of 127 on the helpers' labels, 89.1 % of 128 after
  * seven were harmonised with the corpus's precedents, 88.3 % of the 120 new ones, at 2817f69 — that session's starting
- * code — and 24 false alarms in its 80 harmless texts, most of them pages and code that quote error bodies and statuses).
+ * code — and 24 false alarms in its 80 harmless texts, most of them pages and code that quote error bodies and statuses);
+ * holdout53, sampled the same way by eight more from about 280 queries (Chinese providers and relays, the clouds, networks
+ * and TLS, apps on the SDKs, Claude Code's screens, LiteLLM operators, and harmless run output, references and code),
+ * gathered while holdout52 was used and read only after: 146 texts, 3 of them word for word in an earlier set (75.3 % on the
+ * helpers' labels, 77.4 % after four were harmonised, 76.9 % of the 143 new ones, at ba2e6e3 — after the widening from
+ * holdout52 — and the same with 2817f69; 22 false alarms in its 70 harmless texts, 23 with 2817f69).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -203,6 +208,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout50', 0.8],
   ['holdout51', 0.8],
   ['holdout52', 0.9],
+  ['holdout53', 0.85],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
