@@ -1032,8 +1032,9 @@ export const DOC_LINE = new RegExp(
     // Source code that handles, tests, builds or prints a failure (`except RateLimitError:`, `if (response.status === 529`,
     // `self.assertRaises(…)`, `class AuthenticationError(Exception):`).
     /^\s*(?:print|console\.(?:log|error|warn|info)|logger\.\w{1,10}|logging\.\w{1,10}|except|catch|import|from [\w.]{1,60} import|def|throw new|raise \w{1,60}\(f?["']|""\"|''')\b|^\s*(?:\/\/\/\s|class [A-Z]\w{0,60}\(|return f?["'][^"'\n]{0,200}%s|[\w.]{1,80}\s?=\s?[A-Z]\w{2,60}(?:Error|Exception)\(|(?:self\.)?assert\w{0,30}\(|pytest\.raises\(|expect\(|(?:\}\s?)?(?:else )?if\s?\(|elif\s|case\s[\w'"]|if\s[^\n]{1,200}:\s*$|(?:it|test|describe)(?:\.\w{1,10})?\(\s?["'`]|[A-Z]\w{0,60}(?:Error|Exception),\s*$|return new [A-Z]\w{0,60}\(|#\[\w{1,30}[(\]]|[\w.]{0,60}status_code\s?=\s?[45]\d\d\s*$|\(?[a-z_]\w{0,30}(?:\.\w{1,40}){1,5},\s*$)/.source,
-    // A list of statuses in code (`status_forcelist=[429, 500, 502, 503, 504]`): the ones a program retries on.
-    /[^\n]{0,200}[[({]\s?[45]\d\d,\s?[45]\d\d\b|\s*[-*•]\s{1,3}`[45]\d\d[^`\n]{0,40}`\s?[:：-]/.source,
+    // A list of statuses in code (`status_forcelist=[429, 500, 502, 503, 504]`): the ones a program retries on, anywhere on
+    // the line; a status in backticks as a list's term (`- `503 Service Unavailable`: …`), even with its reason phrase.
+    /[[({]\s?[45]\d\d,\s?[45]\d\d\b|^\s*[-*•]\s{1,3}`[45]\d\d[^`\n]{0,40}`\s?[:：-]/.source,
     // The rest, unless the line also reports an error itself (`## API Error: 400 …`, `| API Error: 429 … |`,
     // `error: upstream connect error … # retried 3 times`, `# Error: getaddrinfo ENOTFOUND litellm`).
     `^(?!${REPORTS})(?:${[
