@@ -129,7 +129,7 @@ export function explainText(input: string): Diagnosis[] {
   // Whether a line is documentation (DOC_LINE), tested once per line however many signatures match on it.
   const doc: (boolean | undefined)[] = [];
   const inSource = sourceBlocks(raw);
-  const isDoc = (k: number) => (doc[k] ??= inSource[k] === EXAMPLE || (inSource[k] === SOURCE ? !REPORTS_ERROR.test(raw[k]!) : DOC_LINE.test(raw[k]!)));
+  const isDoc = (k: number) => (doc[k] ??= inSource[k] === EXAMPLE || (inSource[k] === SOURCE && !REPORTS_ERROR.test(raw[k]!)) || DOC_LINE.test(raw[k]!));
   // symptom: matched only by the signature's symptoms (it stands only alone, and supersedes nothing).
   const found = new Map<string, { sig: Signature; line: number; symptom?: boolean }>();
   for (let i = 0; i < lines.length; i++) {
