@@ -51,10 +51,6 @@ function alternations(words: readonly string[], flags = ''): RegExp[] {
   return parts.map((p) => new RegExp(p.join('|') || '(?!)', flags));
 }
 
-/** Any keyword at all (a few alternations, so most lines are ruled out by a few tests); and any keyword with a space. */
-const ANY = alternations(KEYWORDS.flatMap((k) => k.all));
-/** Whether `text` holds any keyword. */
-const hasKeyword = (text: string) => ANY.some((r) => r.test(text));
 
 /**
  * Where keywords start, and which signatures each keyword belongs to: `starts` finds each position a keyword (with a
@@ -71,6 +67,14 @@ function keywordIndex(spaced: boolean): { starts: RegExp[]; byHead: Map<string, 
   return { starts: alternations([...bits.keys()], 'g'), byHead };
 }
 const INDEX = { all: keywordIndex(false), spaced: keywordIndex(true) };
+
+/** Whether `text` holds any keyword (the same alternations, so each is compiled once: a few tests rule most lines out). */
+function hasKeyword(text: string): boolean {
+  return INDEX.all.starts.some((r) => {
+    r.lastIndex = 0;
+    return r.test(text);
+  });
+}
 
 /**
  * A bit per signature (by its index) that has a keyword in `text` (lower-case); `spaced`: only keywords with a space.
