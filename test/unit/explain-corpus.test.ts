@@ -162,7 +162,9 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * English and Chinese queries taken in the order returned, tool calling and MCP, JavaScript SDKs, AI gateways, and harmless
  * texts of every kind), gathered while holdout54 was used and read only after: 116 texts, 1 of them word for word in an
  * earlier set (83.6 % on the helpers' labels, 87.1 % after four were harmonised, 87.8 % of the 115 new ones, at 436de6c —
- * after the widenings from holdout52 to holdout54 — and the same with 2817f69; 2 false alarms in its 35 harmless texts).
+ * after the widenings from holdout52 to holdout54 — and the same with 2817f69; 2 false alarms in its 35 harmless texts);
+ * holdout56, tiny: the 4 texts three more helpers found before that session's search budget ran out (1 of 4 at first sight, at
+ * ed7f689 and with 2817f69: three are a Kiro relay's own token refresh failing, read as the client's key).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -221,6 +223,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout53', 0.85],
   ['holdout54', 0.9],
   ['holdout55', 0.9],
+  ['holdout56', 0.75],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [

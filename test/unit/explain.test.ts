@@ -313,6 +313,8 @@ describe('explainText', () => {
     ["openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid value for 'parallel_tool_calls': 'parallel_tool_calls' is only allowed when 'tools' are specified.\"}}", 'param-rejected'], // openai/swarm#30
     ['500: unable to load model: /mnt/cache/blobs/sha256-0bb230ebb9e6', 'upstream-error'], // modelscope/modelscope#1597
     ['{"error":{"message":"Invalid URL (GET /api/models)","type":"invalid_request_error"}}', 'base-url-suffix'], // songquanpeng/one-api#1225
+    ["2026-01-19 20:00:50 | ERROR    | kiro.routes_anthropic:messages:333 - HTTP 500 - POST /v1/messages - Client error '401 Unauthorized' for url 'https://prod.us-east-1.auth.desktop.kiro.dev/refreshToken'", 'upstream-credentials'], // jwadow/kiro-gateway#45
+    ['ERROR:__main__:token刷新失败: Client error \'400 Bad Request\' for url \'https://prod.us-east-1.auth.desktop.kiro.dev/refreshToken\'', 'upstream-credentials'], // zhalice2011/ki2api#3
     // A box's borders around a wrapped message are no part of it.
     ['│ Failed to login. Message: request to https://oauth2.googleapis.com/token failed, reason: self-signed     │\n│ certificate in certificate chain                                                  │', 'tls-error'], // google-gemini/gemini-cli#2300
   ])('names the cause of %s', (text, code) => {
