@@ -1,4 +1,4 @@
-import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, REFERENCE_LEAD, REFERENCE_PROSE, STATUS_HEADING, LEADING_STATUS, OUTPUT_MARK, PROBE_LOG_LINE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, LEADING_STATUS, OUTPUT_MARK, PROBE_LOG_LINE, REFERENCE_LEAD, REFERENCE_PROSE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_HEADING, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -51,7 +51,6 @@ function alternations(words: readonly string[], flags = ''): RegExp[] {
   return parts.map((p) => new RegExp(p.join('|') || '(?!)', flags));
 }
 
-
 /**
  * Where keywords start, and which signatures each keyword belongs to: `starts` finds each position a keyword (with a
  * space, for `spaced`) starts at; `byHead` maps a keyword's first two characters to the keywords beginning so, each
@@ -63,7 +62,11 @@ function keywordIndex(spaced: boolean): { starts: RegExp[]; byHead: Map<string, 
     for (const w of spaced ? k.spaced : k.all) bits.set(w, (bits.get(w) ?? 0n) | (1n << BigInt(n)));
   });
   const byHead = new Map<string, [string, bigint][]>();
-  for (const [w, b] of bits) byHead.set(w.slice(0, 2), [...(byHead.get(w.slice(0, 2)) ?? []), [w, b]]);
+  for (const [w, b] of bits) {
+    const head = w.slice(0, 2);
+    if (!byHead.has(head)) byHead.set(head, []);
+    byHead.get(head)!.push([w, b]);
+  }
   return { starts: alternations([...bits.keys()], 'g'), byHead };
 }
 const INDEX = { all: keywordIndex(false), spaced: keywordIndex(true) };
@@ -213,16 +216,16 @@ const EXAMPLE = 2;
  * {@link SOURCE_FENCE}, closed by the next fence; the fences included; an unclosed block runs to the end) and
  * throughout a text that opens as a source file ({@link FIRST_SOURCE_LINE}); EXAMPLE in a body a page introduces
  * ({@link EXAMPLE_INTRO}: its fenced block, or its JSON up to the brace that closes it) and in the paragraph below a
- * help page's `Cause:` ({@link EXPLAINER_HEADING}), and the name an API reference's entry describes (the line above its
- * {@link REFERENCE_LEAD}, `AuthenticationError` over `Raised when …`; a status over the prose that explains it, {@link
- * STATUS_HEADING}); OUTPUT elsewhere. A SOURCE line that reports an error itself is
- * still read (a traceback's last line in a ```python block); an EXAMPLE line is not.
+ * help page's `Cause:` ({@link EXPLAINER_HEADING}), and on the name an API reference's entry describes (the line above
+ * its {@link REFERENCE_LEAD}: `AuthenticationError` over `Raised when …`; a {@link STATUS_HEADING} over the prose that
+ * explains it); OUTPUT elsewhere. A SOURCE line that reports an error itself is still read (a traceback's last line in
+ * a ```python block); an EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
   const first = lines.findIndex((l) => l.trim() !== '');
   const inside = new Array<number>(lines.length).fill(first >= 0 && FIRST_SOURCE_LINE.test(lines[first]!) ? SOURCE : OUTPUT);
   let open = false;
-  // The last line with text, and whether it is the name an API reference's entry describes.
+  // The last line with text so far: the name an entry describes, if the line after it is the entry's lead.
   let named = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -230,7 +233,7 @@ function sourceBlocks(lines: readonly string[]): number[] {
       if (named >= 0 && !open && (REFERENCE_LEAD.test(l) || (STATUS_HEADING.test(lines[named]!) && REFERENCE_PROSE.test(l)))) inside[named] = EXAMPLE;
       named = i;
     }
-    const fence = l.length < 40 && /^\s{0,3}(?:```|~~~)/.test(l);
+    const fence = l.length < 40 && FENCE.test(l);
     if (!open && fence && SOURCE_FENCE.test(l)) open = true;
     else if (open && fence) {
       inside[i] = SOURCE;
@@ -238,13 +241,18 @@ function sourceBlocks(lines: readonly string[]): number[] {
       continue;
     }
     if (open) inside[i] = SOURCE;
-    else if (l.length < 400 && (EXAMPLE_INTRO.test(l) || EXPLAINER_HEADING.test(l))) i = markExample(lines, i, inside, EXPLAINER_HEADING.test(l));
+    else if (l.length < 400) {
+      const heading = EXPLAINER_HEADING.test(l);
+      if (heading || EXAMPLE_INTRO.test(l)) i = markExample(lines, i, inside, heading);
+    }
   }
   return inside;
 }
 
 /** How many lines an example below its introduction can span. */
 const EXAMPLE_MAX = 200;
+/** A Markdown fence (```, ~~~) opening or closing a block. */
+const FENCE = /^\s{0,3}(?:```|~~~)/;
 
 /**
  * Marks EXAMPLE the body below line `intro` (past blank lines): a fenced block to its closing fence, a JSON body to
@@ -254,9 +262,8 @@ function markExample(lines: readonly string[], intro: number, inside: number[], 
   let i = intro + 1;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i >= lines.length) return intro;
-  const head = lines[i]!.trim();
-  const fenced = /^(?:```|~~~)/.test(head);
-  if (!paragraph && !fenced && !/^[{[]/.test(head)) return intro;
+  const fenced = FENCE.test(lines[i]!);
+  if (!paragraph && !fenced && !/^\s*[{[]/.test(lines[i]!)) return intro;
   let depth = 0;
   for (let j = i; j < lines.length && j - i < EXAMPLE_MAX; j++) {
     const l = lines[j]!;
@@ -264,7 +271,7 @@ function markExample(lines: readonly string[], intro: number, inside: number[], 
     if (paragraph) {
       if (j + 1 >= lines.length || lines[j + 1]!.trim() === '') return j;
     } else if (fenced) {
-      if (j > i && /^\s{0,3}(?:```|~~~)/.test(l)) return j;
+      if (j > i && FENCE.test(l)) return j;
     } else {
       for (const c of l) depth += c === '{' || c === '[' ? 1 : c === '}' || c === ']' ? -1 : 0;
       if (depth <= 0) return j;

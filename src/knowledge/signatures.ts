@@ -1141,19 +1141,17 @@ export const DOC_LINE = new RegExp(
  */
 export const EXAMPLE_INTRO = /^(?![^\n]*\b(?:I|I'm|I've|my|me|we|our|us)\b)(?:[^\n]*\b(?:structure|format|envelope|shape|schema|error object|as follows|response with error details)\b[^\n]{0,40}:\s*$|[^\n]*(?:格式|结构|示例|如下|通常包含|形式|以下の通り)[^\n]{0,20}[:：]\s*$|(?=[^\n]*(?<![\w.-])[45]\d\d(?![\w.-]))[^\n]{40,}\b(?:means|indicates)\b[^\n]*\.\s*$)/i;
 
-/**
- * A help page's heading over the explanation below it (`Cause:`, `Possible causes`, `Solution:`, `原因:`); and the lead of
- * an API reference's entry (`Raised when authentication fails (status code: 401).`) below the name it describes.
- */
-export const REFERENCE_LEAD = /^\s{0,3}(?:Raised|Thrown|Returned) when\b/;
-/**
- * A reference's entry for a status (`429 Too Many Requests` alone on its line) and the prose that explains it below
- * (`The HTTP 429 Too Many Requests client error response status code indicates …`, in any language): not output, whose
- * next line is a body, a frame, a log line or a page's markup.
- */
-export const STATUS_HEADING = /^\s{0,3}[45]\d\d [A-Z][A-Za-z ]{2,40}\s*$/;
-export const REFERENCE_PROSE = /^(?!\s*(?:at |File |Traceback|[[{<"'(]|\d|\S*(?:Error|Exception)\b|-{2,}|={2,}))[^\n{}<>]{40,}$/;
+/** A help page's heading over the explanation below it (`Cause:`, `Possible causes`, `Solution:`, `原因:`). */
 export const EXPLAINER_HEADING = /^\s*(?:Causes?|Possible causes?|Reasons?|Solutions?|原因|可能原因|解决(?:方法|方案|办法)?)\s*[:：]?\s*$/i;
+/** The lead of an API reference's entry (`Raised when authentication fails (status code: 401).`), below the name it describes. */
+export const REFERENCE_LEAD = /^\s{0,3}(?:Raised|Thrown|Returned) when\b/;
+/** A reference's entry for a status, alone on its line (`429 Too Many Requests`). */
+export const STATUS_HEADING = /^\s{0,3}[45]\d\d [A-Z][A-Za-z ]{2,40}\s*$/;
+/**
+ * The prose below a {@link STATUS_HEADING} that explains it (`The HTTP 429 Too Many Requests client error response status
+ * code indicates …`, in any language): not output, whose next line is a body, a frame, a log line or a page's markup.
+ */
+export const REFERENCE_PROSE = /^(?!\s*(?:at |File |Traceback|[[{<"'(]|\d|\S*(?:Error|Exception)\b|-{2,}|={2,}))[^\n{}<>]{40,}$/;
 
 /**
  * The first line of a text that is a source file (`import { x } from "y"`, `import pytest`, `from litellm import …`, `package main`,
