@@ -1053,6 +1053,89 @@ export const REPORTS_ERROR = new RegExp(`^(?:${REPORTS})`);
  */
 export const SOURCE_FENCE = /^\s{0,3}(?:```|~~~)\s?(?:mermaid|python|py|javascript|js|jsx|typescript|ts|tsx|go|rust|java|kotlin|swift|c|cpp|csharp|cs|ruby|php|toml|ini|ya?ml|dockerfile|hcl|lua)\s*$/i;
 
+/** DOC_LINE's rules for source code and lists of statuses: documentation even on a line that names an error. */
+const DOC_CODE = new RegExp(
+  [
+    // Source code that handles, tests, builds or prints a failure (`except RateLimitError:`, `if (response.status === 529`,
+    // `self.assertRaises(…)`, `class AuthenticationError(Exception):`).
+    /^\s*(?:print|console\.(?:log|error|warn|info)|logger\.\w{1,10}|logging\.\w{1,10}|except|catch|import|from [\w.]{1,60} import|def|throw new|raise \w{1,60}\(f?["']|""\"|''')\b|^\s*(?:\/\/[\/!]?\s|\*\s(?:-|\d{1,2}\.|@\w+)\s|assert\s|class [A-Z]\w{0,60}\(|return f?["'][^"'\n]{0,200}%s|[\w.]{1,80}\s?=\s?[A-Z]\w{2,60}(?:Error|Exception)\(|(?:self\.)?assert\w{0,30}\(|pytest\.raises\(|expect\(|(?:\}\s?)?(?:else )?if\s?\(|elif\s|case\s[\w'"]|(?:\}\s?)?(?:else )?if\s[^\n]{1,200}[:{]\s*$|(?:it|test|describe)(?:\.\w{1,10})?\(\s?["'`]|[A-Z]\w{0,60}(?:Error|Exception),\s*$|return new [A-Z]\w{0,60}\(|#\[\w{1,30}[(\]]|[\w.]{0,60}status_code\s?=\s?[45]\d\d\s*$|\(?[a-z_]\w{0,30}(?:\.\w{1,40}){1,5},\s*$)/.source,
+    // A list of statuses in code or prose (`status_forcelist=[429, 500, 502, 503, 504]`, `default: 408, 425, 429, 500`): the ones
+    // a program retries on, anywhere on the line; a status in backticks as a list's term (`- `503 Service Unavailable`: …`), even
+    // with its reason phrase; a status a mock or a test answers (`res.status(429)`, `Response(429, …)`, `responses.add(…, status=429)`).
+    /[[({]\s?[45]\d\d,\s?[45]\d\d\b|\b[45]\d\d,\s?[45]\d\d,\s?[45]\d\d\b|^\s*[-*•]\s{1,3}`[45]\d\d[^`\n]{0,40}`\s?[:：-]|\.status\(\s?[45]\d\d\s?\)|\bResponse\(\s?(?:status(?:_code)?=)?[45]\d\d\b|\w\([^\n]{0,200}\bstatus(?:_code)?=[45]\d\d\b[^\n]{0,100}\)\s*;?\s*$/.source,
+  ].join('|'),
+);
+
+/**
+ * DOC_LINE's other rules, for a line that does not report an error itself ({@link REPORTS_ERROR}: not `## API Error: 400 …`,
+ * `| API Error: 429 … |`, `error: upstream connect error … # retried 3 times`, `# Error: getaddrinfo ENOTFOUND litellm`).
+ */
+const DOC_PROSE = new RegExp(
+  `^(?:${[
+    /\s{0,3}(?:#{1,6}\s(?![-=>$→⇒])|\|[^\n]*\|\s*$|[-*] \[[ xX]\] )/.source,
+    /\s*[-+]?\s?#?[\w.-]{1,60}(?::|\s?=)\s[^#\n]{0,200}\s#\s/.source,
+    // An API description's own field (OpenAPI's `description: Too many requests`), unquoted as no JSON body has it; a
+    // table of statuses copied from a page with its cells run together (`401Authentication ErrorVerify API Key`).
+    /\s*(?:description|summary|title):\s|\s*[1-5]\d\d[A-Z][A-Za-z ]{2,40}[a-z][A-Z]/.source,
+    /\s{0,3}(?:[-*]\s)?(?:If (?:the|a|an|you|your) |When (?:the|a|an) [^,\n]{0,60} returns |[Rr]etr(?:y|ies)\b(?: [\w`]{1,20}){0,3} on\b)/.source,
+    // A question as a heading (`What Is a 429 Rate-Limit Error?`); an API reference's sentence about an exception class
+    // (`Errors that occur because the OpenAI API returned an HTTP code 429`).
+    /\s{0,3}(?:What|Why|How|When) (?:[Ii]s|[Aa]re|[Dd]oes|[Dd]o|[Cc]auses?|to)\b[^\n]{0,120}\?\s*$|[^\n“"]{0,60}(?:怎么办|如何处理|如何解决)[?？]?\s*$|\s{0,3}(?:Errors?|Exceptions?) (?:that|which) (?:occurs?|happens?|(?:is|are) raised)\b|\s{0,3}Raised when\b/.source,
+    /\s{0,3}(?:[-*•]\s{1,3})?(?:Subject: )?(?:\[PATCH[^\]\n]{0,20}\] )?(?:[Ff]ix(?:ed|es)?|[Ff]eat(?:ure)?|[Aa]dd(?:ed|s)?|[Cc]hore|[Rr]efactor|[Ii]mprove[ds]?|[Hh]andl(?:e[ds]?|ing)|[Ss]upport(?:ed|s)?)(?:\([\w-]{1,30}\))?:?\s(?![^\n]*(?:error|Error|exception)\W{0,3}["“`])/.source,
+    /\s*\S{1,200}\s+\|\s+\d+ [+-]{0,80}\s*$|\s*create mode \d{6} /.source,
+    // A curl command's header and data lines (`  -H 'anthropic-beta: …'`): the request sent, not its answer (its URL, on
+    // the curl line itself, still says where it went).
+    /\s{0,8}-(?:H|d|-header|-data(?:-raw)?)\s['"]/.source,
+    // Prose that lists kinds of failure (`transient failures like rate limits, timeouts…`), a list item that maps a code to
+    // its message (`- \`error_max_budget_usd\` → "max budget exceeded"`).
+    /[^\n]{0,300}\b(?:failures|errors|issues|problems|conditions) (?:like|such as|including|[-–—](?=\s[^\n,]{1,40},))\s|\s{0,3}[-*•]\s{1,3}`[^`\n]{1,60}`\s?(?:→|->|=>)\s/.source,
+    // A CLI's help line for an option (`--fallback-model <model>   Enable automatic fallback … when … overloaded`), a map's
+    // entry for a status (`400: "Invalid Model: …",`), a table row without its outer pipes (`429 | Too Many Requests`), a
+    // changelog line that links its pull request (`- Properly catch context window exceeded errors - [PR #18283](…)`).
+    /\s*(?:-\w, )?--[\w-]{2,40}(?: <[\w-]+>| \[[\w-]+\])?\s{2,}\S|\s*[45]\d\d\s?:\s?["'][^"'\n]{1,200}["'],?\s*$|\s*[45]\d\d\s?\|\s?(?:[A-Z]|[^\x00-\x7F]|[a-z]+_[a-z_]+\s?\|)|[^\n]{0,300}(?:\[PR #\d+\]\(|\bin https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\(#\d{2,6}\)\s*$)/.source,
+    // A doc comment's line (` * Calls the API with automatic retry on 529 (overloaded) errors.`; not curl -v's `* Trying …`), a
+    // code comment (`// 529 = Anthropic overloaded …`, `#Handle rate limit error`), a changelog entry naming its issue (`(Issue
+    // #53)`) or saying what a feature does (`- Detects HTTP 429 rate limit responses`), a status map's entry as an object
+    // (`429 : {type : 429, …}`), a type's union of statuses (`| 401 // Unauthorized`), a first-person sentence of a request
+    // (`- I needed to ONLY see … why it failed (timeoutError)`).
+    /\s*\/\*\*|\s+\*\s[A-Z][a-z]+\s[a-z]|\s*\/\/!?\s|\s*#[A-Za-z]|[^\n]{0,300}\((?:[Ii]ssue |PR )?#\d{1,6}\)\s*$|\s*[45]\d\d\s?:\s?\{\s?\w+\s?:|\s*\|\s?[45]\d\d\s*(?:\/\/[^\n]*)?$|\s{0,3}(?:[-*]\s)?I (?:need|needed|want|wanted|would like|think|thought)\b|\s{0,3}[-*•]\s{1,3}(?:Detects|Shows|Displays|Handles|Catches|Prevents|Allows|Updates|Removes|Warns|Tracks|Surfaces|Retries)\s/.source,
+    // Statuses as a program's table (`InternalServerError = 500`, `407 - HTTPProxyAuthenticationRequired`, `413: "Payload too
+    // large", 415: …`), and prose that lists kinds of failure in parentheses (`its kind (rate limit, context window, …)`).
+    /\s*[A-Z][A-Za-z]{2,60}\s?=\s?[45]\d\d\s*,?\s*$|\s*[45]\d\d\s?[-–—:]\s?HTTP[A-Z]\w+|[^\n]{0,300}\b[45]\d\d\s?:\s?["'][^"'\n]{1,60}["'],\s?[45]\d\d\s?:|[^\n]{0,300}\([a-z][\w-]{1,20} [\w -]{1,20}(?:,\s*$|(?:, [a-z][\w -]{1,30}){2,})/.source,
+    // A table's row without its outer pipes that opens with a field (`error.type | string or null | A coarse category …`; not
+    // a log's `[GIN] … | 401 |` nor `n8n <> | error | …`), an error-code table's line run together that opens with a status
+    // and a dash, its cause after (`429 - The engine is currently overloaded … Cause: …`), or with a type (`529
+    // overloaded_error 过载 …`), a bullet naming a setting (`• "context_window":
+    // Fallbacks for …`), a changelog's `Fixed an issue where …`, a feature's `Automatically switches … when input exceeds …`.
+    /\s*[a-z][\w.]{1,60} \| [^|\n]{1,60} \| |\s{0,3}[45]\d\d\s[-–—]\s[^\n]{1,200}(?:Cause|Solution|原因|解决)\s?[:：]|\s{0,3}[45]\d\d\s(?:[-–—]\s)?[a-z]+_[a-z_]+\b[^\n{}"]{0,80}[\u3000-\u9fff]|\s*[-*•]\s{1,3}["`'][\w.-]{1,60}["`']:\s[A-Z]|\s*[-*•]\s{1,3}`[^`\n]{1,80}`\s(?:is|are|returns?|should|must|maps? to|becomes)\b|\s*[A-Z][A-Za-z]{2,40},\s*$|\s*\w{0,60}(?:Error|Exception)\w{0,30}:\s?\d+\s*$|\s*[a-z_]{2,40}=["'][^"'\s]{0,200}["'],?\s*$|[^\n]{0,120}\b[Ff]ix(?:ed|es)? (?:an? |the )?(?:issue|bug|problem|crash|regression)s? (?:where|when|that|with|causing|in which)\b|\s{0,3}(?:[-*•]\s{1,3})?Automatically\s[a-z]/.source,
+    // An SDK's README on what it raises and retries (`When the library is unable to connect to the API (…), a subclass of
+    // `anthropic.APIConnectionError` is raised.`, `On timeout, an `APITimeoutError` is thrown.`, `408 Request Timeout, 409
+    // Conflict, … are all retried by default`), a field's description (`error.metadata.limit_source is openrouter_credits when
+    // …`), a Q&A heading that quotes a message (`「Rate limit exceeded」`), advice (`- 确保API密钥…正确`, ensure the key is right), a
+    // list's bold label (`**Description:** …`, `1. **Automatic Retry** - Retries on rate limit errors`), a status in backticks as a
+    // list's term (`- `503 Service Unavailable`: …`).
+    /\s{0,3}(?:When|Whenever|On) [^\n]{0,200}?(?:\b(?:is|are) (?:raised|thrown)\b|,\s*$)|[^\n]{0,300}\b[45]\d\d [A-Z][\w ]{2,30}, (?:and )?(?:[45]\d\d|>=\s?5\d\d)\b|[^\n]{0,300}\b(?:are|is|will be|get) (?:all )?retried\b|[^\n]{0,200}\berror(?:\.\w{1,30}){1,4} (?:is|contains|holds)\b|\s*「[^」\n]{1,120}」\s*$|\s{0,3}[-*•]\s{1,3}(?:请?确保|避免|建议|检查|注意)|\s{0,3}(?:\d{1,2}[.)]\s{1,3}|[-*•]\s{1,3})?\*\*[^*\n]{1,60}\*\*\s?[-–—:]?\s|\s{0,3}\*\*(?:Description|Summary|Purpose|Expected|Result|Notes?):\*\*\s|[^\n]{0,300}\[[^\]\n]{1,80}\]\((?:#|https?:\/\/|\.{0,2}\/)[^)\s]{0,200}\)/.source,
+    // An error-code table as a list (`• 429 - rate_limit_error: …`) or as an API reference's error names (`Bad Gateway
+    // Error`, a generated SDK's class in words), a test plan's item (`- Test error handling for …`).
+    /\s*(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable Entity|Too Many Requests|Internal Server|Bad Gateway|Service Unavailable|Gateway Timeout) Error\s*$|\s{0,3}[-*•]\s{1,3}[45]\d\d\s?(?:[-–—:]\s|\([^)\n]{1,40}\)\s|with\s)|\s{0,3}(?:[-*]\s{1,3})?[Tt]est(?:s|ing)? (?:error handling|(?:the )?(?:error|failure) (?:paths?|cases?))\b/.source,
+  ].join('|')})`,
+);
+
+/** A line that names an error (REPORTS_NAMED: `API Error`, an exception's name and colon, a line that opens with error). */
+const REPORTS_NAMED_ERROR = new RegExp(`^(?:${REPORTS_NAMED})`);
+
+/**
+ * DOC_LINE's prose about a status rather than a status received, for a line that names no error ({@link
+ * REPORTS_NAMED_ERROR}): `The API will respond with 429 Too Many Requests when …`, `429 Too Many Requests response with a
+ * Retry-After header …`, `keeps you out of 429 Too Many Requests trouble`, `you will receive a 429 HTTP status code`, `An
+ * HTTP 429 means …`, `RFC 6585 defines 429 as …`, `An API returns a "429 Too Many Requests" error, indicating …`.
+ */
+const DOC_STATUS = new RegExp(
+  `^${
+    /[^\n]{0,300}(?:\b(?:will|would|should|must|may|might|can) (?:(?:respond|return|reply|answer) with|return|receive|get) (?:an? |the )?(?:HTTP )?[45]\d\d\b|\bdefines? (?:HTTP )?[45]\d\d as\b|\b(?:An?|The) (?:error|response) with (?:the |a )?(?:HTTP )?status(?: code)? [45]\d\d\b|\breturns? an? ["“]?(?:HTTP )?[45]\d\d\b[^\n]{0,60}?\b(?:error|status|response)["”]?,? (?:indicating|meaning|which (?:means|indicates))\b|\b[45]\d\d (?:Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) (?:trouble|errors|responses|response (?:with|that|which|status)|status code)\b|\b(?:An?|The) (?:HTTP |API )?[45]\d\d (?:\([^)\n]{1,30}\) )?(?:(?:error|status|response)s? )?(?:indicates?|means|occurs|happens)\b|\byou(?:'ll| will)? (?:get|see|receive|hit) an? (?:HTTP )?[45]\d\d\b|\b(?:An?|The|This) [A-Z][\w-]{1,30} (?:HTTP )?[45]\d\d (?:error|status|response)\b[^\n.]{0,80}?\b(?:indicates?|means)\b|(?:将|会)返回 ?(?:HTTP ?)?[45]\d\d|返回 ?[45]\d\d ?状态码|\bon (?:an? )?(?:HTTP )?[45]\d\d (?:response|status|error)s?\b|\b[45]\d\d [A-Z][A-Za-z ]{2,30} ?(?:响应|応答|レスポンス))/.source
+  }`,
+);
+
 /**
  * A line of documentation or configuration, not of output: a Markdown heading or table row (a docs page's table of
  * error types, a "Rate Limiter" heading), or a YAML or TOML setting with a comment (`request_timeout: 10 # raise Timeout
@@ -1062,76 +1145,13 @@ export const SOURCE_FENCE = /^\s{0,3}(?:```|~~~)\s?(?:mermaid|python|py|javascri
  * `- Feature: automatically retry when rate limited`, `Subject: [PATCH 1/3] fix: …`; not one quoting the error it
  * fixed, `Fixes the JavaScript error "undefined is not an object …"`), a `git show` file summary, or a line of source code that
  * handles or prints a failure (`except RateLimitError:`, `print(f"Rate limited. Retrying …")`). Its words name
- * failures without reporting one: explain takes no evidence from it.
+ * failures without reporting one: explain takes no evidence from it. Tested as three expressions, each only where it
+ * can match (the rules that hold whatever the line reports first; the rest only on a line that does not report an error),
+ * so a pasted error line never compiles the larger two.
  */
-export const DOC_LINE = new RegExp(
-  [
-    // Source code that handles, tests, builds or prints a failure (`except RateLimitError:`, `if (response.status === 529`,
-    // `self.assertRaises(…)`, `class AuthenticationError(Exception):`).
-    /^\s*(?:print|console\.(?:log|error|warn|info)|logger\.\w{1,10}|logging\.\w{1,10}|except|catch|import|from [\w.]{1,60} import|def|throw new|raise \w{1,60}\(f?["']|""\"|''')\b|^\s*(?:\/\/[\/!]?\s|\*\s(?:-|\d{1,2}\.|@\w+)\s|assert\s|class [A-Z]\w{0,60}\(|return f?["'][^"'\n]{0,200}%s|[\w.]{1,80}\s?=\s?[A-Z]\w{2,60}(?:Error|Exception)\(|(?:self\.)?assert\w{0,30}\(|pytest\.raises\(|expect\(|(?:\}\s?)?(?:else )?if\s?\(|elif\s|case\s[\w'"]|(?:\}\s?)?(?:else )?if\s[^\n]{1,200}[:{]\s*$|(?:it|test|describe)(?:\.\w{1,10})?\(\s?["'`]|[A-Z]\w{0,60}(?:Error|Exception),\s*$|return new [A-Z]\w{0,60}\(|#\[\w{1,30}[(\]]|[\w.]{0,60}status_code\s?=\s?[45]\d\d\s*$|\(?[a-z_]\w{0,30}(?:\.\w{1,40}){1,5},\s*$)/.source,
-    // A list of statuses in code or prose (`status_forcelist=[429, 500, 502, 503, 504]`, `default: 408, 425, 429, 500`): the ones
-    // a program retries on, anywhere on the line; a status in backticks as a list's term (`- `503 Service Unavailable`: …`), even
-    // with its reason phrase; a status a mock or a test answers (`res.status(429)`, `Response(429, …)`, `responses.add(…, status=429)`).
-    /[[({]\s?[45]\d\d,\s?[45]\d\d\b|\b[45]\d\d,\s?[45]\d\d,\s?[45]\d\d\b|^\s*[-*•]\s{1,3}`[45]\d\d[^`\n]{0,40}`\s?[:：-]|\.status\(\s?[45]\d\d\s?\)|\bResponse\(\s?(?:status(?:_code)?=)?[45]\d\d\b|\w\([^\n]{0,200}\bstatus(?:_code)?=[45]\d\d\b[^\n]{0,100}\)\s*;?\s*$/.source,
-    // The rest, unless the line also reports an error itself (`## API Error: 400 …`, `| API Error: 429 … |`,
-    // `error: upstream connect error … # retried 3 times`, `# Error: getaddrinfo ENOTFOUND litellm`).
-    `^(?!${REPORTS})(?:${[
-      /\s{0,3}(?:#{1,6}\s(?![-=>$→⇒])|\|[^\n]*\|\s*$|[-*] \[[ xX]\] )/.source,
-      /\s*[-+]?\s?#?[\w.-]{1,60}(?::|\s?=)\s[^#\n]{0,200}\s#\s/.source,
-      // An API description's own field (OpenAPI's `description: Too many requests`), unquoted as no JSON body has it; a
-      // table of statuses copied from a page with its cells run together (`401Authentication ErrorVerify API Key`).
-      /\s*(?:description|summary|title):\s|\s*[1-5]\d\d[A-Z][A-Za-z ]{2,40}[a-z][A-Z]/.source,
-      /\s{0,3}(?:[-*]\s)?(?:If (?:the|a|an|you|your) |When (?:the|a|an) [^,\n]{0,60} returns |[Rr]etr(?:y|ies)\b(?: [\w`]{1,20}){0,3} on\b)/.source,
-      // A question as a heading (`What Is a 429 Rate-Limit Error?`); an API reference's sentence about an exception class
-      // (`Errors that occur because the OpenAI API returned an HTTP code 429`).
-      /\s{0,3}(?:What|Why|How|When) (?:[Ii]s|[Aa]re|[Dd]oes|[Dd]o|[Cc]auses?|to)\b[^\n]{0,120}\?\s*$|[^\n“"]{0,60}(?:怎么办|如何处理|如何解决)[?？]?\s*$|\s{0,3}(?:Errors?|Exceptions?) (?:that|which) (?:occurs?|happens?|(?:is|are) raised)\b|\s{0,3}Raised when\b/.source,
-      /\s{0,3}(?:[-*•]\s{1,3})?(?:Subject: )?(?:\[PATCH[^\]\n]{0,20}\] )?(?:[Ff]ix(?:ed|es)?|[Ff]eat(?:ure)?|[Aa]dd(?:ed|s)?|[Cc]hore|[Rr]efactor|[Ii]mprove[ds]?|[Hh]andl(?:e[ds]?|ing)|[Ss]upport(?:ed|s)?)(?:\([\w-]{1,30}\))?:?\s(?![^\n]*(?:error|Error|exception)\W{0,3}["“`])/.source,
-      /\s*\S{1,200}\s+\|\s+\d+ [+-]{0,80}\s*$|\s*create mode \d{6} /.source,
-      // A curl command's header and data lines (`  -H 'anthropic-beta: …'`): the request sent, not its answer (its URL, on
-      // the curl line itself, still says where it went).
-      /\s{0,8}-(?:H|d|-header|-data(?:-raw)?)\s['"]/.source,
-      // Prose that lists kinds of failure (`transient failures like rate limits, timeouts…`), a list item that maps a code to
-      // its message (`- \`error_max_budget_usd\` → "max budget exceeded"`).
-      /[^\n]{0,300}\b(?:failures|errors|issues|problems|conditions) (?:like|such as|including|[-–—](?=\s[^\n,]{1,40},))\s|\s{0,3}[-*•]\s{1,3}`[^`\n]{1,60}`\s?(?:→|->|=>)\s/.source,
-      // A CLI's help line for an option (`--fallback-model <model>   Enable automatic fallback … when … overloaded`), a map's
-      // entry for a status (`400: "Invalid Model: …",`), a table row without its outer pipes (`429 | Too Many Requests`), a
-      // changelog line that links its pull request (`- Properly catch context window exceeded errors - [PR #18283](…)`).
-      /\s*(?:-\w, )?--[\w-]{2,40}(?: <[\w-]+>| \[[\w-]+\])?\s{2,}\S|\s*[45]\d\d\s?:\s?["'][^"'\n]{1,200}["'],?\s*$|\s*[45]\d\d\s?\|\s?(?:[A-Z]|[^\x00-\x7F]|[a-z]+_[a-z_]+\s?\|)|[^\n]{0,300}(?:\[PR #\d+\]\(|\bin https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+|\(#\d{2,6}\)\s*$)/.source,
-      // A doc comment's line (` * Calls the API with automatic retry on 529 (overloaded) errors.`; not curl -v's `* Trying …`), a
-      // code comment (`// 529 = Anthropic overloaded …`, `#Handle rate limit error`), a changelog entry naming its issue (`(Issue
-      // #53)`) or saying what a feature does (`- Detects HTTP 429 rate limit responses`), a status map's entry as an object
-      // (`429 : {type : 429, …}`), a type's union of statuses (`| 401 // Unauthorized`), a first-person sentence of a request
-      // (`- I needed to ONLY see … why it failed (timeoutError)`).
-      /\s*\/\*\*|\s+\*\s[A-Z][a-z]+\s[a-z]|\s*\/\/!?\s|\s*#[A-Za-z]|[^\n]{0,300}\((?:[Ii]ssue |PR )?#\d{1,6}\)\s*$|\s*[45]\d\d\s?:\s?\{\s?\w+\s?:|\s*\|\s?[45]\d\d\s*(?:\/\/[^\n]*)?$|\s{0,3}(?:[-*]\s)?I (?:need|needed|want|wanted|would like|think|thought)\b|\s{0,3}[-*•]\s{1,3}(?:Detects|Shows|Displays|Handles|Catches|Prevents|Allows|Updates|Removes|Warns|Tracks|Surfaces|Retries)\s/.source,
-      // Statuses as a program's table (`InternalServerError = 500`, `407 - HTTPProxyAuthenticationRequired`, `413: "Payload too
-      // large", 415: …`), and prose that lists kinds of failure in parentheses (`its kind (rate limit, context window, …)`).
-      /\s*[A-Z][A-Za-z]{2,60}\s?=\s?[45]\d\d\s*,?\s*$|\s*[45]\d\d\s?[-–—:]\s?HTTP[A-Z]\w+|[^\n]{0,300}\b[45]\d\d\s?:\s?["'][^"'\n]{1,60}["'],\s?[45]\d\d\s?:|[^\n]{0,300}\([a-z][\w-]{1,20} [\w -]{1,20}(?:,\s*$|(?:, [a-z][\w -]{1,30}){2,})/.source,
-      // A table's row without its outer pipes that opens with a field (`error.type | string or null | A coarse category …`; not
-      // a log's `[GIN] … | 401 |` nor `n8n <> | error | …`), an error-code table's line run together that opens with a status
-      // and a dash, its cause after (`429 - The engine is currently overloaded … Cause: …`), or with a type (`529
-      // overloaded_error 过载 …`), a bullet naming a setting (`• "context_window":
-      // Fallbacks for …`), a changelog's `Fixed an issue where …`, a feature's `Automatically switches … when input exceeds …`.
-      /\s*[a-z][\w.]{1,60} \| [^|\n]{1,60} \| |\s{0,3}[45]\d\d\s[-–—]\s[^\n]{1,200}(?:Cause|Solution|原因|解决)\s?[:：]|\s{0,3}[45]\d\d\s(?:[-–—]\s)?[a-z]+_[a-z_]+\b[^\n{}"]{0,80}[\u3000-\u9fff]|\s*[-*•]\s{1,3}["`'][\w.-]{1,60}["`']:\s[A-Z]|\s*[-*•]\s{1,3}`[^`\n]{1,80}`\s(?:is|are|returns?|should|must|maps? to|becomes)\b|\s*[A-Z][A-Za-z]{2,40},\s*$|\s*\w{0,60}(?:Error|Exception)\w{0,30}:\s?\d+\s*$|\s*[a-z_]{2,40}=["'][^"'\s]{0,200}["'],?\s*$|[^\n]{0,120}\b[Ff]ix(?:ed|es)? (?:an? |the )?(?:issue|bug|problem|crash|regression)s? (?:where|when|that|with|causing|in which)\b|\s{0,3}(?:[-*•]\s{1,3})?Automatically\s[a-z]/.source,
-      // An SDK's README on what it raises and retries (`When the library is unable to connect to the API (…), a subclass of
-      // `anthropic.APIConnectionError` is raised.`, `On timeout, an `APITimeoutError` is thrown.`, `408 Request Timeout, 409
-      // Conflict, … are all retried by default`), a field's description (`error.metadata.limit_source is openrouter_credits when
-      // …`), a Q&A heading that quotes a message (`「Rate limit exceeded」`), advice (`- 确保API密钥…正确`, ensure the key is right), a
-      // list's bold label (`**Description:** …`, `1. **Automatic Retry** - Retries on rate limit errors`), a status in backticks as a
-      // list's term (`- `503 Service Unavailable`: …`).
-      /\s{0,3}(?:When|Whenever|On) [^\n]{0,200}?(?:\b(?:is|are) (?:raised|thrown)\b|,\s*$)|[^\n]{0,300}\b[45]\d\d [A-Z][\w ]{2,30}, (?:and )?(?:[45]\d\d|>=\s?5\d\d)\b|[^\n]{0,300}\b(?:are|is|will be|get) (?:all )?retried\b|[^\n]{0,200}\berror(?:\.\w{1,30}){1,4} (?:is|contains|holds)\b|\s*「[^」\n]{1,120}」\s*$|\s{0,3}[-*•]\s{1,3}(?:请?确保|避免|建议|检查|注意)|\s{0,3}(?:\d{1,2}[.)]\s{1,3}|[-*•]\s{1,3})?\*\*[^*\n]{1,60}\*\*\s?[-–—:]?\s|\s{0,3}\*\*(?:Description|Summary|Purpose|Expected|Result|Notes?):\*\*\s|[^\n]{0,300}\[[^\]\n]{1,80}\]\((?:#|https?:\/\/|\.{0,2}\/)[^)\s]{0,200}\)/.source,
-      // An error-code table as a list (`• 429 - rate_limit_error: …`) or as an API reference's error names (`Bad Gateway
-      // Error`, a generated SDK's class in words), a test plan's item (`- Test error handling for …`).
-      /\s*(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable Entity|Too Many Requests|Internal Server|Bad Gateway|Service Unavailable|Gateway Timeout) Error\s*$|\s{0,3}[-*•]\s{1,3}[45]\d\d\s?(?:[-–—:]\s|\([^)\n]{1,40}\)\s|with\s)|\s{0,3}(?:[-*]\s{1,3})?[Tt]est(?:s|ing)? (?:error handling|(?:the )?(?:error|failure) (?:paths?|cases?))\b/.source,
-    ].join('|')})`,
-    // Prose about a status rather than a status received (`The API will respond with 429 Too Many Requests when …`, `429 Too
-    // Many Requests response with a Retry-After header …`, `keeps you out of 429 Too Many Requests trouble`, `you will
-    // receive a 429 HTTP status code`, `An HTTP 429 means …`, `RFC 6585 defines 429 as …`, `An API returns a "429 Too Many
-    // Requests" error, indicating …`).
-    `^(?!${REPORTS_NAMED})${
-      /[^\n]{0,300}(?:\b(?:will|would|should|must|may|might|can) (?:(?:respond|return|reply|answer) with|return|receive|get) (?:an? |the )?(?:HTTP )?[45]\d\d\b|\bdefines? (?:HTTP )?[45]\d\d as\b|\b(?:An?|The) (?:error|response) with (?:the |a )?(?:HTTP )?status(?: code)? [45]\d\d\b|\breturns? an? ["“]?(?:HTTP )?[45]\d\d\b[^\n]{0,60}?\b(?:error|status|response)["”]?,? (?:indicating|meaning|which (?:means|indicates))\b|\b[45]\d\d (?:Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) (?:trouble|errors|responses|response (?:with|that|which|status)|status code)\b|\b(?:An?|The) (?:HTTP |API )?[45]\d\d (?:\([^)\n]{1,30}\) )?(?:(?:error|status|response)s? )?(?:indicates?|means|occurs|happens)\b|\byou(?:'ll| will)? (?:get|see|receive|hit) an? (?:HTTP )?[45]\d\d\b|\b(?:An?|The|This) [A-Z][\w-]{1,30} (?:HTTP )?[45]\d\d (?:error|status|response)\b[^\n.]{0,80}?\b(?:indicates?|means)\b|(?:将|会)返回 ?(?:HTTP ?)?[45]\d\d|返回 ?[45]\d\d ?状态码|\bon (?:an? )?(?:HTTP )?[45]\d\d (?:response|status|error)s?\b|\b[45]\d\d [A-Z][A-Za-z ]{2,30} ?(?:响应|応答|レスポンス))/.source
-    }`,
-  ].join('|'),
-);
+export const DOC_LINE: { readonly test: (line: string) => boolean } = {
+  test: (line) => DOC_CODE.test(line) || (!REPORTS_ERROR.test(line) && DOC_PROSE.test(line)) || (!REPORTS_NAMED_ERROR.test(line) && DOC_STATUS.test(line)),
+};
 
 /**
  * A page's line that introduces the body below it as an example (`When an error occurs, the gateway returns a JSON
