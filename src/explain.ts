@@ -136,7 +136,10 @@ export function explainText(input: string): Diagnosis[] {
   // Whether a line is documentation (DOC_LINE), tested once per line however many signatures match on it.
   const doc: (boolean | undefined)[] = [];
   const inSource = sourceBlocks(raw);
-  const isDoc = (k: number) => (doc[k] ??= inSource[k] === EXAMPLE || (inSource[k] === SOURCE && !REPORTS_ERROR.test(raw[k]!)) || DOC_LINE.test(raw[k]!));
+  // A line of a page's example, or of source that reports no error itself: the fallbacks read nothing from it either
+  // (their own DOC_LINE test is theirs).
+  const source = (k: number) => inSource[k] === EXAMPLE || (inSource[k] === SOURCE && !REPORTS_ERROR.test(raw[k]!));
+  const isDoc = (k: number) => (doc[k] ??= source(k) || DOC_LINE.test(raw[k]!));
   // symptom: matched only by the signature's symptoms (it stands only alone, and supersedes nothing).
   const found = new Map<string, { sig: Signature; line: number; symptom?: boolean }>();
   for (let i = 0; i < lines.length; i++) {
@@ -179,8 +182,6 @@ export function explainText(input: string): Diagnosis[] {
     if (h.sig.generic && hits.some((o) => o !== h && !o.symptom && !o.sig.generic)) return false;
     return true;
   });
-  // The fallbacks read no line of a source block either (its own DOC_LINE test is theirs too).
-  const source = (k: number) => inSource[k] === EXAMPLE || (inSource[k] === SOURCE && !REPORTS_ERROR.test(raw[k]!));
   if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf, source, true));
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
   // A symptom other failures leave too names its cause only when nothing else in the text does.

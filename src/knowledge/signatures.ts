@@ -40,6 +40,12 @@ export interface Signature {
 const DOCTOR = 'run `ccenv doctor` to see which hop fails';
 const USAGE_FIX = 'add fix_usage: true to the profile and load the ccenv hook (it repairs usage in the stream): ccenv gen litellm --dir DIR';
 
+/**
+ * A base URL whose path LiteLLM reads as the model name (`Invalid model name passed in model=messages`: `…/bedrock/v1/messages`
+ * routed as a model called messages): base-url-suffix's evidence, and what rules unknown-model out.
+ */
+const PATH_AS_MODEL = /\bInvalid model name passed in model=(?:messages|v1|chat|completions|count_tokens)\b/i;
+
 /** What no-deployments says, for LiteLLM's own words and for its router's suffix. */
 const NO_DEPLOYMENTS = {
   code: 'no-deployments',
@@ -304,7 +310,7 @@ export const SIGNATURES: readonly Signature[] = [
     // The model's own "does not exist" explains the 404 an access-log line beside it shows.
     // Not a model id: a base URL's path segment read as one (`model=messages`), Bedrock's refusal of prompt caching that names
     // the model only as a possibility (`You invoked an unsupported model or your request did not allow prompt caching`).
-    unless: /\bInvalid model name passed in model=(?:messages|v1|chat|completions|count_tokens)\b|\bdid not allow prompt caching\b/i,
+    unless: new RegExp(`${PATH_AS_MODEL.source}|\\bdid not allow prompt caching\\b`, 'i'),
     supersedes: ['upstream-error', 'model-404', 'base-url-suffix', 'param-rejected'],
     cause: "the model id Claude Code sent is not a model_name (or alias) on the proxy (or, in LiteLLM's words `LLM Provider NOT provided`, a deployment's litellm_params.model has no provider prefix such as openai/)",
     fix: 'point the profile slot (model, small_model, subagent_model, …) at a served model, or add it to the proxy (ccenv gen litellm --dir DIR, then restart); ccenv doctor models names the slot',
@@ -370,8 +376,7 @@ export const SIGNATURES: readonly Signature[] = [
       /\bNo route for that URI\b|\bCould not route to \\?\//i,
       // A 405 without a body, as the Anthropic SDK words it: the path takes no POST (`API Error: 405 status code (no body)`).
       /\b405 status code \(no body\)/i,
-      // A base URL with a path LiteLLM reads as the model name (`Invalid model name passed in model=messages`: `…/bedrock/v1/messages` routed as a model called messages).
-      /\bInvalid model name passed in model=(?:messages|v1|chat|completions|count_tokens)\b/i,
+      PATH_AS_MODEL,
       // Azure's 404 for an endpoint or api-version it does not serve, in LiteLLM's wrapper (`litellm.APIError: AzureException APIError - Resource not found`).
       /\bAzureException\b[^\n]{0,40}\bResource not found\b/i,
       // An Anthropic-style route answering a path it lacks with a bare body (`litellm.NotFoundError: AnthropicException - {"error":"Not found"}`).
