@@ -1,4 +1,4 @@
-import { capped, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, LEADING_STATUS, OUTPUT_MARK, PROBE_LOG_LINE, REFERENCE_LEAD, REFERENCE_PROSE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_HEADING, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, CHANGES_HEADING, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, ERROR_TYPE_ENTRY, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, LEADING_STATUS, LIST_INTRO, OUTPUT_MARK, PROBE_LOG_LINE, REFERENCE_LEAD, REFERENCE_PROSE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_ENTRY, STATUS_HEADING, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -219,8 +219,11 @@ const EXAMPLE = 2;
  * ({@link EXAMPLE_INTRO}: its fenced block, or its JSON up to the brace that closes it) and in the paragraph below a
  * help page's `Cause:` ({@link EXPLAINER_HEADING}), and on the name an API reference's entry describes (the line above
  * its {@link REFERENCE_LEAD}: `AuthenticationError` over `Raised when …`; a {@link STATUS_HEADING} over the prose that
- * explains it); OUTPUT elsewhere. A SOURCE line that reports an error itself is still read (a traceback's last line in
- * a ```python block); an EXAMPLE line is not.
+ * explains it); EXAMPLE too on the entries of a paragraph that lists three error types or more ({@link ERROR_TYPE_ENTRY}:
+ * a class hierarchy, a type's variants) and on the bullets below a page's {@link LIST_INTRO} (`Fallbacks execute in order
+ * when:`); SOURCE on the lines below a {@link CHANGES_HEADING} (`## What changed`) up to the next heading; OUTPUT
+ * elsewhere. A SOURCE line that reports an error itself is still read (a traceback's last line in a ```python block); an
+ * EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
   const first = lines.findIndex((l) => l.trim() !== '');
@@ -228,12 +231,31 @@ function sourceBlocks(lines: readonly string[]): number[] {
   let open = false;
   // The last line with text so far: the name an entry describes, if the line after it is the entry's lead.
   let named = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
+  // The error-type entries of the paragraph so far; below a list's introduction; below a heading of changes.
+  let entries: number[] = [];
+  let listed = false;
+  let changes = false;
+  // The first line of each status a reference lists (`401 Unauthorized`, `402BILLING_ERROR`, `200 OK リクエストは…`).
+  const headings = new Map<string, number>();
+  for (let i = 0; i <= lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (l.trim() === '' || open) {
+      if (entries.length >= 3) for (const k of entries) inside[k] = EXAMPLE;
+      entries = [];
+    } else if (l.length < 200 && ERROR_TYPE_ENTRY.test(l)) entries.push(i);
+    if (i === lines.length) break;
+    if (!open && /^\s{0,3}#{1,6}\s/.test(l)) changes = CHANGES_HEADING.test(l);
+    else if (changes && !open && inside[i] === OUTPUT) inside[i] = SOURCE;
+    if (listed && !open && l.trim() !== '') {
+      if (/^\s{0,8}(?:[-*•]|\d{1,2}[.)])\s/.test(l)) inside[i] = EXAMPLE;
+      else listed = false;
+    }
+    if (l.length < 400 && STATUS_ENTRY.test(l)) headings.set(l.trim().slice(0, 3), headings.get(l.trim().slice(0, 3)) ?? i);
     if (l.trim() !== '') {
       if (named >= 0 && !open && (REFERENCE_LEAD.test(l) || (STATUS_HEADING.test(lines[named]!) && REFERENCE_PROSE.test(l)))) inside[named] = EXAMPLE;
       named = i;
     }
+    if (!open && l.length < 300 && LIST_INTRO.test(l) && !ERROR_LINE.test(l)) listed = true;
     const fence = l.length < 40 && FENCE.test(l);
     if (!open && fence && SOURCE_FENCE.test(l)) open = true;
     else if (open && fence) {
@@ -247,6 +269,9 @@ function sourceBlocks(lines: readonly string[]): number[] {
       if (heading || EXAMPLE_INTRO.test(l)) i = markExample(lines, i, inside, heading);
     }
   }
+  // Three statuses or more listed as a reference lists them (STATUS_ENTRY): a catalogue of them, its entries below each
+  // (`402BILLING_ERROR` over `This API key has insufficient credits …`).
+  if (headings.size >= 3) for (let k = Math.min(...headings.values()); k < lines.length; k++) inside[k] = EXAMPLE;
   return inside;
 }
 

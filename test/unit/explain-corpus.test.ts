@@ -164,7 +164,12 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * earlier set (83.6 % on the helpers' labels, 87.1 % after four were harmonised, 87.8 % of the 115 new ones, at 436de6c —
  * after the widenings from holdout52 to holdout54 — and the same with 2817f69; 2 false alarms in its 35 harmless texts);
  * holdout56, tiny: the 4 texts three more helpers found before that session's search budget ran out (1 of 4 at first sight, at
- * ed7f689 and with 2817f69: three are a Kiro relay's own token refresh failing, read as the client's key).
+ * ed7f689 and with 2817f69: three are a Kiro relay's own token refresh failing, read as the client's key);
+ * holdout57, sampled by eight more helper sessions from about 290 queries of a fresh search budget (providers' own
+ * Anthropic-compatible endpoints, local model servers, aggregators, the clouds, recent LiteLLM threads, Chinese relays, and
+ * harmless Claude Code screens and docs about errors): 110 texts, 4 more word for word in an earlier set left out (74.5 % on
+ * the helpers' labels, 77.3 % after three were harmonised, at ff77618 and the same with 2817f69; 12 false alarms in its 84
+ * harmless texts, most of them references' catalogues of error types and statuses).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -224,6 +229,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout54', 0.9],
   ['holdout55', 0.9],
   ['holdout56', 0.75],
+  ['holdout57', 0.85],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
@@ -276,10 +282,9 @@ describe('explain on the corpus of real pasted texts', () => {
     writeFileSync(join(ROOT, '.cache/explain-rate.txt'), `${lines.join('\n')}\n`);
     process.stdout.write(`\n${lines.join('\n')}\n`);
     for (const r of rates) expect(r.rate, r.set).toBeGreaterThanOrEqual(r.floor);
-    // At most one in two hundred: the four left are reference pages that print the error itself as their example
-    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body; LiteLLM's page on
-    // telling provider errors from its own shows a body under "Provider Error (from OpenAI)"), and a tutorial whose lead
-    // line under a "400 Bad Request" heading reads like the message itself ("Invalid request format or parameters:").
+    // At most one in two hundred: the three left are reference pages that print the error itself as their example
+    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body), and a tutorial
+    // whose lead line under a "400 Bad Request" heading reads like the message itself ("Invalid request format or parameters:").
     expect(falseAlarms.length).toBeLessThanOrEqual(Math.floor(harmless.length / 200));
   });
 });
