@@ -169,7 +169,12 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * Anthropic-compatible endpoints, local model servers, aggregators, the clouds, recent LiteLLM threads, Chinese relays, and
  * harmless Claude Code screens and docs about errors): 110 texts, 4 more word for word in an earlier set left out (74.5 % on
  * the helpers' labels, 77.3 % after three were harmonised, at ff77618 and the same with 2817f69; 12 false alarms in its 84
- * harmless texts, most of them references' catalogues of error types and statuses).
+ * harmless texts, most of them references' catalogues of error types and statuses);
+ * holdout58, sampled the same way by eight more from about 290 queries (Claude Code's own screens of 2026, coding agents,
+ * SDKs and frameworks, network and environment, other languages, LiteLLM operators, and harmless logs and code), gathered
+ * while holdout57 was used and read only after: 99 texts, 8 more word for word in an earlier set left out (81.8 % on the
+ * helpers' labels, 83.8 % after two were harmonised, at 7771d1e — after the widening from holdout57 — and the same with
+ * ff77618; 84.8 % with 2817f69, one text since lost to the prose rule; 3 false alarms in its 78 harmless texts, 11 with 2817f69).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -230,6 +235,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout55', 0.9],
   ['holdout56', 0.75],
   ['holdout57', 0.85],
+  ['holdout58', 0.9],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
