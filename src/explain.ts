@@ -358,10 +358,11 @@ function unread(text: string, probe = text): boolean {
 
 /**
  * A paragraph of prose (over 300 characters and three sentences or more, or over 80 characters and two sentences in Chinese
- * or Japanese; no quote or brace of a message or body): it describes, it does not report.
+ * or Japanese; no quote or brace of a message or body, no error report's marks — REPORTS_ERROR, or a field path opening it as
+ * in `messages.1.content.0.type: Expected thinking …`): it describes, it does not report.
  */
 function prose(text: string): boolean {
-  if (/["{}]/.test(text)) return false;
+  if (/["{}]/.test(text) || REPORTS_ERROR.test(text) || /^\s*[\w.[\]]{1,80}: /.test(text)) return false;
   return (text.length > 300 && (text.match(/[a-z)][.!?] [A-Z]/g)?.length ?? 0) >= 2) || (text.length > 80 && (text.match(/[。！？]/g)?.length ?? 0) >= 2);
 }
 

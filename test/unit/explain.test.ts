@@ -346,6 +346,8 @@ describe('explainText', () => {
     ["ImportError: Using SOCKS proxy, but the 'socksio' package is not installed. Make sure to install httpx using `pip install httpx[socks]`.", 'http-proxy'], // fuergaosi233/claude-code-proxy#5
     ["Max retries exceeded with url: /v1/chat/completions (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object>: Failed to establish a new connection: [WinError 10060] 由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。'))", 'timeout'], // SnapdragonLee/ChatGPT-weBot#63
     ['event: content_block_start\ndata: {"type": "content_block_start", "index": 1, "content_block": {"type": "tool_use", "id": "call_2ee", "name": "Read", "input": {}}}\n\nevent: content_block_stop\ndata: {"type": "content_block_stop", "index": 1}', 'tool-input-empty'], // holdout6's stream: a tool_use block that stops with its input empty
+    // A long message of several sentences is still an error when a field path opens it (not a page's prose) — written for this table.
+    ['messages.12.content.0.thinking: the thinking of an earlier turn must be sent back unchanged. Claude Code sent it edited by the relay in between. Keep the blocks of earlier turns as they came and send the request again with them. See the documentation of extended thinking for the rules on passing blocks back.', 'thinking-rejected'],
     // A box's borders around a wrapped message are no part of it.
     ['│ Failed to login. Message: request to https://oauth2.googleapis.com/token failed, reason: self-signed     │\n│ certificate in certificate chain                                                  │', 'tls-error'], // google-gemini/gemini-cli#2300
   ])('names the cause of %s', (text, code) => {
