@@ -481,6 +481,11 @@ describe('explain knows the documented error vocabulary', () => {
     ['This backend does not support the logit_bias parameter', 'param-rejected'],
     ['Error: request reached the org max TPM, try later', 'rate-limit'],
     ['reason=BackendModelNotFoundError', 'unknown-model'],
+    // A safety check's refusal, in English and Chinese; a request frequency over its limit.
+    ['Error: the moderation check flagged this prompt', 'content-filtered'],
+    ["API Error: 400 the guardrail 'pii' blocked the request", 'content-filtered'],
+    ['错误：输入内容包含敏感词，已被拦截', 'content-filtered'],
+    ['Error: your request frequency exceeded the allowed value', 'rate-limit'],
   ])('an error line about its subject names the cause: %s → %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
@@ -491,6 +496,7 @@ describe('explain knows the documented error vocabulary', () => {
     'INFO: context window 131072 tokens, limit ok',
     'SUCCESS [Server] Account pool initialized: 2 total, 1 available, 0 rate-limited, 0 invalid',
     'DEBUG: tool_choice=auto, tools=12, model=kimi-k2.5',
+    'INFO: guardrail pii-mask loaded, content moderation on',
   ])('a line that is not an error names nothing: %s', (text) => {
     expect(explainText(text)).toEqual([]);
   });
