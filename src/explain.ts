@@ -282,14 +282,14 @@ const FENCE = /^\s{0,3}(?:```|~~~)/;
 
 /**
  * Marks EXAMPLE the body below line `intro` (past blank lines): a fenced block to its closing fence, a JSON body to
- * the bracket that closes it, or (`paragraph`: below a help page's heading) the paragraph. Returns the last line marked.
+ * the bracket that closes it (an HTTP status line with it, `HTTP/1.1 401 Unauthorized …`), or (`paragraph`: below a help page's heading) the paragraph. Returns the last line marked.
  */
 function markExample(lines: readonly string[], intro: number, inside: number[], paragraph: boolean): number {
   let i = intro + 1;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i >= lines.length) return intro;
   const fenced = FENCE.test(lines[i]!);
-  if (!paragraph && !fenced && !/^\s*[{[]/.test(lines[i]!)) return intro;
+  if (!paragraph && !fenced && !/^\s*(?:[{[]|HTTP\/\d)/.test(lines[i]!)) return intro;
   let depth = 0;
   for (let j = i; j < lines.length && j - i < EXAMPLE_MAX; j++) {
     const l = lines[j]!;

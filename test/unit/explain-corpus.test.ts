@@ -174,7 +174,12 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * SDKs and frameworks, network and environment, other languages, LiteLLM operators, and harmless logs and code), gathered
  * while holdout57 was used and read only after: 99 texts, 8 more word for word in an earlier set left out (81.8 % on the
  * helpers' labels, 83.8 % after two were harmonised, at 7771d1e — after the widening from holdout57 — and the same with
- * ff77618; 84.8 % with 2817f69, one text since lost to the prose rule; 3 false alarms in its 78 harmless texts, 11 with 2817f69).
+ * ff77618; 84.8 % with 2817f69, one text since lost to the prose rule; 3 false alarms in its 78 harmless texts, 11 with 2817f69);
+ * holdout59, sampled the same way by six more from about 160 queries (the Responses API through relays and Codex, IDEs and
+ * special environments, prompt caching, images, PDFs and server tools, OpenAI-compatible providers, and harmless CJK docs and
+ * changelogs), gathered while holdout58 was used and read only after: 128 texts, 3 more word for word in an earlier set left
+ * out (72.7 % after four labels were harmonised, at 9419e44 — after the widenings from holdout57 and holdout58 —, 71.9 % with
+ * ff77618, 71.1 % with 2817f69; 20 false alarms in its 91 harmless texts, 25 with 2817f69).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -236,6 +241,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout56', 0.75],
   ['holdout57', 0.85],
   ['holdout58', 0.9],
+  ['holdout59', 0.9],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
@@ -288,9 +294,10 @@ describe('explain on the corpus of real pasted texts', () => {
     writeFileSync(join(ROOT, '.cache/explain-rate.txt'), `${lines.join('\n')}\n`);
     process.stdout.write(`\n${lines.join('\n')}\n`);
     for (const r of rates) expect(r.rate, r.set).toBeGreaterThanOrEqual(r.floor);
-    // At most one in two hundred: the three left are reference pages that print the error itself as their example
-    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body), and a tutorial
-    // whose lead line under a "400 Bad Request" heading reads like the message itself ("Invalid request format or parameters:").
+    // At most one in two hundred: the five left are reference pages that print the error itself as their example
+    // (MDN's 429 page opens with its status line; LiteLLM's API reference shows its rate-limit body; a Korean status page's
+    // `상태 코드` / `401` fields), a tutorial whose lead line under a "400 Bad Request" heading reads like the message itself
+    // ("Invalid request format or parameters:"), and a Japanese blog's narrative lead that quotes a 429.
     expect(falseAlarms.length).toBeLessThanOrEqual(Math.floor(harmless.length / 200));
   });
 });
