@@ -107,7 +107,7 @@ function keywordHits(text: string, spaced: boolean): bigint {
  * regular expressions on the candidate lines). A match that another match `supersedes` (a symptom of that cause:
  * a refused connection beside a certificate error), or a generic wrapper beside any specific cause, is dropped.
  * When nothing matches, what its error lines are about names their causes (knowledge/signatures.ts TOPICS; one per
- * paragraph, so a wrapped message is one), failing that the HTTP statuses the text shows (STATUS_CAUSES), and failing that a
+ * paragraph, so a wrapped message is one; one that another supersedes dropped there too), failing that the HTTP statuses the text shows (STATUS_CAUSES), and failing that a
  * symptom other failures leave too (a signature's `symptoms`: "Provider returned error", "wrote empty content"). Lines are
  * matched with JSON escapes undone (knowledge/signatures.ts unescaped); the evidence is the line as pasted.
  */
@@ -182,7 +182,12 @@ export function explainText(input: string): Diagnosis[] {
     if (h.sig.generic && hits.some((o) => o !== h && !o.symptom && !o.sig.generic)) return false;
     return true;
   });
-  if (kept.length === 0) kept.push(...firstPerCode(lines, topicOf, source, true));
+  if (kept.length === 0) {
+    // What the error lines are about, one cause per paragraph; a cause that supersedes another here too (the read timeout
+    // above the `Socket closed` it left).
+    const topics = firstPerCode(lines, topicOf, source, true);
+    kept.push(...topics.filter((h) => !topics.some((o) => o !== h && o.sig.supersedes?.includes(h.sig.code))));
+  }
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
   // A symptom other failures leave too names its cause only when nothing else in the text does.
   if (kept.length === 0) kept.push(...hits.filter((h) => h.symptom));

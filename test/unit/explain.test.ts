@@ -370,6 +370,18 @@ describe('explainText', () => {
     ["openai.BadRequestError: Error code: 400 - {'status': 'failure', 'message': 'together-ai error: Unable to access non-serverless model deepseek-ai/DeepSeek-R1'}", 'unknown-model'], // truefoundry/models#919
     ["Error code: 402 - {'error': {'message': 'Credit limit exceeded. Please navigate to https://api.together.xyz/settings/billing to add credit or upgrade your plan.', 'type': 'credit_limit'}}", 'budget-exceeded'], // expectedparrot/edsl#2098
     ['error=LLM request failed: DNS lookup for the provider endpoint failed.', 'host-not-found'], // openclaw/openclaw#67193
+    // From the sixtieth set (test/fixtures/explain-corpus-holdout60.jsonl):
+    ["anthropic.BadRequestError: Error code: 400 -\n'tool_use' ids were found without 'tool_result' blocks immediately after: call_1_xxx", 'tool-input-invalid'], // https://www.studynil.com/ai/llm/deepseek/issues/deepseek-anthropic-parallel-tool-use-400-error.html
+    ['Did not find 1 tool_result block(s) at the beginning of this message', 'tool-input-invalid'], // https://blog.gitcode.com/50eea11b9771cae2a8f34a2c3795abf2.html
+    ['Caused by: java.net.UnknownHostException: langchain4j.dev', 'host-not-found'], // langchain4j/langchain4j#1360
+    ['java.net.UnknownHostException: Unable to resolve host "api.openai.com": No address associated with hostname', 'host-not-found'], // TheoKanning/openai-java#302
+    ['The prompt was filtered due to triggering Azure OpenAI’s content filtering system.\nReason: This prompt contains content flagged as Violence (medium)', 'content-filtered'], // microsoft/semantic-kernel#6328
+    ['"error": "litellm.APIConnectionError: err.not_enough_balance"', 'rate-limit'], // aixplain/aiXplain#978
+    ['错误信息: Error Details:\n  "Chat upstream returned 429"', 'rate-limit'], // chenyme/grok2api#508
+    ['401 Invalid model key or Incorrect local model configuration.', 'auth-rejected'], // FlowiseAI/Flowise#5776
+    ['AI_APICallError: Thinking may not be enabled when tool_choice forces tool use.', 'thinking-rejected'], // CherryHQ/cherry-studio#11096
+    // A read timeout and the `Socket closed` it left: the timeout, as with the signatures' own supersedes.
+    ['Request processing failed: org.springframework.web.client.ResourceAccessException: I/O error on POST request for "http://localhost:11434/api/chat": timeout] with root cause\n\njava.net.SocketException: Socket closed', 'timeout'], // spring-projects/spring-ai#1634
     // A long message of several sentences is still an error when a field path opens it (not a page's prose) — written for this table.
     ['messages.12.content.0.thinking: the thinking of an earlier turn must be sent back unchanged. Claude Code sent it edited by the relay in between. Keep the blocks of earlier turns as they came and send the request again with them. See the documentation of extended thinking for the rules on passing blocks back.', 'thinking-rejected'],
     // A box's borders around a wrapped message are no part of it.
