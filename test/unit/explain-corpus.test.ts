@@ -184,7 +184,11 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * GitHub discussions and the Agent SDK, self-hosted chat front-ends, and harmless working transcripts), gathered while
  * holdout59 was used and read only after: 92 texts, 4 more word for word in an earlier set left out (85.9 % after one label
  * was harmonised, at 5c08707 — after the widenings from holdout57 to holdout59 — and the same with ff77618 and 2817f69; no
- * false alarm in its 38 harmless texts).
+ * false alarm in its 38 harmless texts);
+ * holdout61, small: 38 texts two more helpers found in the last ~56 queries of that session's search budget (the newest
+ * threads, Python apps on the LiteLLM library and the SDKs), gathered while holdout60 was used and read only after, 3 more
+ * word for word in an earlier set left out (73.7 % on the helpers' labels, 84.2 % after four were harmonised, at d715b0f and
+ * with ff77618; 81.6 % with 2817f69).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -248,6 +252,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout58', 0.9],
   ['holdout59', 0.9],
   ['holdout60', 0.9],
+  ['holdout61', 0.9],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [

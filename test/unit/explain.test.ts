@@ -382,6 +382,11 @@ describe('explainText', () => {
     ['AI_APICallError: Thinking may not be enabled when tool_choice forces tool use.', 'thinking-rejected'], // CherryHQ/cherry-studio#11096
     // A read timeout and the `Socket closed` it left: the timeout, as with the signatures' own supersedes.
     ['Request processing failed: org.springframework.web.client.ResourceAccessException: I/O error on POST request for "http://localhost:11434/api/chat": timeout] with root cause\n\njava.net.SocketException: Socket closed', 'timeout'], // spring-projects/spring-ai#1634
+    // From the sixty-first set (test/fixtures/explain-corpus-holdout61.jsonl):
+    ['DeepSeek 测试模型 claude-haiku-4-5-20251001 不存在或已下架', 'unknown-model'], // farion1231/cc-switch#3255
+    ["Error code: 400 - {'error': {'code': 'BadRequest', 'message': 'response_format value as json_schema is enabled only for api versions 2024-08-01-preview and later'}}", 'param-rejected'], // browser-use/browser-use#12
+    ['Error code: 400\n{\n  "error": {\n    "message": "messages[1].content must be a string",\n    "type": "invalid_request_error"\n  }\n}', 'param-rejected'], // browser-use/browser-use#2600
+    ["openai.BadRequestError: Error code: 400 - {'error': {'message': \"'tool_outputs' too large: the combined tool outputs must be less than 512kb.\", 'type': 'invalid_request_error'}}", 'context-too-long'], // VRSEN/agency-swarm-lab#39
     // A long message of several sentences is still an error when a field path opens it (not a page's prose) — written for this table.
     ['messages.12.content.0.thinking: the thinking of an earlier turn must be sent back unchanged. Claude Code sent it edited by the relay in between. Keep the blocks of earlier turns as they came and send the request again with them. See the documentation of extended thinking for the rules on passing blocks back.', 'thinking-rejected'],
     // A box's borders around a wrapped message are no part of it.
