@@ -102,7 +102,8 @@ function keywordHits(text: string, spaced: boolean): bigint {
  * Every known failure in a pasted text (a Claude Code screen, an `API Error: …` line, a LiteLLM log, a traceback,
  * curl output), each reported once, in the order its evidence appears — a pure function of the text.
  *
- * Each line is read with the next two joined to it (wrapped banners), whitespace collapsed. A signature is tried
+ * Each line is read with the next two joined to it (wrapped banners), whitespace collapsed, and where a terminal cut a
+ * long line mid-word (the next going on indented), also with the halves joined as one word. A signature is tried
  * only on lines holding one of its keywords (so a 1 MB log costs one pass of substring checks, then a few
  * regular expressions on the candidate lines). A match that another match `supersedes` (a symptom of that cause:
  * a refused connection beside a certificate error), or a generic wrapper beside any specific cause, is dropped.
@@ -118,6 +119,9 @@ export function explainText(input: string): Diagnosis[] {
   // A box's borders (`│ … │`, a TUI's frame around a message) are no part of it.
   const lines = raw.map((l) => unescaped(demojibake(l)).replace(BOX_BORDER, ''));
   const lower = lines.map((l) => l.toLowerCase());
+  // A terminal's hard wrap (cut[j]): a long line cut mid-word and going on indented on the next (`… Miss⏎    ing
+  // reasoning_content`); its halves are also read joined as one word, for keywords, patterns and topics.
+  const cut = lines.map((l, j) => j + 1 < lines.length && l.length >= WRAP_MIN && WRAP_END.test(l) && WRAP_NEXT.test(lines[j + 1]!));
   // Which signatures have a keyword in each line, once per line (not once per window it is part of); a keyword
   // with a space in it can be wrapped onto two lines, so those are also looked for at the seams (seams[i]: the end
   // of line i joined by one space to the start of the next, without the wrap's indent or trailing blanks). A block
@@ -127,10 +131,12 @@ export function explainText(input: string): Diagnosis[] {
   const seams: bigint[] = new Array<bigint>(lower.length).fill(0n);
   for (let b = 0; b < lower.length; b += BLOCK) {
     const end = Math.min(lower.length, b + BLOCK);
-    if (!hasKeyword(lower.slice(b, end + 1).map((l) => l.trim()).join(' '))) continue;
+    const block = lower.slice(b, end + 1).map((l) => l.trim());
+    if (!hasKeyword(block.join(' ')) && !(cut.slice(b, end).includes(true) && hasKeyword(block.map((l, k) => (cut[b + k] ? l : `${l} `)).join('')))) continue;
     for (let j = b; j < end; j++) {
       inLine[j] = keywordHits(lower[j]!, false);
       if (j + 1 < lower.length) seams[j] = keywordHits(`${lower[j]!.trimEnd().slice(-KEYWORD_MAX)} ${lower[j + 1]!.trimStart().slice(0, KEYWORD_MAX)}`, true);
+      if (cut[j]) seams[j]! |= keywordHits(`${lower[j]!.trimEnd().slice(-KEYWORD_MAX)}${lower[j + 1]!.trimStart().slice(0, KEYWORD_MAX)}`, false);
     }
   }
   // Whether a line is documentation (DOC_LINE), tested once per line however many signatures match on it.
@@ -152,6 +158,8 @@ export function explainText(input: string): Diagnosis[] {
     // Where the second and third line begin in the window (collapsing "a b" keeps collapse("a ") as its prefix).
     let second = 0;
     let third = 0;
+    // The same window with its hard wraps joined as one word (and where its lines begin there), if it has one.
+    let glued: { window: string; second: number; third: number } | undefined | null;
     for (const [n, sig] of SIGNATURES.entries()) {
       const had = found.get(sig.code);
       if ((had && !had.symptom) || sig.patterns.length === 0 || !(near & (1n << BigInt(n)))) continue;
@@ -169,7 +177,14 @@ export function explainText(input: string): Diagnosis[] {
         const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
         return !sig.inDocs && isDoc(at) ? undefined : at;
       };
-      const strong = firstMatch(sig.patterns, window!, lineAt);
+      let strong = firstMatch(sig.patterns, window!, lineAt);
+      if (strong === undefined && (glued ??= cut[i] || cut[i + 1] ? joined(lines, i, cut) : null) && !sig.unless?.test(glued.window)) {
+        const g = glued;
+        strong = firstMatch(sig.patterns, g.window, (m) => {
+          const at = m.index < g.second ? i : m.index < g.third ? i + 1 : i + 2;
+          return !sig.inDocs && isDoc(at) ? undefined : at;
+        });
+      }
       const at = strong ?? (had || !sig.symptoms ? undefined : firstMatch(sig.symptoms, window!, lineAt));
       if (at === undefined) continue;
       found.set(sig.code, { sig, line: at, symptom: strong === undefined });
@@ -185,7 +200,7 @@ export function explainText(input: string): Diagnosis[] {
   if (kept.length === 0) {
     // What the error lines are about, one cause per paragraph; a cause that supersedes another here too (the read timeout
     // above the `Socket closed` it left).
-    const topics = firstPerCode(lines, topicOf, source, true);
+    const topics = firstPerCode(lines.map((l, j) => (cut[j] ? `${l.trimEnd()}${lines[j + 1]!.trimStart()}` : l)), topicOf, source, true);
     kept.push(...topics.filter((h) => !topics.some((o) => o !== h && o.sig.supersedes?.includes(h.sig.code))));
   }
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
@@ -278,6 +293,23 @@ function sourceBlocks(lines: readonly string[]): number[] {
   // (`402BILLING_ERROR` over `This API key has insufficient credits …`).
   if (headings.size >= 3) for (let k = Math.min(...headings.values()); k < lines.length; k++) inside[k] = EXAMPLE;
   return inside;
+}
+
+/** A hard wrap's first half: this long at least (characters), ending in a word character; its second goes on indented. */
+const WRAP_MIN = 40;
+const WRAP_END = /\w$/;
+const WRAP_NEXT = /^\s{2,}\w/;
+
+/**
+ * The window of lines `i` to `i + 2` collapsed, each hard wrap (`cut`) joined without a space, and where its second and
+ * third line begin in it.
+ */
+function joined(lines: readonly string[], i: number, cut: readonly boolean[]): { window: string; second: number; third: number } {
+  const a = cut[i] ? lines[i]!.trimEnd() : `${lines[i]} `;
+  const b = `${cut[i] ? (lines[i + 1] ?? '').trimStart() : (lines[i + 1] ?? '')}`;
+  const ab = `${a}${cut[i + 1] ? b.trimEnd() : `${b} `}`;
+  const c = cut[i + 1] ? (lines[i + 2] ?? '').trimStart() : (lines[i + 2] ?? '');
+  return { window: collapse(`${ab}${c}`), second: collapse(a).length, third: collapse(ab).length };
 }
 
 /** How many lines an example below its introduction can span. */

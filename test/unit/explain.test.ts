@@ -395,6 +395,18 @@ describe('explainText', () => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
 
+  it.each([
+    // [a corpus text cut mid-word at 76 characters and going on indented, as a terminal copies a long line, its cause] —
+    // the texts are the corpus's (their sources at the end), the cuts written for this table.
+    ['API Error: 400 {"error":{"message":"[deepseek/deepseek-reasoner] [400]: Miss\n    ing reasoning_content field in the assistant message at message index 3"}}', 'thinking-rejected'], // decolua/9router#355
+    ['Error: Claude Code web sessions require authentication with a Claude.ai acco\n    unt. API key authentication is not sufficient. Please run /login to authenticate.', 'not-logged-in'], // Wei-Shaw/claude-relay-service#640
+    ['2025-04-26T21:54:47.188373Z  WARN goose::agents::agent: Context length excee\n    ded. Truncation Attempt: 1/3.', 'context-too-long'], // aaif-goose/goose#2368
+    ['Http error: Cannot connect to host host.docker.internal:11434 ssl:default [N\n    ame or service not known]', 'host-not-found'], // open-webui/open-webui#7189
+    ['[API Error: 400 <400> InternalError.Algo.InvalidParameter: Range of input le\n    ngth should be [1, 997952]]', 'context-too-long'], // QwenLM/qwen-code#896
+  ])('a long line a terminal cut mid-word is read as one: %s', (text, code) => {
+    expect(explainText(text).map((d) => d.code)).toEqual([code]);
+  });
+
   it("a relay's own expired upstream OAuth token is no Claude Code login to renew", () => {
     // Wei-Shaw/sub2api#25: the relay's stored token for its upstream account; no "/login" beside it.
     const text = '{"code":500,"message":"Failed to get usage: API returned status 401: {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"authentication_error\\",\\"message\\":\\"OAuth token has expired. Please obtain a new token or refresh your existing token.\\"}}"}';
