@@ -200,7 +200,7 @@ export function explainText(input: string): Diagnosis[] {
   if (kept.length === 0) {
     // What the error lines are about, one cause per paragraph; a cause that supersedes another here too (the read timeout
     // above the `Socket closed` it left).
-    const topics = firstPerCode(lines.map((l, j) => (cut[j] ? `${l.trimEnd()}${lines[j + 1]!.trimStart()}` : l)), topicOf, source, true);
+    const topics = firstPerCode(lines, topicOf, source, true, lines.map((l, j) => (cut[j] ? `${l.trimEnd()}${lines[j + 1]!.trimStart()}` : undefined)));
     kept.push(...topics.filter((h) => !topics.some((o) => o !== h && o.sig.supersedes?.includes(h.sig.code))));
   }
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
@@ -240,9 +240,10 @@ const EXAMPLE = 2;
  * help page's `Cause:` ({@link EXPLAINER_HEADING}), and on the name an API reference's entry describes (the line above
  * its {@link REFERENCE_LEAD}: `AuthenticationError` over `Raised when …`; a {@link STATUS_HEADING} over the prose that
  * explains it); EXAMPLE too on the entries of a paragraph that lists three error types or more ({@link ERROR_TYPE_ENTRY}:
- * a class hierarchy, a type's variants) and on the bullets below a page's {@link LIST_INTRO} (`Fallbacks execute in order
- * when:`); SOURCE on the lines below a {@link CHANGES_HEADING} (`## What changed`) up to the next heading; OUTPUT
- * elsewhere. A SOURCE line that reports an error itself is still read (a traceback's last line in a ```python block); an
+ * a class hierarchy, a type's variants), on the bullets below a page's {@link LIST_INTRO} (`Fallbacks execute in order
+ * when:`), and on a reference's catalogue of statuses ({@link STATUS_ENTRY}: three or more, one a success or run together
+ * with its type, or five or more; from the first to the paragraph after the last); SOURCE on the lines below a {@link
+ * CHANGES_HEADING} (`## What changed`) up to the next heading; OUTPUT elsewhere. A SOURCE line that reports an error itself is still read (a traceback's last line in a ```python block); an
  * EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
@@ -253,10 +254,14 @@ function sourceBlocks(lines: readonly string[]): number[] {
   let named = -1;
   // The error-type entries of the paragraph so far; below a list's introduction; below a heading of changes.
   let entries: number[] = [];
-  let listed = false;
+  // listed: 1 below a list's introduction (blank lines may stand before its first bullet), 2 among its bullets.
+  let listed = 0;
   let changes = false;
-  // The first line of each status a reference lists (`401 Unauthorized`, `402BILLING_ERROR`, `200 OK リクエストは…`).
+  // The first line of each status a reference lists (`401 Unauthorized`, `402BILLING_ERROR`, `200 OK リクエストは…`), the last
+  // such line, and whether one is a success or a status run together with its type (a reference's, not a client's lines).
   const headings = new Map<string, number>();
+  let lastHeading = -1;
+  let reference = false;
   for (let i = 0; i <= lines.length; i++) {
     const l = lines[i] ?? '';
     if (l.trim() === '' || open) {
@@ -266,16 +271,23 @@ function sourceBlocks(lines: readonly string[]): number[] {
     if (i === lines.length) break;
     if (!open && /^\s{0,3}#{1,6}\s/.test(l)) changes = CHANGES_HEADING.test(l);
     else if (changes && !open && inside[i] === OUTPUT) inside[i] = SOURCE;
-    if (listed && !open && l.trim() !== '') {
-      if (/^\s{0,8}(?:[-*•]|\d{1,2}[.)])\s/.test(l)) inside[i] = EXAMPLE;
-      else listed = false;
+    if (listed && !open && (l.trim() !== '' || listed === 2)) {
+      if (/^\s{0,8}(?:[-*•]|\d{1,2}[.)])\s/.test(l)) {
+        inside[i] = EXAMPLE;
+        listed = 2;
+      } else listed = 0;
     }
-    if (l.length < 400 && STATUS_ENTRY.test(l)) headings.set(l.trim().slice(0, 3), headings.get(l.trim().slice(0, 3)) ?? i);
+    if (l.length < 400 && STATUS_ENTRY.test(l)) {
+      const status = l.trim().slice(0, 3);
+      headings.set(status, headings.get(status) ?? i);
+      lastHeading = i;
+      reference ||= status.startsWith('2') || /^\s*\d{3}[A-Z]/.test(l);
+    }
     if (l.trim() !== '') {
       if (named >= 0 && !open && (REFERENCE_LEAD.test(l) || (STATUS_HEADING.test(lines[named]!) && REFERENCE_PROSE.test(l)))) inside[named] = EXAMPLE;
       named = i;
     }
-    if (!open && l.length < 300 && LIST_INTRO.test(l) && !ERROR_LINE.test(l)) listed = true;
+    if (!open && l.length < 300 && LIST_INTRO.test(l) && !ERROR_LINE.test(l)) listed = 1;
     const fence = l.length < 40 && FENCE.test(l);
     if (!open && fence && SOURCE_FENCE.test(l)) open = true;
     else if (open && fence) {
@@ -289,16 +301,25 @@ function sourceBlocks(lines: readonly string[]): number[] {
       if (heading || EXAMPLE_INTRO.test(l)) i = markExample(lines, i, inside, heading);
     }
   }
-  // Three statuses or more listed as a reference lists them (STATUS_ENTRY): a catalogue of them, its entries below each
-  // (`402BILLING_ERROR` over `This API key has insufficient credits …`).
-  if (headings.size >= 3) for (let k = Math.min(...headings.values()); k < lines.length; k++) inside[k] = EXAMPLE;
+  // Three statuses or more listed as a reference lists them (STATUS_ENTRY), one of them a success or run together with its
+  // type, or five or more: a catalogue of them, its entries below each (`402BILLING_ERROR` over `This API key has insufficient
+  // credits …`), from its first status to the paragraph after its last (a client's lines of statuses are no catalogue).
+  if (headings.size >= 5 || (headings.size >= 3 && reference)) {
+    let end = lastHeading + 1;
+    while (end < lines.length && lines[end]!.trim() === '') end++;
+    while (end < lines.length && lines[end]!.trim() !== '') end++;
+    for (let k = Math.min(...headings.values()); k < end; k++) inside[k] = EXAMPLE;
+  }
   return inside;
 }
 
-/** A hard wrap's first half: this long at least (characters), ending in a word character; its second goes on indented. */
+/**
+ * A hard wrap's first half: this long at least (characters), ending in a word character; its second goes on indented (not a
+ * stack frame's `    at …`, `  File …`, nor `Caused by:`).
+ */
 const WRAP_MIN = 40;
 const WRAP_END = /\w$/;
-const WRAP_NEXT = /^\s{2,}\w/;
+const WRAP_NEXT = /^\s{2,}(?!(?:at|File|from|Caused by|during|in|Traceback|raise|return)\b)\w/;
 
 /**
  * The window of lines `i` to `i + 2` collapsed, each hard wrap (`cut`) joined without a space, and where its second and
@@ -319,20 +340,31 @@ const FENCE = /^\s{0,3}(?:```|~~~)/;
 
 /**
  * Marks EXAMPLE the body below line `intro` (past blank lines): a fenced block to its closing fence, a JSON body to
- * the bracket that closes it (an HTTP status line with it, `HTTP/1.1 401 Unauthorized …`), or (`paragraph`: below a help page's heading) the paragraph. Returns the last line marked.
+ * the bracket that closes it, an HTTP response (`HTTP/1.1 401 Unauthorized …`: its headers, then its body), or (`paragraph`: below a help page's heading) the paragraph. Returns the last line marked.
  */
 function markExample(lines: readonly string[], intro: number, inside: number[], paragraph: boolean): number {
   let i = intro + 1;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i >= lines.length) return intro;
+  // One short caption over the body (`Provider Error (from OpenAI)`), marked with it.
+  const body = (k: number) => k < lines.length && (FENCE.test(lines[k]!) || /^\s*(?:[{[]|HTTP\/\d)/.test(lines[k]!));
+  if (!paragraph && !body(i) && lines[i]!.length <= 60 && !lines[i]!.includes(':') && body(i + 1)) inside[i++] = EXAMPLE;
   const fenced = FENCE.test(lines[i]!);
-  if (!paragraph && !fenced && !/^\s*(?:[{[]|HTTP\/\d)/.test(lines[i]!)) return intro;
+  // An HTTP response: its status line and headers, then the body after them, if one follows.
+  const http = /^\s*HTTP\/\d/.test(lines[i]!);
+  if (!paragraph && !fenced && !http && !/^\s*[{[]/.test(lines[i]!)) return intro;
   let depth = 0;
   for (let j = i; j < lines.length && j - i < EXAMPLE_MAX; j++) {
     const l = lines[j]!;
     inside[j] = EXAMPLE;
-    if (paragraph) {
-      if (j + 1 >= lines.length || lines[j + 1]!.trim() === '') return j;
+    if (paragraph || (http && depth <= 0 && !/[{[]/.test(l))) {
+      if (j + 1 >= lines.length || lines[j + 1]!.trim() === '') {
+        if (!http) return j;
+        let k = j + 1;
+        while (k < lines.length && lines[k]!.trim() === '') k++;
+        if (k >= lines.length || !/^\s*[{[]/.test(lines[k]!)) return j;
+        j = k - 1;
+      }
     } else if (fenced) {
       if (j > i && FENCE.test(l)) return j;
     } else {
@@ -358,16 +390,18 @@ function firstMatch(patterns: readonly RegExp[], text: string, lineOf: (m: RegEx
  * (lines up to a blank one) names one cause, its first — a message wrapped over lines is one message — and a line
  * up to {@link OPENING_REACH} below an error opening of its paragraph is read as an error line too (`codeOf`'s second
  * argument: the message line of a pretty-printed body, below its `"error": {` or `API Error: 400`). Lines `skip` holds
- * (those of a source block) name nothing and open nothing.
+ * (those of a source block) name nothing and open nothing. `alt[i]`: the line read another way (a hard wrap's halves joined),
+ * tried where the line as pasted names nothing.
  */
-function firstPerCode(lines: readonly string[], codeOf: (line: string, inError: boolean) => string | undefined, skip: (i: number) => boolean, perParagraph = false): { sig: Signature; line: number }[] {
+function firstPerCode(lines: readonly string[], codeOf: (line: string, inError: boolean) => string | undefined, skip: (i: number) => boolean, perParagraph = false, alt: readonly (string | undefined)[] = []): { sig: Signature; line: number }[] {
   const seen = new Map<string, { sig: Signature; line: number }>();
   // The line of the paragraph's error opening, if it has had one (a blank line ends the paragraph).
   let opened = -1;
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.trim()) opened = -1;
     if (skip(i)) continue;
-    const code = codeOf(lines[i]!, perParagraph && opened >= 0 && i - opened <= OPENING_REACH);
+    const inError = perParagraph && opened >= 0 && i - opened <= OPENING_REACH;
+    const code = codeOf(lines[i]!, inError) ?? (alt[i] === undefined ? undefined : codeOf(alt[i]!, inError));
     if (perParagraph && opened < 0 && opensError(lines[i]!)) opened = i;
     if (!code) continue;
     if (!seen.has(code)) seen.set(code, { sig: signature(code), line: i });

@@ -1106,7 +1106,7 @@ export const TOPICS: readonly {
   // refused, a connection cut, an address that does not answer (not Zed's `Failed to connect to API: 400 …`, an answer).
   { code: 'tls-error', subject: /\b(?:SSL|TLS|cert(?:ificate)?s?)\b/i, refusal: /problem|invalid|verif|self[- ]signed|expired|untrusted|not trusted|unknown (?:ca|issuer|authority)|handshake|failed/i },
   { code: 'connection-reset', subject: /\b(?:connection|socket)\b/i, refusal: /\breset\b(?!\s(?:after|in|at)\b)|closed|hang up|terminated|aborted|disconnected/i },
-  { code: 'proxy-unreachable', subject: /\bconnect(?:ion)?\b(?![^\n]{0,40}:\s?[45]\d\d\b)|\breach\b/i, refusal: /unable|could not|couldn't|failed to\s|refused|cannot|can't|no route/i },
+  { code: 'proxy-unreachable', subject: /\bconnect(?:ion)?\b(?![^\n]{0,40}: [45]\d\d\b)|\breach\b/i, refusal: /unable|could not|couldn't|failed to\s|refused|cannot|can't|no route/i },
 ];
 
 /**
@@ -1140,14 +1140,13 @@ const DOC_CODE = new RegExp(
     // a program retries on, anywhere on the line; a status in backticks as a list's term (`- `503 Service Unavailable`: …`), even
     // with its reason phrase; a status a mock or a test answers (`res.status(429)`, `Response(429, …)`, `responses.add(…, status=429)`).
     /[[({]\s?[45]\d\d,\s?[45]\d\d\b|\b[45]\d\d,\s?[45]\d\d,\s?[45]\d\d\b|^\s*[-*•]\s{1,3}`[45]\d\d[^`\n]{0,40}`\s?[:：-]|\.status\(\s?[45]\d\d\s?\)|\bResponse\(\s?(?:status(?:_code)?=)?[45]\d\d\b|\w\([^\n]{0,200}\bstatus(?:_code)?=[45]\d\d\b[^\n]{0,100}\)\s*;?\s*$/.source,
-    // A reference's status as a table row with only its closing pipe (`429 Too Many Requests | The limit … has been exceeded |`), or
-    // followed by its description in Japanese or Chinese (`429 Too Many Requests リクエストが多すぎるため、速度制限が掛かりました。`).
-    /^\s{0,3}[45]\d\d [A-Z][A-Za-z ]{2,40}(?:\s?\|\s?[^|\n]{1,200}\|\s*$| [\u3040-\u30ff\u3400-\u9fff][^\n]{4,300}[。.]\s*$)/.source,
+    // A reference's status as a table row with only its closing pipe (`429 Too Many Requests | The limit … has been exceeded |`).
+    /^\s{0,3}[45]\d\d [A-Z][A-Za-z ]{2,40}\s?\|\s?[^|\n]{1,200}\|\s*$/.source,
     // A page's title or heading about a status or error (`429 Too Many Requests rate limit エラーの解決方法`, `HTTP 429 … とは?`, a wiki's
-    // `401 Unauthorized[편집]`, a Chinese section's `二、401 Unauthorized`); two statuses with their reason phrases listed (`(500 Internal
-    // Server Error, 529 Overloaded)`); statuses mapped to a class (`401/403 → \`Unauthorized\``); an error's form quoted with its
-    // details elided (`str(e) like 'Error code: 404 - ...'`).
-    /[^\n]{0,40}「[^」\n]{1,80}」(?:は|とは)[、,]|[^\n]{0,160}(?:とは[?？]|の解決方法|の対処法|の原因と(?:対策|対処法?|解決策?)|해결 방법|원인과 해결)|[^\n]{0,160}\[(?:편집|edit|編集|编辑)(?:\s?\/[^\]\n]{0,20})?\]\s*$|^\s{0,3}[一二三四五六七八九十]{1,3}、|\b[45]\d\d [A-Z][\w ]{2,30}, (?:and )?[45]\d\d [A-Z]|\b[45]\d\d(?:\/[45]\d\d)*\s?(?:→|->|=>)\s?`|\b(?:like|such as|e\.g\.,?) ['"`][^'"`\n]{1,80}(?:\.\.\.|…)['"`]/.source,
+    // `401 Unauthorized[편집]`, a Chinese section's `二、401 Unauthorized`); two statuses with their reason phrases listed in
+    // parentheses (`(500 Internal Server Error, 529 Overloaded)`); statuses mapped to a class (`401/403 → \`Unauthorized\``); an
+    // error's form quoted with its details elided (`str(e) like 'Error code: 404 - ...'`).
+    /「[^「」\n]{1,80}」(?:は|とは)[、,]|(?:とは[?？]|の解決方法|の対処法|の原因と(?:対策|対処法?|解決策?)|해결 방법|원인과 해결)|\[(?:편집|edit|編集|编辑)(?:\s?\/[^\]\n]{0,20})?\]\s*$|^\s{0,3}[一二三四五六七八九十]{1,3}、|\([^()\n]{0,40}\b[45]\d\d [A-Z][\w ]{2,30}, (?:and )?[45]\d\d [A-Z][\w ]{2,30}\)|\b[45]\d\d(?:\/[45]\d\d)*\s?(?:→|->|=>)\s?`|\b(?:like|such as|e\.g\.,?) ['"`][^'"`\n]{1,80}(?:\.\.\.|…)['"`]/.source,
   ].join('|'),
 );
 
@@ -1201,12 +1200,14 @@ const DOC_PROSE = new RegExp(
     // list's bold label (`**Description:** …`, `1. **Automatic Retry** - Retries on rate limit errors`), a status in backticks as a
     // list's term (`- `503 Service Unavailable`: …`).
     /\s{0,3}(?:When|Whenever|On) [^\n]{0,200}?(?:\b(?:is|are) (?:raised|thrown)\b|,\s*$)|[^\n]{0,300}\b[45]\d\d [A-Z][\w ]{2,30}, (?:and )?(?:[45]\d\d|>=\s?5\d\d)\b|[^\n]{0,300}\b(?:are|is|will be|get) (?:all )?(?:retried|retryable)\b|[^\n]{0,200}\berror(?:\.\w{1,30}){1,4} (?:is|contains|holds)\b|\s*「[^」\n]{1,120}」\s*$|\s{0,3}[-*•]\s{1,3}(?:请?确保|避免|建议|检查|注意)|\s{0,3}(?:\d{1,2}[.)]\s{1,3}|[-*•]\s{1,3})?\*\*[^*\n]{1,60}\*\*\s?[-–—:]?\s|\s{0,3}\*\*(?:Description|Summary|Purpose|Expected|Result|Notes?):\*\*\s|[^\n]{0,300}\[[^\]\n]{1,80}\]\((?:#|https?:\/\/|\.{0,2}\/)[^)\s]{0,200}\)/.source,
-    // Pages and changelogs in Chinese and Japanese: advice with its purpose (`…以降低成本并提高速率限制。`), a list of kinds of failure
+    // A page's note under its example (`This error is from OpenAI (notice OpenAIException).`).
+    /\s{0,3}This (?:error|response|exception) (?:is from|comes from|means|indicates)\b/.source,
+    // Pages and changelogs in Chinese and Japanese: a feature's purpose (`…以降低成本并提高速率限制。`), a list of kinds of failure
     // (`（超时、临时 500 等）`), a feature that acts by itself (`- 切换到 … 时会自动清理…`), a release line that ends on its fix (`… 429 rate
     // limit 重试修复`), a condition (`上限に達した場合、…`) or a status an API answers with (`ステータスコード 429 で応答します`); a
-    // changelog's `is no longer reported`; a sentence that lists kinds of failure by commas (`gateway-token rejection, provider
-    // authentication failures, explicit quota/budget exhaustion, …`).
-    /[^\n]{0,200}(?:以|来|从而)(?:降低|提高|减少|避免|获得|获取)[^\n]{0,60}[。.]\s*$|[^\n]{0,200}[（(][^）)\n]{1,60}、[^）)\n]{1,60}等[）)]|\s{0,3}[-*•]\s{1,3}[^\n]{0,80}(?:会|将)自动|[^\n]{0,160}(?:重试|兼容|处理)?修复\s*$|[^\n]{0,20}(?:该|此|这个)?状态码(?:表明|表示|意味着|说明)|[^\n]{0,60}(?:場合|とき)[、,]|[^\n]{0,200}[45]\d\d ?(?:で応答|を返(?:します|す)|が返され)|[^\n]{0,300}\b(?:is|are|was|were) no longer (?:reported|shown|thrown|raised|returned|logged|treated)\b|[^\n]{0,200}(?:\b[\w/-]{2,30} (?:rejections?|failures?|errors?|exhaustion|throttling|timeouts?),\s){2,}/.source,
+    // changelog's `is no longer reported`; a sentence that says it tells kinds of failure apart (`… now distinguish gateway-token
+    // rejection, provider authentication failures, explicit quota/budget exhaustion, …`).
+    /[^\n]{0,200}(?:以|来|从而)(?:降低|减少)(?:成本|延迟|费用)|[^\n]{0,200}（[^）\n]{1,60}等）|\s{0,3}[-*•]\s{1,3}[^\n]{0,80}(?:会|将)自动|[^\n]{0,160}(?:重试|兼容|处理)修复\s*$|[^\n]{0,20}(?:该|此|这个)?状态码(?:表明|表示|意味着|说明)|[^\n]{0,60}(?:場合|とき)[、,]|[^\n]{0,200}[45]\d\d ?(?:で応答|を返(?:します|す)|が返され)|[^\n]{0,300}\b(?:is|are|was|were) no longer (?:reported|shown|thrown|raised|returned|logged|treated)\b|[^\n]{0,200}\b(?:distinguish(?:es)?|classif(?:y|ies)|categori[sz]es?) (?:\b(?:[\w/-]{2,30} ){1,3}(?:rejections?|failures?|errors?|exhaustion|throttling|timeouts?),\s){2,}/.source,
     // An error-code table as a list (`• 429 - rate_limit_error: …`) or as an API reference's error names (`Bad Gateway
     // Error`, a generated SDK's class in words), a test plan's item (`- Test error handling for …`).
     /\s*(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable Entity|Too Many Requests|Internal Server|Bad Gateway|Service Unavailable|Gateway Timeout) Error\s*$|\s{0,3}[-*•]\s{1,3}[45]\d\d\s?(?:[-–—:]\s|\([^)\n]{1,40}\)\s|with\s)|\s{0,3}(?:[-*]\s{1,3})?[Tt]est(?:s|ing)? (?:error handling|(?:the )?(?:error|failure) (?:paths?|cases?))\b/.source,
@@ -1221,11 +1222,12 @@ const REPORTS_NAMED_ERROR = new RegExp(`^(?:${REPORTS_NAMED})`);
  * REPORTS_NAMED_ERROR}): `The API will respond with 429 Too Many Requests when …`, `429 Too Many Requests response with a
  * Retry-After header …`, `keeps you out of 429 Too Many Requests trouble`, `you will receive a 429 HTTP status code`, `An
  * HTTP 429 means …`, `RFC 6585 defines 429 as …`, `An API returns a "429 Too Many Requests" error, indicating …`, `Requests
- * without a valid token receive a \`401 Unauthorized\` response` (a status in backticks, no first person).
+ * without a valid token receive a \`401 Unauthorized\` response` (a status in backticks after the condition that brings it, no
+ * first person; not `every call gets a \`429\` response`).
  */
 const DOC_STATUS = new RegExp(
   `^${
-    /[^\n]{0,300}(?:\b(?:will|would|should|must|may|might|can) (?:(?:respond|return|reply|answer) with|return|receive|get) (?:an? |the )?(?:HTTP )?[45]\d\d\b|\bdefines? (?:HTTP )?[45]\d\d as\b|\b(?:An?|The) (?:error|response) with (?:the |a )?(?:HTTP )?status(?: code)? [45]\d\d\b|\breturns? an? ["“]?(?:HTTP )?[45]\d\d\b[^\n]{0,60}?\b(?:error|status|response)["”]?,? (?:indicating|meaning|which (?:means|indicates))\b|\b[45]\d\d (?:Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) (?:trouble|errors|responses|response (?:with|that|which|status)|status code)\b|\b(?:An?|The) (?:HTTP |API )?[45]\d\d (?:\([^)\n]{1,30}\) )?(?:(?:error|status|response)s? )?(?:indicates?|means|occurs|happens)\b|\byou(?:'ll| will)? (?:get|see|receive|hit) an? (?:HTTP )?[45]\d\d\b|\b(?:An?|The|This) [A-Z][\w-]{1,30} (?:HTTP )?[45]\d\d (?:error|status|response)\b[^\n.]{0,80}?\b(?:indicates?|means)\b|(?:将|会)返回 ?(?:HTTP ?)?[45]\d\d|返回 ?[45]\d\d ?状态码|\bon (?:an? )?(?:HTTP )?[45]\d\d (?:response|status|error)s?\b|\b[45]\d\d [A-Z][A-Za-z ]{2,30} ?(?:响应|応答|レスポンス)|^(?![^\n]*\b(?:I|we|my|our)\b)[^\n]{0,200}\b(?:receive|get|return)s? an? `(?:HTTP )?[45]\d\d[^`\n]{0,40}` (?:response|status|error)\b)/.source
+    /[^\n]{0,300}(?:\b(?:will|would|should|must|may|might|can) (?:(?:respond|return|reply|answer) with|return|receive|get) (?:an? |the )?(?:HTTP )?[45]\d\d\b|\bdefines? (?:HTTP )?[45]\d\d as\b|\b(?:An?|The) (?:error|response) with (?:the |a )?(?:HTTP )?status(?: code)? [45]\d\d\b|\breturns? an? ["“]?(?:HTTP )?[45]\d\d\b[^\n]{0,60}?\b(?:error|status|response)["”]?,? (?:indicating|meaning|which (?:means|indicates))\b|\b[45]\d\d (?:Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) (?:trouble|errors|responses|response (?:with|that|which|status)|status code)\b|\b(?:An?|The) (?:HTTP |API )?[45]\d\d (?:\([^)\n]{1,30}\) )?(?:(?:error|status|response)s? )?(?:indicates?|means|occurs|happens)\b|\byou(?:'ll| will)? (?:get|see|receive|hit) an? (?:HTTP )?[45]\d\d\b|\b(?:An?|The|This) [A-Z][\w-]{1,30} (?:HTTP )?[45]\d\d (?:error|status|response)\b[^\n.]{0,80}?\b(?:indicates?|means)\b|(?:将|会)返回 ?(?:HTTP ?)?[45]\d\d|返回 ?[45]\d\d ?状态码|\bon (?:an? )?(?:HTTP )?[45]\d\d (?:response|status|error)s?\b|\b[45]\d\d [A-Z][A-Za-z ]{2,30} ?(?:响应|応答|レスポンス)|^(?![^\n]*\b(?:I|we|my|our)\b)[^\n]{0,200}\b(?:without|with an? (?:invalid|wrong|missing|expired)|that (?:exceed|lack))\b[^\n]{0,60}\b(?:receive|get)s? an? `(?:HTTP )?[45]\d\d[^`\n]{0,40}` (?:response|status|error)\b)/.source
   }`,
 );
 
@@ -1249,12 +1251,14 @@ export const DOC_LINE: { readonly test: (line: string) => boolean } = {
 /**
  * A page's line that introduces the body below it as an example (`When an error occurs, the gateway returns a JSON
  * response with error details:`, `… the response has this structure:`, `… use the standard OpenAI error envelope:`,
- * `An Anthropic 529 response with "type": "overloaded_error" means …`, `- 예시 응답:`), not a user's (`I get this error:`).
+ * `An Anthropic 529 response with "type": "overloaded_error" means …`, `- 예시 응답:`, a page's `Examples` or `例` alone on its line),
+ * not a user's (`I get this error:`); what it introduces must be a body (explain.ts): a fenced block, JSON, or an HTTP
+ * response, under one short caption at most (`Provider Error (from OpenAI)`).
  */
-export const EXAMPLE_INTRO = /^(?![^\n]*\b(?:I|I'm|I've|my|me|we|our|us)\b)(?:[^\n]*\b(?:structure|format|envelope|shape|schema|error object|as follows|response with error details)\b[^\n]{0,40}:\s*$|[^\n]*(?:格式|结构|示例|如下|通常包含|形式|以下の通り|예시)[^\n]{0,20}[:：]\s*$|(?=[^\n]*(?<![\w.-])[45]\d\d(?![\w.-]))[^\n]{40,}\b(?:means|indicates)\b[^\n]*\.\s*$)/i;
+export const EXAMPLE_INTRO = /^(?![^\n]*\b(?:I|I'm|I've|my|me|we|our|us)\b)(?:[^\n]*\b(?:structure|format|envelope|shape|schema|error object|as follows|response with error details)\b[^\n]{0,40}:\s*$|[^\n]*(?:格式|结构|示例|如下|通常包含|形式|以下の通り|예시)[^\n]{0,20}[:：]\s*$|\s{0,3}(?:Examples|例|示例)\s*$|(?=[^\n]*(?<![\w.-])[45]\d\d(?![\w.-]))[^\n]{40,}\b(?:means|indicates)\b[^\n]*\.\s*$)/i;
 
-/** A help page's heading over the explanation or example below it (`Cause:`, `Possible causes`, `Solution:`, `Quick fixes`, `Example`, `原因:`, `例`). */
-export const EXPLAINER_HEADING = /^\s*(?:Causes?|Possible causes?|Reasons?|Solutions?|Quick fix(?:es)?|How to fix(?: it)?|Examples?|原因|可能原因|解决(?:方法|方案|办法)?|例|示例|サンプル)\s*[:：]?\s*$/i;
+/** A help page's heading over the explanation below it (`Cause:`, `Possible causes`, `Solution:`, `Quick fixes`, `原因:`). */
+export const EXPLAINER_HEADING = /^\s*(?:Causes?|Possible causes?|Reasons?|Solutions?|Quick fix(?:es)?|How to fix(?: it)?|原因|可能原因|解决(?:方法|方案|办法)?)\s*[:：]?\s*$/i;
 /**
  * One entry of a list of error types, alone on its line: a class hierarchy's (`│ ├── RateLimitError (429)`, `└──
  * APIConnectionTimeoutError`), a type's variants (`AuthenticationError(message: String)`, OCaml's `7. | Overloaded_error`),
@@ -1263,11 +1267,11 @@ export const EXPLAINER_HEADING = /^\s*(?:Causes?|Possible causes?|Reasons?|Solut
 export const ERROR_TYPE_ENTRY = /^[\s│├└┃|─-]{0,12}(?:\d{1,2}\.\s{1,3}\|?\s?|[*•]\s)?[A-Z][A-Za-z0-9]{0,60}(?:_[a-z]{1,20}){0,4}(?:Error|Exception|_error|_exception)(?:<[^<>\n]{0,60}>)?(?:\s?\([^()\n]{0,80}\)|\($| of \w{1,20})?\s?[,{]?\s*$/;
 /**
  * A page's sentence that introduces a list of conditions or points (`Fallbacks execute in order when:`, `Three things decide
- * whether a local Claude Code session works:`), not a report's (`I get this error:`, `Error details:`, `Output:`, nor one that
- * reads as an error, ERROR_LINE: `The GenerateContentRequest proto is invalid:`): its bullets (explain.ts) describe failures,
- * they do not report one.
+ * whether a local Claude Code session works:`), not a report's (`I get this error when:`, `Steps to reproduce:`, `these two
+ * happen:`, nor one that reads as an error, ERROR_LINE: `The GenerateContentRequest proto is invalid:`): its bullets
+ * (explain.ts) describe failures, they do not report one.
  */
-export const LIST_INTRO = /^(?![^\n]*\b(?:I|I'm|I've|my|me|we|our|us|errors?|fail\w*|output|logs?|messages?|trace\w*|response|result|got|see|shows?|says|following)\b)\s{0,3}[A-Z][\w'’,-]*(?: [\w'’,/-]+){3,30}:\s*$/i;
+export const LIST_INTRO = /^(?![^\n]*\b(?:I|I'm|I've|my|me|we|our|us)\b)\s{0,3}[A-Z][^\n]{0,200}(?:\b(?:when|whenever|if|once)\s*:|\b(?:Two|Three|Four|Five|Several|These|The following) (?:things|factors|rules|reasons|ways|conditions|cases)\b[^\n]{0,160}:)\s*$/;
 /** A pull request's or release's heading over its list of changes (`## What changed`, `### Bug fixes`). */
 export const CHANGES_HEADING = /^\s{0,3}#{1,4}\s+(?:What(?:'s| has)? changed|Changes|Changelog|Release notes|Bug fixes|Fixes|Improvements|Features|New features)\s*$/i;
 /** The lead of an API reference's entry (`Raised when authentication fails (status code: 401).`), below the name it describes. */

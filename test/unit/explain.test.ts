@@ -407,6 +407,33 @@ describe('explainText', () => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
 
+  it.each([
+    // [a real error in a layout that looks like a page's, the causes] — written for this table (a review of the documentation
+    // rules): a client's lines of statuses are no reference's catalogue, a user's list is no page's list of conditions, a
+    // heading like "Example:" over an error line is the user's, a stack frame is no wrapped line, a port is no status.
+    ['402 Insufficient Balance\n429 Too Many Requests\n400 Messages API 不支持 role="system"', ['rate-limit', 'param-rejected']],
+    ['Error: all upstream channels failed: 429 Too Many Requests, 503 Service Unavailable', ['rate-limit']],
+    ['429 Too Many Requests 当前分组上游负载已饱和，请稍后再试。', ['rate-limit']],
+    ['Steps to reproduce the problem:\n1. Start the proxy\n2. Run claude\n3. Claude Code shows API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}}', ['context-too-long']],
+    ['Example:\nlitellm.exceptions.BadRequestError: litellm.BadRequestError: AnthropicException - prompt is too long: 210000 tokens > 200000 maximum', ['context-too-long']],
+    ['示例\nError: getaddrinfo ENOTFOUND llm.internal', ['host-not-found']],
+    ['余额不足，请充值以获取更多额度。', ['rate-limit']],
+    ['上游返回异常: 模型不存在，请联系管理员修复', ['unknown-model']],
+    ['Error: Request to the upstream model gateway failed because the server was busy\n    at Socket.onEnd (node:net:1)', ['overloaded']],
+    ['Failed to establish a connection to llm.internal.example.com:443', ['proxy-unreachable']],
+    ['From the docs:\n401 Unauthorized\n403 Forbidden\n429 Too Many Requests\n\nWhat I get:\nAPI Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}}', ['rate-limit', 'context-too-long']],
+  ])('a page-like layout does not hide a real error: %s', (text, codes) => {
+    expect(explainText(text).map((d) => d.code)).toEqual(codes);
+  });
+
+  it("a page's example HTTP response, its headers and its body, is no failure", () => {
+    // Written for this test: a docs page introducing the answer's format.
+    const page = 'When the limit is hit, the gateway answers with this format:\n\nHTTP/1.1 429 Too Many Requests\nContent-Type: application/json\n\n{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}';
+    expect(explainText(page)).toEqual([]);
+    // The same response pasted as curl -i printed it is a failure.
+    expect(explainText(page.split('\n').slice(2).join('\n')).map((d) => d.code)).toEqual(['rate-limit']);
+  });
+
   it("a relay's own expired upstream OAuth token is no Claude Code login to renew", () => {
     // Wei-Shaw/sub2api#25: the relay's stored token for its upstream account; no "/login" beside it.
     const text = '{"code":500,"message":"Failed to get usage: API returned status 401: {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"authentication_error\\",\\"message\\":\\"OAuth token has expired. Please obtain a new token or refresh your existing token.\\"}}"}';
