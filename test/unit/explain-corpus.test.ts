@@ -188,7 +188,11 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * holdout61, small: 38 texts two more helpers found in the last ~56 queries of that session's search budget (the newest
  * threads, Python apps on the LiteLLM library and the SDKs), gathered while holdout60 was used and read only after, 3 more
  * word for word in an earlier set left out (73.7 % on the helpers' labels, 84.2 % after four were harmonised, at d715b0f and
- * with ff77618; 81.6 % with 2817f69).
+ * with ff77618; 81.6 % with 2817f69);
+ * holdout62, small: 20 texts one more helper found in the budget's last 15 queries (the 2026 coding CLIs on custom or
+ * proxied endpoints), read only after that session's widening was done (75.0 % at 51251c4, 80.0 % with ff77618 and 2817f69:
+ * one text lost to that session's narrowed `context length`, which it then widened back to `… context length only supports
+ * N tokens`).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -253,6 +257,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout59', 0.9],
   ['holdout60', 0.9],
   ['holdout61', 0.9],
+  ['holdout62', 0.85],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [
