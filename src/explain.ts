@@ -16,6 +16,17 @@ export interface Diagnosis {
 /** The vertical borders of a box drawn around a line (`│ message │`), at its start or end. */
 const BOX_BORDER = /^\s{0,8}[│┃║]\s?|\s?[│┃║]\s*$/g;
 
+/**
+ * What a paste carries that is no part of the message, removed from each line before anything is read: a terminal's colour
+ * and cursor escapes (`ESC[31m`, an OSC title), and a Markdown quote's `> ` (a comment quoting the error).
+ */
+const PASTE_NOISE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)|^(?:\s{0,3}>(?= |$) ?)+/g;
+/** Spaces a web page or a chat app pastes instead of the ASCII one (no-break, narrow and ideographic spaces). */
+const ODD_SPACE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+/** The HTML entities a page's copied source leaves in a message (`&quot;error&quot;`). */
+const ENTITY = /&(?:quot|lt|gt|amp|#39|apos);/g;
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&lt;': '<', '&gt;': '>', '&amp;': '&', '&#39;': "'", '&apos;': "'" };
+
 /** Largest text explain reads (characters): its first and last 2 MB when longer (a log's error is near one end). */
 export const EXPLAIN_MAX = 4 << 20;
 /** Lines ruled out together by one keyword test when none of them holds a keyword. */
@@ -114,7 +125,7 @@ function keywordHits(text: string, spaced: boolean): bigint {
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
-  const raw = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l));
+  const raw = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l).replace(PASTE_NOISE, '').replace(ODD_SPACE, ' ').replace(ENTITY, (e) => ENTITIES[e]!));
   // Matched with JSON escapes undone (a body quoted inside a body) and mojibake repaired; the evidence is the line as pasted.
   // A box's borders (`│ … │`, a TUI's frame around a message) are no part of it.
   const lines = raw.map((l) => unescaped(demojibake(l)).replace(BOX_BORDER, ''));
@@ -247,7 +258,8 @@ const EXAMPLE = 2;
  * EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
-  const first = lines.findIndex((l) => l.trim() !== '');
+  // (A text pasted inside a bare fence, ``` or ```text, opens with the line after it.)
+  const first = lines.findIndex((l) => l.trim() !== '' && !/^\s{0,3}(?:```|~~~)\w*\s*$/.test(l));
   const inside = new Array<number>(lines.length).fill(first >= 0 && FIRST_SOURCE_LINE.test(lines[first]!) ? SOURCE : OUTPUT);
   let open = false;
   // The last line with text so far: the name an entry describes, if the line after it is the entry's lead.

@@ -440,6 +440,25 @@ describe('explainText', () => {
     expect(explainText(page.split('\n').slice(2).join('\n')).map((d) => d.code)).toEqual(['rate-limit']);
   });
 
+  it.each([
+    // [a corpus text as a terminal, a chat app, a web page or a Markdown quote hands it over, its cause] — the texts are the
+    // corpus's (sources at the end), the noise written for this table.
+    ['\x1b[31mInvalid openrouter API key.\x1b[0m', 'auth-rejected'], // charmbracelet/mods#497
+    ['\x1b[31mAPI Error: 404 {"type":"error","error":{"type":"not_found_error","message":"model:\x1b[0m\n\x1b[31manthropic.claude-3-haiku-20240307-v1:0"}}\x1b[0m', 'unknown-model'], // anthropics/claude-code#10596
+    ['litellm.BadRequestError:\u00a0AnthropicException\u00a0-\u00a0prompt\u00a0is\u00a0too\u00a0long:\u00a0210000\u00a0tokens\u00a0>\u00a0200000\u00a0maximum', 'context-too-long'], // (written for this table)
+    ['API Error: 400 Messages API 不支持 role=&quot;system&quot;', 'param-rejected'], // chenyme/grok2api#595
+    ['> API Error: 400 Messages API 不支持 role="system"\n> please help', 'param-rejected'], // chenyme/grok2api#595, quoted
+  ])('what a paste carries besides the message is no part of it: %s', (text, code) => {
+    expect(explainText(text).map((d) => d.code)).toEqual([code]);
+    for (const d of explainText(text)) expect(d.evidence).not.toMatch(/\x1b|&quot;/);
+  });
+
+  it('a quoted or coloured page or log line stays quiet', () => {
+    // Written for this test: a docs table quoted in a comment, a coloured uvicorn access line.
+    expect(explainText('> ## Rate limits\n> | Status | Meaning |\n> |---|---|\n> | 429 | Too many requests |')).toEqual([]);
+    expect(explainText('\x1b[32mINFO\x1b[0m:     127.0.0.1:61428 - "POST /v1/messages?beta=true HTTP/1.1" 200 OK')).toEqual([]);
+  });
+
   it("a relay's own expired upstream OAuth token is no Claude Code login to renew", () => {
     // Wei-Shaw/sub2api#25: the relay's stored token for its upstream account; no "/login" beside it.
     const text = '{"code":500,"message":"Failed to get usage: API returned status 401: {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"authentication_error\\",\\"message\\":\\"OAuth token has expired. Please obtain a new token or refresh your existing token.\\"}}"}';
