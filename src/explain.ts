@@ -21,6 +21,11 @@ const BOX_BORDER = /^\s{0,8}[│┃║]\s?|\s?[│┃║]\s*$/g;
  * and cursor escapes (`ESC[31m`, an OSC title), and a Markdown quote's `> ` (a comment quoting the error).
  */
 const PASTE_NOISE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)|^(?:\s{0,3}>(?= |$) ?)+/g;
+/**
+ * A log collector's prefix before each line of the program's own output: docker compose's `litellm-1  | `, journald's
+ * `Dec 04 01:02:03 host litellm[1234]: `, `kubectl logs --timestamps`'s `2026-12-04T01:02:03.456789Z `.
+ */
+const COLLECTOR_PREFIX = /^(?:[\w.-]{1,60}-\d{1,3}\s{1,20}\| |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [\w.-]{1,60} [\w.@/-]{1,60}(?:\[\d{1,10}\])?: |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z )/;
 /** Spaces a web page or a chat app pastes instead of the ASCII one (no-break, narrow and ideographic spaces). */
 const ODD_SPACE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 /** The HTML entities a page's copied source leaves in a message (`&quot;error&quot;`). */
@@ -125,7 +130,7 @@ function keywordHits(text: string, spaced: boolean): bigint {
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
-  const raw = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l).replace(PASTE_NOISE, '').replace(ODD_SPACE, ' ').replace(ENTITY, (e) => ENTITIES[e]!));
+  const raw = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l).replace(PASTE_NOISE, '').replace(COLLECTOR_PREFIX, '').replace(ODD_SPACE, ' ').replace(ENTITY, (e) => ENTITIES[e]!));
   // Matched with JSON escapes undone (a body quoted inside a body) and mojibake repaired; the evidence is the line as pasted.
   // A box's borders (`│ … │`, a TUI's frame around a message) are no part of it.
   const lines = raw.map((l) => unescaped(demojibake(l)).replace(BOX_BORDER, ''));

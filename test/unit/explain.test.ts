@@ -448,6 +448,11 @@ describe('explainText', () => {
     ['litellm.BadRequestError:\u00a0AnthropicException\u00a0-\u00a0prompt\u00a0is\u00a0too\u00a0long:\u00a0210000\u00a0tokens\u00a0>\u00a0200000\u00a0maximum', 'context-too-long'], // (written for this table)
     ['API Error: 400 Messages API 不支持 role=&quot;system&quot;', 'param-rejected'], // chenyme/grok2api#595
     ['> API Error: 400 Messages API 不支持 role="system"\n> please help', 'param-rejected'], // chenyme/grok2api#595, quoted
+    // A log collector's prefix on every line (docker compose, journald, kubectl logs --timestamps), written for this table.
+    ['litellm-1  | 429 Provider returned error', 'rate-limit'], // continuedev/continue#10442
+    ['litellm-1  | 529 Upstream provider NIM returned an error.', 'overloaded'], // Alishahryar1/free-claude-code#1229
+    ['Dec 04 01:02:03 gpu-box litellm[1234]: litellm.exceptions.RateLimitError: litellm.RateLimitError: AnthropicException - {"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}', 'rate-limit'],
+    ['2026-12-04T01:02:03.456789Z Error: connect ECONNREFUSED 127.0.0.1:4000\n2026-12-04T01:02:03.456789Z     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)', 'proxy-unreachable'],
   ])('what a paste carries besides the message is no part of it: %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
     for (const d of explainText(text)) expect(d.evidence).not.toMatch(/\x1b|&quot;/);
@@ -457,6 +462,10 @@ describe('explainText', () => {
     // Written for this test: a docs table quoted in a comment, a coloured uvicorn access line.
     expect(explainText('> ## Rate limits\n> | Status | Meaning |\n> |---|---|\n> | 429 | Too many requests |')).toEqual([]);
     expect(explainText('\x1b[32mINFO\x1b[0m:     127.0.0.1:61428 - "POST /v1/messages?beta=true HTTP/1.1" 200 OK')).toEqual([]);
+    expect(explainText('litellm-1  | INFO:     127.0.0.1:61428 - "POST /v1/messages?beta=true HTTP/1.1" 200 OK\nlitellm-1  | 10:46:02 - LiteLLM Router:INFO: router.py:4346 - Trying to fallback b/w models')).toEqual([]);
+    // A CI log's test name and a changelog line behind a collector's prefix (BerriAI/litellm#39857; getlago/lago-python-client v1.46.0).
+    expect(explainText('litellm-1  | - tests/e2e/router/test_reliability_cooldowns_e2e.py::TestReliabilityCooldowns::test_timeout_trips_cooldown_then_recover')).toEqual([]);
+    expect(explainText('2026-12-04T01:02:03.456789Z Add HTTP 429 rate limit retry with automatic backoff and 20s max delay cap')).toEqual([]);
   });
 
   it("a relay's own expired upstream OAuth token is no Claude Code login to renew", () => {
