@@ -18,14 +18,19 @@ const BOX_BORDER = /^\s{0,8}[│┃║]\s?|\s?[│┃║]\s*$/g;
 
 /**
  * What a paste carries that is no part of the message, removed from each line before anything is read: a terminal's colour
- * and cursor escapes (`ESC[31m`, an OSC title), and a Markdown quote's `> ` (a comment quoting the error).
+ * and cursor escapes (`ESC[31m`, `ESC[38:2::255:0:0m`, `ESC[>1u`, an OSC title).
  */
-const PASTE_NOISE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)|^(?:\s{0,3}>(?= |$) ?)+/g;
+const PASTE_NOISE = /\x1b\[[0-9;:?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)/g;
+/** A Markdown quote's marker (`> `, `> > `), removed when every line of the text carries one (a comment quoting the error). */
+const QUOTE = /^(?:\s{0,3}>(?= |$) ?)+/;
 /**
- * A log collector's prefix before each line of the program's own output: docker compose's `litellm-1  | `, journald's
- * `Dec 04 01:02:03 host litellm[1234]: `, `kubectl logs --timestamps`'s `2026-12-04T01:02:03.456789Z `.
+ * A log collector's prefix before each line of the program's own output: journald's `Dec 04 01:02:03 host litellm[1234]: `
+ * and `kubectl logs --timestamps`'s `2026-12-04T01:02:03.456789Z ` (removed wherever they stand), docker compose's
+ * `litellm-1  | ` (COMPOSE_PREFIX: removed when two lines or more and half the text's lines at least carry one, not from a
+ * table's `gpt-4 | …` row). A text with them is output.
  */
-const COLLECTOR_PREFIX = /^(?:[\w.-]{1,60}-\d{1,3}\s{1,20}\| |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [\w.-]{1,60} [\w.@/-]{1,60}(?:\[\d{1,10}\])?: |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z )/;
+const COLLECTOR_PREFIX = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [\w.-]{1,60} [\w.@/-]{1,60}(?:\[\d{1,10}\])?: |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z )/;
+const COMPOSE_PREFIX = /^[\w.-]{1,60}-\d{1,3}\s{1,20}\| /;
 /** Spaces a web page or a chat app pastes instead of the ASCII one (no-break, narrow and ideographic spaces). */
 const ODD_SPACE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 /** The HTML entities a page's copied source leaves in a message (`&quot;error&quot;`). */
@@ -126,12 +131,14 @@ function keywordHits(text: string, spaced: boolean): bigint {
  * When nothing matches, what its error lines are about names their causes (knowledge/signatures.ts TOPICS; one per
  * paragraph, so a wrapped message is one; one that another supersedes dropped there too), failing that the HTTP statuses the text shows (STATUS_CAUSES), and failing that a
  * symptom other failures leave too (a signature's `symptoms`: "Provider returned error", "wrote empty content"). Lines are
- * matched with JSON escapes undone (knowledge/signatures.ts unescaped); the evidence is the line as pasted.
+ * matched with JSON escapes undone (knowledge/signatures.ts unescaped); the evidence is the line as pasted, less what a
+ * paste carries besides the message (cleaned: a terminal's escapes, a quote's markers, a log collector's prefixes).
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
-  const raw = text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l).replace(PASTE_NOISE, '').replace(COLLECTOR_PREFIX, '').replace(ODD_SPACE, ' ').replace(ENTITY, (e) => ENTITIES[e]!));
-  // Matched with JSON escapes undone (a body quoted inside a body) and mojibake repaired; the evidence is the line as pasted.
+  const raw = cleaned(text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l)));
+  // Matched with JSON escapes undone (a body quoted inside a body) and mojibake repaired; the evidence is the line as pasted
+  // (less what cleaned() removes: escapes, quote markers, a collector's prefixes).
   // A box's borders (`│ … │`, a TUI's frame around a message) are no part of it.
   const lines = raw.map((l) => unescaped(demojibake(l)).replace(BOX_BORDER, ''));
   const lower = lines.map((l) => l.toLowerCase());
@@ -222,9 +229,35 @@ export function explainText(input: string): Diagnosis[] {
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
   // A symptom other failures leave too names its cause only when nothing else in the text does.
   if (kept.length === 0) kept.push(...hits.filter((h) => h.symptom));
-  if (kept.length > 0 && aboutStatuses(raw)) return [];
+  if (kept.length > 0 && !collected(text) && aboutStatuses(raw)) return [];
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
+}
+
+/**
+ * `lines` without what a paste carries besides the message: a terminal's escapes (PASTE_NOISE), odd spaces, HTML entities,
+ * a log collector's prefixes (COLLECTOR_PREFIX; COMPOSE_PREFIX when two lines or more and half at least have one), a
+ * quote's markers when every line has one (QUOTE).
+ */
+function cleaned(lines: string[]): string[] {
+  const out = lines.map((l) => l.replace(PASTE_NOISE, '').replace(ODD_SPACE, ' ').replace(ENTITY, (e) => ENTITIES[e]!).replace(COLLECTOR_PREFIX, ''));
+  const filled = out.filter((l) => l.trim() !== '');
+  const composed = composedIn(filled);
+  const unprefixed = composed ? out.map((l) => l.replace(COMPOSE_PREFIX, '')) : out;
+  const quoted = filled.length > 0 && unprefixed.filter((l) => l.trim() !== '').every((l) => QUOTE.test(l));
+  return quoted ? unprefixed.map((l) => l.replace(QUOTE, '')) : unprefixed;
+}
+
+/** Whether two lines or more of `filled` (its lines with text), and half of them at least, carry docker compose's prefix. */
+function composedIn(filled: readonly string[]): boolean {
+  const prefixed = filled.filter((l) => COMPOSE_PREFIX.test(l)).length;
+  return prefixed >= 2 && 2 * prefixed >= filled.length;
+}
+
+/** Whether a log collector prefixed `text`'s lines (COLLECTOR_PREFIX on one, or COMPOSE_PREFIX as cleaned() removes it): output. */
+function collected(text: string): boolean {
+  const filled = text.split(/\r?\n/).map((l) => l.replace(PASTE_NOISE, '')).filter((l) => l.trim() !== '');
+  return filled.some((l) => COLLECTOR_PREFIX.test(l)) || composedIn(filled);
 }
 
 /**
@@ -263,8 +296,8 @@ const EXAMPLE = 2;
  * EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
-  // (A text pasted inside a bare fence, ``` or ```text, opens with the line after it.)
-  const first = lines.findIndex((l) => l.trim() !== '' && !/^\s{0,3}(?:```|~~~)\w*\s*$/.test(l));
+  // (A text pasted inside a fence of output, ``` or ```text, opens with the line after it.)
+  const first = lines.findIndex((l) => l.trim() !== '' && !/^\s{0,3}(?:```|~~~)(?:text|txt|console|log|logs|output|plaintext|json)?\s*$/.test(l));
   const inside = new Array<number>(lines.length).fill(first >= 0 && FIRST_SOURCE_LINE.test(lines[first]!) ? SOURCE : OUTPUT);
   let open = false;
   // The last line with text so far: the name an entry describes, if the line after it is the entry's lead.

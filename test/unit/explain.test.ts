@@ -101,7 +101,9 @@ describe('explainText', () => {
     ["pages' titles and sentences about statuses in Japanese, Korean and Chinese", '429 Too Many Requests rate limit エラーの解決方法\n1. HTTP 429 Too Many Requests とは?(概要と緊急度)\n「HTTP 429 Too Many Requests」は、あなたがアクセスしようとしているサーバーが、一定時間内に受け取れるリクエストの数を超過したことを示すエラーです。\n上限に達した場合、各 API は HTTP のステータスコード 429 で応答します。\n401 Unauthorized[편집 / 원본 편집]\n- 예시 응답:\nHTTP/1.1 401 Unauthorized WWW-Authenticate: Basic realm="Application"\n二、401 Unauthorized\n该状态码表明身份认证失败,服务器无法识别或拒绝当前凭证。'], // blog.path-finder.jp; setsuyaku.online; documentation.kii.com; gaonwiki.com; php.bkmy88.com
     ['changelogs and READMEs in Chinese and English', 'Dev Build 20250504-2150: 429 rate limit 重试修复\n- ā³ Implemented graceful handling of litellm.RateLimitError by introducing a 3-second sleep before retrying.\n- 切换到 `88code` 时会自动清理智谱特有的超时/流量键。\n联系 Amazon Bedrock 以获取提示缓存,以降低成本并提高速率限制。\n  * The default context length can now be set with a new\n    OLLAMA_CONTEXT_LENGTH environment variable. For example, to set\n    the default context length to 8K, use:\n  • so a model\'s native context length is no longer reported as 0'], // SelectXn00b/HermesApp; sourceforge nerve.mirror; Boulea7/ccsw; docs.anthropic.com zh-CN bedrock-vertex; build.opensuse.org ollama.changes; mohitsoni48/TurboLLM
     ["feature requests and pull requests about error handling", "# EVEREST-1754 | do exponential backoff for HTTP 429\nWhen Claude Code encounters transient API errors (500 Internal Server Error, 529 Overloaded), there's no way for users to configure retry behavior.\nNative OpenAI-SDK errors have str(e) like 'Error code: 404 - ...', which does NOT contain 'NotFoundError'\n- Splits `InferenceExecutionError` into transient / permanent / fail-fast classes (`RateLimited` / `Overloaded` / `Unauthorized`)\n- 529/503 → `Overloaded` with longer backoff base; 401/403 → `Unauthorized`; 404 → `ModelNotFound`\nLLM failures now distinguish internal gateway-token rejection, provider authentication failures, explicit quota/budget exhaustion, temporary throttling, and upstream read timeouts.\nRetry the current target every 5s up to 10 times; only then fail over to the next target.\n但在实际使用中，上游渠道偶尔的单次波动（超时、临时 500 等）是非常正常的现象"], // openeverest/openeverest#1169; anthropics/claude-code#23115; langroid/langroid#1057; awakenworks/awaken#132; TracecatHQ/tracecat#3432; lidge-jun/opencodex#487; QuantumNous/new-api#4585
-    // A context length a changelog sets or no longer reports (test/fixtures/explain-corpus-holdout59.jsonl's harmless texts).
+    // A context length a changelog or a page sets or no longer reports (the first from test/fixtures/explain-corpus-holdout59.jsonl's
+    // harmless texts, the second written for this table).
+    ['a context length a page sets', 'Ollama now supports setting the context length, up to 128k tokens.\nContext length: 200,000 tokens\nMake sure the prompt will fit in the context length of the model.\n- Show context length in the status line\n- Reduce token usage of tool results'],
     ['a context length in a changelog', '  * The default context length can now be set with a new\n    OLLAMA_CONTEXT_LENGTH environment variable. For example, to set\n    the default context length to 8K, use:\n        OLLAMA_CONTEXT_LENGTH=8192 ollama serve'], // build.opensuse.org ollama.changes
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
@@ -449,13 +451,23 @@ describe('explainText', () => {
     ['API Error: 400 Messages API 不支持 role=&quot;system&quot;', 'param-rejected'], // chenyme/grok2api#595
     ['> API Error: 400 Messages API 不支持 role="system"\n> please help', 'param-rejected'], // chenyme/grok2api#595, quoted
     // A log collector's prefix on every line (docker compose, journald, kubectl logs --timestamps), written for this table.
-    ['litellm-1  | 429 Provider returned error', 'rate-limit'], // continuedev/continue#10442
-    ['litellm-1  | 529 Upstream provider NIM returned an error.', 'overloaded'], // Alishahryar1/free-claude-code#1229
+    ['litellm-1  | Provider call finished after 3 retries\nlitellm-1  | 429 Provider returned error', 'rate-limit'], // continuedev/continue#10442
+    ['litellm-1  | Provider call finished after 3 retries\nlitellm-1  | 529 Upstream provider NIM returned an error.', 'overloaded'], // Alishahryar1/free-claude-code#1229
+    ['Dec 04 01:02:03 host litellm[1234]: Received 429 from upstream, the request is retryable\nDec 04 01:02:04 host litellm[1234]: Rate limit exceeded for model claude-sonnet, retry after 20s', 'rate-limit'],
+    // Not a quote: a Node REPL's prompts over the answer it printed; not a text that opens as a source file: a snippet's fence, then the output.
+    ["> const r = await fetch('http://localhost:4000/v1/messages', {method:'POST'})\n> await r.text()\n'{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 210000 tokens > 200000 maximum\"}}'", 'context-too-long'],
+    ['```python\nimport anthropic\nclient = anthropic.Anthropic()\n```\n\nOutput:\n\n```\n{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}}\n```', 'context-too-long'],
+    ['\x1b[38:2::255:0:0mAPI Error: 400 prompt is too long: 210000 tokens > 200000 maximum\x1b[0m', 'context-too-long'],
+    ['Error: context length too big for this model', 'context-too-long'],
     ['Dec 04 01:02:03 gpu-box litellm[1234]: litellm.exceptions.RateLimitError: litellm.RateLimitError: AnthropicException - {"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}', 'rate-limit'],
     ['2026-12-04T01:02:03.456789Z Error: connect ECONNREFUSED 127.0.0.1:4000\n2026-12-04T01:02:03.456789Z     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)', 'proxy-unreachable'],
   ])('what a paste carries besides the message is no part of it: %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
-    for (const d of explainText(text)) expect(d.evidence).not.toMatch(/\x1b|&quot;/);
+    for (const d of explainText(text)) expect(d.evidence).not.toMatch(/\x1b|\\x1b|&quot;/);
+  });
+
+  it("a table's row keeps its first cell: one line with a pipe is no log collector's prefix", () => {
+    expect(explainText('gpt-4 | prompt is too long | use a bigger model').map((d) => d.evidence)).toEqual(['gpt-4 | prompt is too long | use a bigger model']);
   });
 
   it('a quoted or coloured page or log line stays quiet', () => {
