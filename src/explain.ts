@@ -136,7 +136,7 @@ function keywordHits(text: string, spaced: boolean): bigint {
  */
 export function explainText(input: string): Diagnosis[] {
   const text = input.length > EXPLAIN_MAX ? `${input.slice(0, EXPLAIN_MAX / 2)}\n${input.slice(-EXPLAIN_MAX / 2)}` : input;
-  const raw = cleaned(text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l)));
+  const { lines: raw, collected } = cleaned(text.split(/\r?\n/).map((l) => (l.length > LINE_MAX ? capped(l) : l)));
   // Matched with JSON escapes undone (a body quoted inside a body) and mojibake repaired; the evidence is the line as pasted
   // (less what cleaned() removes: escapes, quote markers, a collector's prefixes).
   // A box's borders (`│ … │`, a TUI's frame around a message) are no part of it.
@@ -229,7 +229,7 @@ export function explainText(input: string): Diagnosis[] {
   if (kept.length === 0) kept.push(...firstPerCode(lines, statusOf, source));
   // A symptom other failures leave too names its cause only when nothing else in the text does.
   if (kept.length === 0) kept.push(...hits.filter((h) => h.symptom));
-  if (kept.length > 0 && !collected(text) && aboutStatuses(raw)) return [];
+  if (kept.length > 0 && !collected && aboutStatuses(raw)) return [];
   kept.sort((a, b) => a.line - b.line || SIGNATURES.indexOf(a.sig) - SIGNATURES.indexOf(b.sig));
   return kept.map(({ sig, line }) => ({ code: sig.code, cause: sig.cause, fix: sig.fix, line: line + 1, evidence: printable(redact(raw[line]!.trim(), []), 300), source: sig.source }));
 }
@@ -237,27 +237,22 @@ export function explainText(input: string): Diagnosis[] {
 /**
  * `lines` without what a paste carries besides the message: a terminal's escapes (PASTE_NOISE), odd spaces, HTML entities,
  * a log collector's prefixes (COLLECTOR_PREFIX; COMPOSE_PREFIX when two lines or more and half at least have one), a
- * quote's markers when every line has one (QUOTE).
+ * quote's markers when every line has one (QUOTE); `collected`: whether a collector prefixed them (the text is output).
  */
-function cleaned(lines: string[]): string[] {
-  const out = lines.map((l) => l.replace(PASTE_NOISE, '').replace(ODD_SPACE, ' ').replace(ENTITY, (e) => ENTITIES[e]!).replace(COLLECTOR_PREFIX, ''));
+function cleaned(lines: readonly string[]): { lines: string[]; collected: boolean } {
+  let collected = false;
+  const out = lines.map((l) => {
+    const plain = l.replace(PASTE_NOISE, '').replace(ODD_SPACE, ' ').replace(ENTITY, (e) => ENTITIES[e]!);
+    const unprefixed = plain.replace(COLLECTOR_PREFIX, '');
+    collected ||= unprefixed !== plain;
+    return unprefixed;
+  });
   const filled = out.filter((l) => l.trim() !== '');
-  const composed = composedIn(filled);
-  const unprefixed = composed ? out.map((l) => l.replace(COMPOSE_PREFIX, '')) : out;
-  const quoted = filled.length > 0 && unprefixed.filter((l) => l.trim() !== '').every((l) => QUOTE.test(l));
-  return quoted ? unprefixed.map((l) => l.replace(QUOTE, '')) : unprefixed;
-}
-
-/** Whether two lines or more of `filled` (its lines with text), and half of them at least, carry docker compose's prefix. */
-function composedIn(filled: readonly string[]): boolean {
   const prefixed = filled.filter((l) => COMPOSE_PREFIX.test(l)).length;
-  return prefixed >= 2 && 2 * prefixed >= filled.length;
-}
-
-/** Whether a log collector prefixed `text`'s lines (COLLECTOR_PREFIX on one, or COMPOSE_PREFIX as cleaned() removes it): output. */
-function collected(text: string): boolean {
-  const filled = text.split(/\r?\n/).map((l) => l.replace(PASTE_NOISE, '')).filter((l) => l.trim() !== '');
-  return filled.some((l) => COLLECTOR_PREFIX.test(l)) || composedIn(filled);
+  const composed = prefixed >= 2 && 2 * prefixed >= filled.length;
+  const unprefixed = composed ? out.map((l) => l.replace(COMPOSE_PREFIX, '')) : out;
+  const quoted = filled.length > 0 && unprefixed.every((l) => l.trim() === '' || QUOTE.test(l));
+  return { lines: quoted ? unprefixed.map((l) => l.replace(QUOTE, '')) : unprefixed, collected: collected || composed };
 }
 
 /**
