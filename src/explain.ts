@@ -196,17 +196,15 @@ export function explainText(input: string): Diagnosis[] {
         if (sig.unless.test(window) || sig.unless.test(before)) continue;
       }
       // The line a match starts on: this one, or one of the two joined to it; none from documentation.
-      const lineAt = (m: RegExpExecArray) => {
-        const at = m.index < second ? i : m.index < third ? i + 1 : i + 2;
+      // (in a window whose second and third lines begin at `from2` and `from3`)
+      const lineIn = (from2: number, from3: number) => (m: RegExpExecArray) => {
+        const at = m.index < from2 ? i : m.index < from3 ? i + 1 : i + 2;
         return !sig.inDocs && isDoc(at) ? undefined : at;
       };
+      const lineAt = lineIn(second, third);
       let strong = firstMatch(sig.patterns, window!, lineAt);
       if (strong === undefined && (glued ??= cut[i] || cut[i + 1] ? joined(lines, i, cut) : null) && !sig.unless?.test(glued.window)) {
-        const g = glued;
-        strong = firstMatch(sig.patterns, g.window, (m) => {
-          const at = m.index < g.second ? i : m.index < g.third ? i + 1 : i + 2;
-          return !sig.inDocs && isDoc(at) ? undefined : at;
-        });
+        strong = firstMatch(sig.patterns, glued.window, lineIn(glued.second, glued.third));
       }
       const at = strong ?? (had || !sig.symptoms ? undefined : firstMatch(sig.symptoms, window!, lineAt));
       if (at === undefined) continue;
@@ -287,8 +285,8 @@ const EXAMPLE = 2;
  * a class hierarchy, a type's variants), on the bullets below a page's {@link LIST_INTRO} (`Fallbacks execute in order
  * when:`), and on a reference's catalogue of statuses ({@link STATUS_ENTRY}: three or more, one a success or run together
  * with its type, or five or more; from the first to the paragraph after the last); SOURCE on the lines below a {@link
- * CHANGES_HEADING} (`## What changed`) up to the next heading; OUTPUT elsewhere. A SOURCE line that reports an error itself is still read (a traceback's last line in a ```python block); an
- * EXAMPLE line is not.
+ * CHANGES_HEADING} (`## What changed`) up to the next heading; OUTPUT elsewhere. A SOURCE line that reports an error
+ * itself is still read (a traceback's last line in a ```python block); an EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
   // (A text pasted inside a fence of output, ``` or ```text, opens with the line after it.)
@@ -372,7 +370,7 @@ const WRAP_NEXT = /^\s{2,}(?!(?:at|File|from|Caused by|during|in|Traceback|raise
  */
 function joined(lines: readonly string[], i: number, cut: readonly boolean[]): { window: string; second: number; third: number } {
   const a = cut[i] ? lines[i]!.trimEnd() : `${lines[i]} `;
-  const b = `${cut[i] ? (lines[i + 1] ?? '').trimStart() : (lines[i + 1] ?? '')}`;
+  const b = cut[i] ? (lines[i + 1] ?? '').trimStart() : (lines[i + 1] ?? '');
   const ab = `${a}${cut[i + 1] ? b.trimEnd() : `${b} `}`;
   const c = cut[i + 1] ? (lines[i + 2] ?? '').trimStart() : (lines[i + 2] ?? '');
   return { window: collapse(`${ab}${c}`), second: collapse(a).length, third: collapse(ab).length };
