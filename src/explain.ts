@@ -1,4 +1,4 @@
-import { capped, CHANGES_HEADING, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, ERROR_TYPE_ENTRY, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, LEADING_STATUS, LIST_INTRO, OUTPUT_MARK, PROBE_LOG_LINE, REFERENCE_LEAD, REFERENCE_PROSE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_ENTRY, STATUS_HEADING, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, CHANGES_HEADING, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, ERROR_TYPE_ENTRY, ERROR_TYPE_LINE, ERROR_TYPE_STATUS, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, LEADING_STATUS, LIST_INTRO, OUTPUT_MARK, PROBE_LOG_LINE, REFERENCE_LEAD, REFERENCE_PROSE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_ENTRY, STATUS_HEADING, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -456,10 +456,17 @@ function firstPerCode(lines: readonly string[], codeOf: (line: string, inError: 
 /** How many lines below its opening an error report reaches (a pretty-printed body's message is a few lines down). */
 const OPENING_REACH = 8;
 
-/** The cause an HTTP status on `line` stands for (STATUS_CAUSES; STATUS_LINE, or LEADING_STATUS); none on a probe's access-log line. */
+/**
+ * The cause an HTTP status on `line` stands for (STATUS_CAUSES; STATUS_LINE, or LEADING_STATUS, or an Anthropic body's error
+ * type without its status, ERROR_TYPE_LINE); none on a probe's access-log line or documentation.
+ */
 function statusOf(line: string): string | undefined {
-  const m = PROBE_LOG_LINE.test(line) || DOC_LINE.test(line) ? null : (STATUS_LINE.exec(line) ?? LEADING_STATUS.exec(line));
-  return m ? STATUS_CAUSES[Number(m[1] ?? m[2])] : undefined;
+  if (PROBE_LOG_LINE.test(line) || DOC_LINE.test(line)) return undefined;
+  const m = STATUS_LINE.exec(line) ?? LEADING_STATUS.exec(line);
+  if (m) return STATUS_CAUSES[Number(m[1] ?? m[2])];
+  // An Anthropic body quoted without its status: its error type says the status.
+  const t = ERROR_TYPE_LINE.exec(line);
+  return t ? STATUS_CAUSES[ERROR_TYPE_STATUS[t[1]!]!] : undefined;
 }
 
 /**

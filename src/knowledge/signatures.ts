@@ -1064,6 +1064,23 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
 };
 
 /**
+ * An Anthropic error body's `"type"` where its status is not shown (a relay or an SDK quoting only the body), as the
+ * status it stands for (STATUS_CAUSES); group 1. Source: https://docs.anthropic.com/en/api/errors (401
+ * authentication_error, 403 permission_error, 404 not_found_error, 413 request_too_large, 429 rate_limit_error, 500
+ * api_error, 529 overloaded_error).
+ */
+export const ERROR_TYPE_LINE = /"type"\s?:\s?"(authentication_error|permission_error|not_found_error|request_too_large|rate_limit_error|api_error|overloaded_error)"/;
+export const ERROR_TYPE_STATUS: Readonly<Record<string, number>> = {
+  authentication_error: 401,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  overloaded_error: 529,
+};
+
+/**
  * A status in the forms clients print it: `API Error: 403`, `API Error (403`, `API Error: Request rejected (429)`, `Error code: 402`, `status code 413`,
  * `status=429`, `HTTP/1.1 503` (and an access-log line's `"POST /v1/messages HTTP/1.1" 500`), `"status": 504`, `"code": 401`, or a number with its reason phrase (`404 Not Found`)
  * or the Anthropic SDK's `401 status code (no body)`, or a proxy's `Error from provider(openrouter,qwen: 429)`, or a Go

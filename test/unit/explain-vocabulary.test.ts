@@ -453,6 +453,9 @@ describe('explain knows the documented error vocabulary', () => {
     expect(explainText('429 Provider returned error').map((d) => d.code)).toEqual(['rate-limit']);
     expect(explainText('  502 {"error":{"message":"something new"}}').map((d) => d.code)).toEqual(['upstream-error']);
     expect(explainText('404 files scanned, 0 changed')).toEqual([]);
+    // An Anthropic body quoted without its status: its error type stands for it (https://docs.anthropic.com/en/api/errors).
+    expect(explainText('{"type":"error","error":{"type":"api_error","message":"something new"}}').map((d) => d.code)).toEqual(['upstream-error']);
+    expect(explainText('{"type":"error","error":{"type":"not_found_error","message":"something new"}}').map((d) => d.code)).toEqual(['model-404']);
   });
   it.each([
     // [an error line no signature knows, the cause it is about] — written for this table, not taken from a corpus
