@@ -290,7 +290,7 @@ const EXAMPLE = 2;
  */
 function sourceBlocks(lines: readonly string[]): number[] {
   // (A text pasted inside a fence of output, ``` or ```text, opens with the line after it.)
-  const first = lines.findIndex((l) => l.trim() !== '' && !/^\s{0,3}(?:```|~~~)(?:text|txt|console|log|logs|output|plaintext|json)?\s*$/.test(l));
+  const first = lines.findIndex((l) => l.trim() !== '' && !OUTPUT_FENCE.test(l));
   const inside = new Array<number>(lines.length).fill(first >= 0 && FIRST_SOURCE_LINE.test(lines[first]!) ? SOURCE : OUTPUT);
   let open = false;
   // The last line with text so far: the name an entry describes, if the line after it is the entry's lead.
@@ -300,9 +300,10 @@ function sourceBlocks(lines: readonly string[]): number[] {
   // listed: 1 below a list's introduction (blank lines may stand before its first bullet), 2 among its bullets.
   let listed = 0;
   let changes = false;
-  // The first line of each status a reference lists (`401 Unauthorized`, `402BILLING_ERROR`, `200 OK リクエストは…`), the last
-  // such line, and whether one is a success or a status run together with its type (a reference's, not a client's lines).
-  const headings = new Map<string, number>();
+  // The statuses a reference lists (`401 Unauthorized`, `402BILLING_ERROR`, `200 OK リクエストは…`), the first and last line
+  // of them, and whether one is a success or a status run together with its type (a reference's, not a client's lines).
+  const statuses = new Set<string>();
+  let firstHeading = -1;
   let lastHeading = -1;
   let reference = false;
   for (let i = 0; i <= lines.length; i++) {
@@ -322,7 +323,8 @@ function sourceBlocks(lines: readonly string[]): number[] {
     }
     if (l.length < 400 && STATUS_ENTRY.test(l)) {
       const status = l.trim().slice(0, 3);
-      headings.set(status, headings.get(status) ?? i);
+      statuses.add(status);
+      if (firstHeading < 0) firstHeading = i;
       lastHeading = i;
       reference ||= status.startsWith('2') || /^\s*\d{3}[A-Z]/.test(l);
     }
@@ -347,11 +349,11 @@ function sourceBlocks(lines: readonly string[]): number[] {
   // Three statuses or more listed as a reference lists them (STATUS_ENTRY), one of them a success or run together with its
   // type, or five or more: a catalogue of them, its entries below each (`402BILLING_ERROR` over `This API key has insufficient
   // credits …`), from its first status to the paragraph after its last (a client's lines of statuses are no catalogue).
-  if (headings.size >= 5 || (headings.size >= 3 && reference)) {
+  if (statuses.size >= 5 || (statuses.size >= 3 && reference)) {
     let end = lastHeading + 1;
     while (end < lines.length && lines[end]!.trim() === '') end++;
     while (end < lines.length && lines[end]!.trim() !== '') end++;
-    for (let k = Math.min(...headings.values()); k < end; k++) inside[k] = EXAMPLE;
+    for (let k = firstHeading; k < end; k++) inside[k] = EXAMPLE;
   }
   return inside;
 }
@@ -378,8 +380,12 @@ function joined(lines: readonly string[], i: number, cut: readonly boolean[]): {
 
 /** How many lines an example below its introduction can span. */
 const EXAMPLE_MAX = 200;
-/** A Markdown fence (```, ~~~) opening or closing a block. */
+/** A Markdown fence (```, ~~~) opening or closing a block; one of output alone on its line (```, ```text, ```console, …). */
 const FENCE = /^\s{0,3}(?:```|~~~)/;
+const OUTPUT_FENCE = /^\s{0,3}(?:```|~~~)(?:text|txt|console|log|logs|output|plaintext|json)?\s*$/;
+/** A JSON body's first line, and an HTTP response's status line: what an example below an introduction may open with. */
+const JSON_OPEN = /^\s*[{[]/;
+const HTTP_OPEN = /^\s*HTTP\/\d/;
 
 /**
  * Marks EXAMPLE the body below line `intro` (past blank lines): a fenced block to its closing fence, a JSON body to
@@ -390,12 +396,12 @@ function markExample(lines: readonly string[], intro: number, inside: number[], 
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i >= lines.length) return intro;
   // One short caption over the body (`Provider Error (from OpenAI)`), marked with it.
-  const body = (k: number) => k < lines.length && (FENCE.test(lines[k]!) || /^\s*(?:[{[]|HTTP\/\d)/.test(lines[k]!));
+  const body = (k: number) => k < lines.length && (FENCE.test(lines[k]!) || JSON_OPEN.test(lines[k]!) || HTTP_OPEN.test(lines[k]!));
   if (!paragraph && !body(i) && lines[i]!.length <= 60 && !lines[i]!.includes(':') && body(i + 1)) inside[i++] = EXAMPLE;
   const fenced = FENCE.test(lines[i]!);
   // An HTTP response: its status line and headers, then the body after them, if one follows.
-  const http = /^\s*HTTP\/\d/.test(lines[i]!);
-  if (!paragraph && !fenced && !http && !/^\s*[{[]/.test(lines[i]!)) return intro;
+  const http = HTTP_OPEN.test(lines[i]!);
+  if (!paragraph && !body(i)) return intro;
   let depth = 0;
   for (let j = i; j < lines.length && j - i < EXAMPLE_MAX; j++) {
     const l = lines[j]!;
@@ -405,7 +411,7 @@ function markExample(lines: readonly string[], intro: number, inside: number[], 
         if (!http) return j;
         let k = j + 1;
         while (k < lines.length && lines[k]!.trim() === '') k++;
-        if (k >= lines.length || !/^\s*[{[]/.test(lines[k]!)) return j;
+        if (k >= lines.length || !JSON_OPEN.test(lines[k]!)) return j;
         j = k - 1;
       }
     } else if (fenced) {
