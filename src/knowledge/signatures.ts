@@ -1069,7 +1069,6 @@ export const STATUS_CAUSES: Readonly<Record<number, string>> = {
  * authentication_error, 403 permission_error, 404 not_found_error, 413 request_too_large, 429 rate_limit_error, 500
  * api_error, 529 overloaded_error).
  */
-export const ERROR_TYPE_LINE = /"type"\s?:\s?"(authentication_error|permission_error|not_found_error|request_too_large|rate_limit_error|api_error|overloaded_error)"/;
 export const ERROR_TYPE_STATUS: Readonly<Record<string, number>> = {
   authentication_error: 401,
   permission_error: 403,
@@ -1079,6 +1078,7 @@ export const ERROR_TYPE_STATUS: Readonly<Record<string, number>> = {
   api_error: 500,
   overloaded_error: 529,
 };
+export const ERROR_TYPE_LINE = new RegExp(`"type"\\s?:\\s?"(${Object.keys(ERROR_TYPE_STATUS).join('|')})"`);
 
 /**
  * A status in the forms clients print it: `API Error: 403`, `API Error (403`, `API Error: Request rejected (429)`, `Error code: 402`, `status code 413`,
