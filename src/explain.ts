@@ -1,4 +1,4 @@
-import { capped, CHANGES_HEADING, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, ERROR_TYPE_ENTRY, ERROR_TYPE_LINE, ERROR_TYPE_STATUS, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, LEADING_STATUS, LIST_INTRO, OUTPUT_MARK, PROBE_LOG_LINE, REFERENCE_LEAD, REFERENCE_PROSE, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_ENTRY, STATUS_HEADING, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
+import { capped, CAUSE_LEAD, CHANGES_HEADING, collapse, demojibake, DOC_LINE, ERROR_LINE, ERROR_OPENING, ERROR_TYPE_ENTRY, ERROR_TYPE_LINE, ENTRY_TITLE, ERROR_TYPE_STATUS, EXAMPLE_INTRO, EXPLAINER_HEADING, FIRST_SOURCE_LINE, LEADING_STATUS, LIST_INTRO, OUTPUT_MARK, PROBE_LOG_LINE, REFERENCE_LEAD, REFERENCE_PROSE, RELEASE_SECTION, REPORTS_ERROR, signature, SIGNATURES, SOURCE_FENCE, STATUS_CAUSES, STATUS_ENTRY, STATUS_HEADING, STATUS_LINE, STATUS_WORD, TOPICS, unescaped, type Signature } from './knowledge/signatures.js';
 import { redact } from './util/redact.js';
 import { printable } from './util/text.js';
 
@@ -281,11 +281,11 @@ const EXAMPLE = 2;
  * ({@link EXAMPLE_INTRO}: its fenced block, or its JSON up to the brace that closes it) and in the paragraph below a
  * help page's `Cause:` ({@link EXPLAINER_HEADING}), and on the name an API reference's entry describes (the line above
  * its {@link REFERENCE_LEAD}: `AuthenticationError` over `Raised when …`; a {@link STATUS_HEADING} over the prose that
- * explains it); EXAMPLE too on the entries of a paragraph that lists three error types or more ({@link ERROR_TYPE_ENTRY}:
+ * explains it; a help page's {@link ENTRY_TITLE} over its {@link CAUSE_LEAD}: `### **Error: "…"**` over `**Cause:** …`); EXAMPLE too on the entries of a paragraph that lists three error types or more ({@link ERROR_TYPE_ENTRY}:
  * a class hierarchy, a type's variants), on the bullets below a page's {@link LIST_INTRO} (`Fallbacks execute in order
  * when:`), and on a reference's catalogue of statuses ({@link STATUS_ENTRY}: three or more, one a success or run together
  * with its type, or five or more; from the first to the paragraph after the last); SOURCE on the lines below a {@link
- * CHANGES_HEADING} (`## What changed`) up to the next heading; OUTPUT elsewhere. A SOURCE line that reports an error
+ * CHANGES_HEADING} (`## What changed`) or a release page's {@link RELEASE_SECTION} (`Bug Fixes`) up to the next heading; OUTPUT elsewhere. A SOURCE line that reports an error
  * itself is still read (a traceback's last line in a ```python block); an EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
@@ -314,6 +314,7 @@ function sourceBlocks(lines: readonly string[]): number[] {
     } else if (l.length < 200 && ERROR_TYPE_ENTRY.test(l)) entries.push(i);
     if (i === lines.length) break;
     if (!open && /^\s{0,3}#{1,6}\s/.test(l)) changes = CHANGES_HEADING.test(l);
+    else if (!open && RELEASE_SECTION.test(l)) changes = true;
     else if (changes && !open && inside[i] === OUTPUT) inside[i] = SOURCE;
     if (listed && !open && (l.trim() !== '' || listed === 2)) {
       if (/^\s{0,8}(?:[-*•]|\d{1,2}[.)])\s/.test(l)) {
@@ -322,14 +323,14 @@ function sourceBlocks(lines: readonly string[]): number[] {
       } else listed = 0;
     }
     if (l.length < 400 && STATUS_ENTRY.test(l)) {
-      const status = l.trim().slice(0, 3);
+      const status = /[1-5]\d\d/.exec(l)![0];
       statuses.add(status);
       if (firstHeading < 0) firstHeading = i;
       lastHeading = i;
       reference ||= status.startsWith('2') || /^\s*\d{3}[A-Z]/.test(l);
     }
     if (l.trim() !== '') {
-      if (named >= 0 && !open && (REFERENCE_LEAD.test(l) || (STATUS_HEADING.test(lines[named]!) && REFERENCE_PROSE.test(l)))) inside[named] = EXAMPLE;
+      if (named >= 0 && !open && (REFERENCE_LEAD.test(l) || (STATUS_HEADING.test(lines[named]!) && REFERENCE_PROSE.test(l)) || (CAUSE_LEAD.test(l) && ENTRY_TITLE.test(lines[named]!)))) inside[named] = EXAMPLE;
       named = i;
     }
     if (!open && l.length < 300 && LIST_INTRO.test(l) && !ERROR_LINE.test(l)) listed = 1;
@@ -395,9 +396,17 @@ function markExample(lines: readonly string[], intro: number, inside: number[], 
   let i = intro + 1;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i >= lines.length) return intro;
-  // One short caption over the body (`Provider Error (from OpenAI)`), marked with it.
+  // One caption over the body (`Provider Error (from OpenAI)`, short; or a sentence that introduces it: `Illustrative trace when …:`),
+  // marked with it.
   const body = (k: number) => k < lines.length && (FENCE.test(lines[k]!) || JSON_OPEN.test(lines[k]!) || HTTP_OPEN.test(lines[k]!));
-  if (!paragraph && !body(i) && lines[i]!.length <= 60 && !lines[i]!.includes(':') && body(i + 1)) inside[i++] = EXAMPLE;
+  const caption = (l: string) => (l.length <= 60 && !l.includes(':')) || (l.length <= 300 && /:\s*$/.test(l));
+  if (!paragraph && !body(i) && caption(lines[i]!)) {
+    let k = i + 1;
+    while (k < lines.length && lines[k]!.trim() === '') k++;
+    if (body(k)) {
+      for (; i < k; i++) inside[i] = EXAMPLE;
+    }
+  }
   const fenced = FENCE.test(lines[i]!);
   // An HTTP response: its status line and headers, then the body after them, if one follows.
   const http = HTTP_OPEN.test(lines[i]!);
@@ -485,11 +494,13 @@ function unread(text: string, probe = text): boolean {
 
 /**
  * A paragraph of prose (over 300 characters and three sentences or more, or over 80 characters and two sentences in Chinese
- * or Japanese; no quote or brace of a message or body, no error report's marks — REPORTS_ERROR, or a field path opening it as
+ * or Japanese; no brace of a body, no quote of a message — a quote over 40 characters, or one left open — but a term's
+ * (`the "LiteLLM Proxy"`), no error report's marks — REPORTS_ERROR, or a field path opening it as
  * in `messages.1.content.0.type: Expected thinking …`): it describes, it does not report.
  */
 function prose(text: string): boolean {
-  if (/["{}]/.test(text) || REPORTS_ERROR.test(text) || /^\s*[\w.[\]]{1,80}: /.test(text)) return false;
+  const quoted = text.split('"');
+  if (/[{}]/.test(text) || quoted.length % 2 === 0 || quoted.some((q, k) => k % 2 === 1 && q.length > 40) || REPORTS_ERROR.test(text) || /^\s*[\w.[\]]{1,80}: /.test(text)) return false;
   return (text.length > 300 && (text.match(/[a-z)][.!?] [A-Z]/g)?.length ?? 0) >= 2) || (text.length > 80 && (text.match(/[。！？]/g)?.length ?? 0) >= 2);
 }
 
