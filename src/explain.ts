@@ -281,12 +281,14 @@ const EXAMPLE = 2;
  * ({@link EXAMPLE_INTRO}: its fenced block, or its JSON up to the brace that closes it) and in the paragraph below a
  * help page's `Cause:` ({@link EXPLAINER_HEADING}), and on the name an API reference's entry describes (the line above
  * its {@link REFERENCE_LEAD}: `AuthenticationError` over `Raised when …`; a {@link STATUS_HEADING} over the prose that
- * explains it; a help page's {@link ENTRY_TITLE} over its {@link CAUSE_LEAD}: `### **Error: "…"**` over `**Cause:** …`); EXAMPLE too on the entries of a paragraph that lists three error types or more ({@link ERROR_TYPE_ENTRY}:
- * a class hierarchy, a type's variants), on the bullets below a page's {@link LIST_INTRO} (`Fallbacks execute in order
- * when:`), and on a reference's catalogue of statuses ({@link STATUS_ENTRY}: three or more, one a success or run together
- * with its type, or five or more; from the first to the paragraph after the last); SOURCE on the lines below a {@link
- * CHANGES_HEADING} (`## What changed`) or a release page's {@link RELEASE_SECTION} (`Bug Fixes`) up to the next heading; OUTPUT elsewhere. A SOURCE line that reports an error
- * itself is still read (a traceback's last line in a ```python block); an EXAMPLE line is not.
+ * explains it; a help page's entry over its cause, helpEntry); EXAMPLE too on the entries of a paragraph that lists three
+ * error types or more ({@link ERROR_TYPE_ENTRY}: a class hierarchy, a type's variants), on the bullets below a page's {@link
+ * LIST_INTRO} (`Fallbacks execute in order when:`), and on a reference's catalogue of statuses ({@link STATUS_ENTRY}: three
+ * or more, one a success or run together with its type, or five or more — all of them list items only under a title; from
+ * the first to the paragraph after the last); SOURCE on the lines below a {@link CHANGES_HEADING} (`## What changed`) up to
+ * the next heading, and on the bullets of a release page's {@link RELEASE_SECTION} (`Bug Fixes` over a list, up to the
+ * first line after a blank one that is no list item); OUTPUT elsewhere. A SOURCE line that reports an error itself is
+ * still read (a traceback's last line in a ```python block); an EXAMPLE line is not.
  */
 function sourceBlocks(lines: readonly string[]): number[] {
   // (A text pasted inside a fence of output, ``` or ```text, opens with the line after it.)
@@ -299,13 +301,17 @@ function sourceBlocks(lines: readonly string[]): number[] {
   let entries: number[] = [];
   // listed: 1 below a list's introduction (blank lines may stand before its first bullet), 2 among its bullets.
   let listed = 0;
+  // changes: below a heading of changes, or among the bullets of a release page's section (release).
   let changes = false;
+  let release = false;
   // The statuses a reference lists (`401 Unauthorized`, `402BILLING_ERROR`, `200 OK リクエストは…`), the first and last line
   // of them, and whether one is a success or a status run together with its type (a reference's, not a client's lines).
   const statuses = new Set<string>();
   let firstHeading = -1;
   let lastHeading = -1;
   let reference = false;
+  // How many of those are list items (`- 401 Unauthorized：…`) or run on after a colon: a relay's list of its failures reads so too.
+  let bulleted = 0;
   for (let i = 0; i <= lines.length; i++) {
     const l = lines[i] ?? '';
     if (l.trim() === '' || open) {
@@ -314,10 +320,11 @@ function sourceBlocks(lines: readonly string[]): number[] {
     } else if (l.length < 200 && ERROR_TYPE_ENTRY.test(l)) entries.push(i);
     if (i === lines.length) break;
     if (!open && /^\s{0,3}#{1,6}\s/.test(l)) changes = CHANGES_HEADING.test(l);
-    else if (!open && RELEASE_SECTION.test(l)) changes = true;
+    else if (!open && RELEASE_SECTION.test(l) && BULLET.test(nextText(lines, i))) changes = release = true;
+    else if (release && !open && l.trim() !== '' && !BULLET.test(l) && lines[i - 1]!.trim() === '') changes = release = false;
     else if (changes && !open && inside[i] === OUTPUT) inside[i] = SOURCE;
     if (listed && !open && (l.trim() !== '' || listed === 2)) {
-      if (/^\s{0,8}(?:[-*•]|\d{1,2}[.)])\s/.test(l)) {
+      if (BULLET.test(l)) {
         inside[i] = EXAMPLE;
         listed = 2;
       } else listed = 0;
@@ -328,9 +335,10 @@ function sourceBlocks(lines: readonly string[]): number[] {
       if (firstHeading < 0) firstHeading = i;
       lastHeading = i;
       reference ||= status.startsWith('2') || /^\s*\d{3}[A-Z]/.test(l);
+      if (/^\s{0,3}[-*•]|^\s{0,3}\d{3} [A-Z][A-Za-z ]{1,40}[:：]/.test(l)) bulleted++;
     }
     if (l.trim() !== '') {
-      if (named >= 0 && !open && (REFERENCE_LEAD.test(l) || (STATUS_HEADING.test(lines[named]!) && REFERENCE_PROSE.test(l)) || (CAUSE_LEAD.test(l) && ENTRY_TITLE.test(lines[named]!)))) inside[named] = EXAMPLE;
+      if (named >= 0 && !open && (REFERENCE_LEAD.test(l) || (STATUS_HEADING.test(lines[named]!) && REFERENCE_PROSE.test(l)) || helpEntry(lines[named]!, l))) inside[named] = EXAMPLE;
       named = i;
     }
     if (!open && l.length < 300 && LIST_INTRO.test(l) && !ERROR_LINE.test(l)) listed = 1;
@@ -350,7 +358,11 @@ function sourceBlocks(lines: readonly string[]): number[] {
   // Three statuses or more listed as a reference lists them (STATUS_ENTRY), one of them a success or run together with its
   // type, or five or more: a catalogue of them, its entries below each (`402BILLING_ERROR` over `This API key has insufficient
   // credits …`), from its first status to the paragraph after its last (a client's lines of statuses are no catalogue).
-  if (statuses.size >= 5 || (statuses.size >= 3 && reference)) {
+  // (Five or more, all of them list items, only under a title: `# Error Response`.)
+  let above = firstHeading - 1;
+  while (above >= 0 && lines[above]!.trim() === '') above--;
+  const titled = above >= 0 && ENTRY_TITLE.test(lines[above]!);
+  if ((statuses.size >= 5 && (bulleted < statuses.size || titled)) || (statuses.size >= 3 && reference)) {
     let end = lastHeading + 1;
     while (end < lines.length && lines[end]!.trim() === '') end++;
     while (end < lines.length && lines[end]!.trim() !== '') end++;
@@ -379,6 +391,26 @@ function joined(lines: readonly string[], i: number, cut: readonly boolean[]): {
   return { window: collapse(`${ab}${c}`), second: collapse(a).length, third: collapse(ab).length };
 }
 
+/** A first-person word: a user's own sentence, not a page's. */
+const FIRST_PERSON = /\b(?:I|I'm|I've|my|me|we|our|us)\b/;
+
+/** The next line with text after line `i`, within ten lines ('' when none). */
+function nextText(lines: readonly string[], i: number): string {
+  for (let k = i + 1; k < lines.length && k <= i + 10; k++) if (lines[k]!.trim() !== '') return lines[k]!;
+  return '';
+}
+
+/**
+ * Whether `title` over `lead` is a help page's entry ({@link ENTRY_TITLE} over {@link CAUSE_LEAD}: `### **Error: "…"**` over
+ * `**Cause:** …`): not when the title holds a body, a status or an error code (`### Error: connect ECONNREFUSED …`), nor when the
+ * cause is a user's guess (first person, `unknown`, `not sure`).
+ */
+function helpEntry(title: string, lead: string): boolean {
+  return CAUSE_LEAD.test(lead) && ENTRY_TITLE.test(title) && !FIRST_PERSON.test(lead) && !/\b(?:unknown|not sure)\b/i.test(lead) && !/[{}]|\b[45]\d\d\b|\bE[A-Z]{4,}\b/.test(title);
+}
+
+/** A list's item: a bullet or a number. */
+const BULLET = /^\s{0,8}(?:[-*•]|\d{1,2}[.)])\s/;
 /** How many lines an example below its introduction can span. */
 const EXAMPLE_MAX = 200;
 /** A Markdown fence (```, ~~~) opening or closing a block; one of output alone on its line (```, ```text, ```console, …). */
@@ -396,10 +428,10 @@ function markExample(lines: readonly string[], intro: number, inside: number[], 
   let i = intro + 1;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i >= lines.length) return intro;
-  // One caption over the body (`Provider Error (from OpenAI)`, short; or a sentence that introduces it: `Illustrative trace when …:`),
-  // marked with it.
+  // One caption over the body (`Provider Error (from OpenAI)`, short; or a page's sentence that says it shows a sample:
+  // `Illustrative trace when …:`), marked with it.
   const body = (k: number) => k < lines.length && (FENCE.test(lines[k]!) || JSON_OPEN.test(lines[k]!) || HTTP_OPEN.test(lines[k]!));
-  const caption = (l: string) => (l.length <= 60 && !l.includes(':')) || (l.length <= 300 && /:\s*$/.test(l));
+  const caption = (l: string) => (l.length <= 60 && !l.includes(':')) || (l.length <= 300 && /:\s*$/.test(l) && /\b(?:illustrative|sample|example|typical|e\.g\.|for instance)\b/i.test(l) && !FIRST_PERSON.test(l));
   if (!paragraph && !body(i) && caption(lines[i]!)) {
     let k = i + 1;
     while (k < lines.length && lines[k]!.trim() === '') k++;
@@ -500,7 +532,7 @@ function unread(text: string, probe = text): boolean {
  */
 function prose(text: string): boolean {
   const quoted = text.split('"');
-  if (/[{}]/.test(text) || quoted.length % 2 === 0 || quoted.some((q, k) => k % 2 === 1 && q.length > 40) || REPORTS_ERROR.test(text) || /^\s*[\w.[\]]{1,80}: /.test(text)) return false;
+  if (/[{}]/.test(text) || quoted.length % 2 === 0 || quoted.some((q, k) => k % 2 === 1 && (q.length > 40 || /:|error|fail|invalid|denied|refused|closed|busy|unknown|limit|exceed|tim(?:e|ed) ?out|not found|expired|capacity/i.test(q))) || REPORTS_ERROR.test(text) || /^\s*[\w.[\]]{1,80}: /.test(text)) return false;
   return (text.length > 300 && (text.match(/[a-z)][.!?] [A-Z]/g)?.length ?? 0) >= 2) || (text.length > 80 && (text.match(/[。！？]/g)?.length ?? 0) >= 2);
 }
 

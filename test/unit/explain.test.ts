@@ -114,7 +114,16 @@ describe('explainText', () => {
     ["commit messages and pull requests: what a change clarifies, explains or recommends", "* docs: clarify key scope in troubleshooting (LiteLLM proxy process env)\nClarified instruction for upstream provider error regarding API key.\n\n### What this PR does\n\n- Explains the misleading “credit balance too low” verification error\n- recommends `claude auth login` when an actual request fails"],
     ["setup help that names the variable to set, a page's prose with quoted terms, a list of status labels", "PSOpenAI requires an OpenAI API key to function.\nSet the OPENAI_API_KEY environment variable:\n\nlitellm is a Python SDK + standalone AI Gateway / proxy server (the \"LiteLLM Proxy\") that exposes a single OpenAI-shaped HTTP surface in front of 100+ LLM providers (OpenAI, Anthropic, Azure OpenAI, Vertex AI). One client call reaches any of them. The proxy adds the production-grade pieces: virtual keys per team, per-key spend tracking, RPM/TPM rate limits, and response caching.\n\n- Status results: `✓ Connected`, `! Needs authentication`, `✗ Timed out`, `✗ Error: <message>`"],
     ["a TypeScript declaration file of error classes", "export declare class APIConnectionTimeoutError extends APIConnectionError {\n}\nexport declare class AuthenticationError extends APIError {\n    readonly status: 401;\n}"],
-    ["a pull request's example under its caption", "### Example\n\nIllustrative trace when GLM times out and the configured Opus fallback succeeds (hypothetical durations):\n\n```text\nModelFallbackMiddleware\n├─ GLM-5.3 Flash                 60.0s  ERROR: TimeoutError\n└─ model_retry                   12.4s  SUCCESS\n```"],
+    // The same review's texts for the new wordings: failures outside ccenv's causes and pages, which name none of them.
+    ["not its causes: a language server busy in an editor's log", "[LSP] typescript language server is busy, deferring diagnostics for src/index.ts"],
+    ["not its causes: a page on a server busy indexing", "While the server is busy indexing your repository, search results may be incomplete."],
+    ["not its causes: a build tool that cannot resolve a package", "Failed to resolve org.junit.platform:junit-platform-launcher:1.8.2"],
+    ["not its causes: a file that cannot be resolved", "Failed to resolve config.json: no such file or directory"],
+    ["not its causes: Windows refusing an outbound socket (a firewall, not a proxy that could not start)", "Error: error sending request for url (https://api.anthropic.com/v1/messages): error trying to connect: tcp connect error: An attempt was made to access a socket in a way forbidden by its access permissions. (os error 10013)"],
+    ["not its causes: llama.cpp refusing a grammar file of the user's own", "parse: error parsing grammar: expecting name at 1:3"],
+    ["not its causes: a GitHub token an unrelated tool requires", "Error: GitHub token is required to create a pull request"],
+    ["not its causes: an HTTP/2 stream reset", "h2 stream closed without a message; RST_STREAM code=PROTOCOL_ERROR"],
+    ["not its causes: a page on a daily limit", "The daily request limit resets at midnight UTC; once exceeded, requests are rejected until then."],
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
   });
@@ -437,6 +446,23 @@ describe('explainText', () => {
     ["Error: Validation error: The provided model identifier is invalid.", 'unknown-model'], // earendil-works/pi#4993
     ["{\n    \"status\": false,\n    \"error\": {\n        \"message\": \"The requested endpoint was not found. please make sure to use \\\"http://localhost:3040/v1\\\" as the base URL.\",\n        \"type\": \"invalid_request_error\"\n    }\n}", 'base-url-suffix'], // PawanOsman/OpenCursor#76
     ["*  subjectAltName does not match api.opencode.net\n* SSL: no alternative certificate subject name matches target host name 'api.opencode.net'\n* Closing connection", 'tls-error'], // anomalyco/opencode#45890
+    // Pastes a review of the sixty-third and sixty-fourth sets' documentation rules wrote to look like pages: the errors they still show.
+    ["v1.74.3-stable\n\nBug Fixes\nFix Bedrock streaming\nFix Vertex auth\n\nAfter installing it my requests fail:\nlitellm.proxy.proxy_server.chat_completion(): Exception occured - Connection refused\nReceived Model Group=claude-sonnet-4", 'proxy-unreachable'], // written for this table (a review of the documentation rules)
+    ["Security\nI rotated my key and now:\n{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}", 'auth-rejected'], // written for this table (a review of the documentation rules)
+    ["### Error: connect ECONNREFUSED 127.0.0.1:4000\nCause: unknown, started after reboot", 'proxy-unreachable'], // written for this table (a review of the documentation rules)
+    ["'Connection refused' because the proxy never came up on port 4000", 'proxy-unreachable'], // written for this table (a review of the documentation rules)
+    ["\"Invalid API key · Please run /login\" means nothing to me, I already logged in", 'auth-rejected'], // written for this table (a review of the documentation rules)
+    ["Updated Claude Code to 2.0.1 and now every request ends with Connection refused on localhost:4000", 'proxy-unreachable'], // written for this table (a review of the documentation rules)
+    ["Update: still getting rate limit exceeded after waiting an hour", 'rate-limit'], // written for this table (a review of the documentation rules)
+    ["Test: curl http://localhost:4000/v1/messages -> Connection refused", 'proxy-unreachable'], // written for this table (a review of the documentation rules)
+    ["- Tried base URLs: `http://localhost:4000`, `http://127.0.0.1:4000`, and `http://litellm:4000` -> Connection refused on each", 'proxy-unreachable'], // written for this table (a review of the documentation rules)
+    ["### Example output\n\n```\nAPI Error: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n```", 'overloaded'], // written for this table (a review of the documentation rules)
+    ["Steps and output are as follows:\n\nRunning it through the proxy prints:\n\n```\nconnect ECONNREFUSED 127.0.0.1:4000\n```", 'proxy-unreachable'], // written for this table (a review of the documentation rules)
+    ["We switched Claude Code to our company relay last week and it worked fine at first. Since Monday every request fails and the CLI prints \"Error: token invalid for this channel\" and then stops. I have restarted the relay twice and cleared the local config. My teammates see exactly the same message on their laptops, so it is not my machine.", 'auth-rejected'], // written for this table (a review of the documentation rules)
+    ["If I point ANTHROPIC_BASE_URL at the relay, it returns a 401 invalid x-api-key.", 'auth-rejected'], // written for this table (a review of the documentation rules)
+    ["Error: stream terminated before completion: timeout after 300s", 'timeout'], // written for this table (a review of the documentation rules)
+    ["**Error: 429 rate_limit_error — This request would exceed your organization's rate limit of 50,000 input tokens per minute**\nReason: parallel subagents", 'rate-limit'], // written for this table (a review of the documentation rules)
+    ["- Suggests running /login, but login fails with OAuth token has expired", 'auth-rejected'], // written for this table (a review of the documentation rules)
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
