@@ -203,7 +203,12 @@ const read = (f: string) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8')
  * credentials, request shapes, limits, model ids, the network, forums in any language) and one gathering harmless near-misses,
  * gathered while holdout63 was used and read only after its widening: 179 texts, 15 more word for word in an earlier set left
  * out (78.2 % after six labels were harmonised, at 49b73ba, with ff77618 and with holdout63's widening alike; 5 false alarms in
- * its 45 harmless texts).
+ * its 45 harmless texts);
+ * holdout65, sampled by seven more from about 240 queries, themed by cause again (auth, context and output size, 5xx and
+ * gateways, broken installs, model ids, other languages) and one gathering harmless working setups, gathered while holdout64
+ * was used and read only after its widening and a review's narrowing: 180 texts, 4 more word for word in an earlier set left
+ * out (81.1 % after two labels were harmonised, at 49b73ba; 80.6 % with ff77618 and with the widenings from holdout63 and
+ * holdout64 — Google's suspended consumer key now read as the provider key; 2 false alarms in its 43 harmless texts).
  */
 const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['dev', 0.9],
@@ -271,6 +276,7 @@ const FLOORS: ReadonlyArray<[set: string, floor: number]> = [
   ['holdout62', 0.85],
   ['holdout63', 0.85],
   ['holdout64', 0.85],
+  ['holdout65', 0.85],
 ];
 /** Each file and the sets it holds. */
 const FILES: ReadonlyArray<[file: string, sets: string[]]> = [

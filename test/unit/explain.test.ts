@@ -124,6 +124,8 @@ describe('explainText', () => {
     ["not its causes: a GitHub token an unrelated tool requires", "Error: GitHub token is required to create a pull request"],
     ["not its causes: an HTTP/2 stream reset", "h2 stream closed without a message; RST_STREAM code=PROTOCOL_ERROR"],
     ["not its causes: a page on a daily limit", "The daily request limit resets at midnight UTC; once exceeded, requests are rejected until then."],
+    // From the sixty-fifth set's harmless texts (test/fixtures/explain-corpus-holdout65.jsonl):
+    ["a limit one would hit, spoken of; a change that fixes an error by its code", "Anthropic.SDK 4.0.0 exposes the rate-limit headers on every response.\nWith this we can see what's going on when we hit a rate limit.\n- Claude Code CLI does not respect ANTHROPIC_BASE_URL — proxy env injection skipped for claude-agent to fix ECONNREFUSED 127.0.0.1:443"],
   ])('no alarm on %s', (_n, text) => {
     expect(explainText(text)).toEqual([]);
   });
@@ -463,6 +465,21 @@ describe('explainText', () => {
     ["Error: stream terminated before completion: timeout after 300s", 'timeout'], // written for this table (a review of the documentation rules)
     ["**Error: 429 rate_limit_error — This request would exceed your organization's rate limit of 50,000 input tokens per minute**\nReason: parallel subagents", 'rate-limit'], // written for this table (a review of the documentation rules)
     ["- Suggests running /login, but login fails with OAuth token has expired", 'auth-rejected'], // written for this table (a review of the documentation rules)
+    // From the sixty-fifth set (test/fixtures/explain-corpus-holdout65.jsonl):
+    ["This credential is only authorized for use with Claude Code and cannot be used for other API requests.", 'auth-rejected'], // RooCodeInc/Roo-Code#10566
+    ["✕ [API Error: API keys are not supported by this API. Expected OAuth2 access token or other authentication credentials that assert a principal.", 'auth-rejected'], // google-gemini/gemini-cli#1463
+    ["An error occurred (ValidationException) when calling the InvokeModel operation: The provided model doesn't support on-demand throughput.", 'unknown-model'], // konveyor/kai#411
+    ["模型未找到: siliconflow/deepseek-ai", 'unknown-model'], // sigpanic/goink#29
+    ["openai.InternalServerError: Error code: 504 - {'message': 'The upstream server is timing out'}", 'timeout'], // gpustack/gpustack#2128
+    ["{\n  \"error\": {\n    \"code\": \"504\",\n    \"message\": \"An error occurred with your deployment\"\n  }\n}", 'timeout'], // ChatGPTNextWeb/NextChat#6603
+    ["ERROR:    [Errno 10048] error while attempting to bind on address ('::1', 9600, 0, 0): normalerweise darf jede socketadresse (protokoll, netzwerkadresse oder anschluss) nur jeweils einmal verwendet werden", 'proxy-unreachable'], // ParisNeo/lollms-webui#495
+    ["docker: Error response from daemon: driver failed programming external connectivity on endpoint local-ai (f1e7): Bind for 0.0.0.0:8080 failed: port is already allocated.", 'proxy-unreachable'], // mudler/LocalAI#3414
+    ["$ poetry add litellm==0.1.424\n\nUpdating dependencies\nResolving dependencies... (0.1s)\n\nBecause litellm (0.1.424) depends on openai (>=0.27.8,<0.28.0)\nand vimgpt depends on openai (0.28.0), litellm is forbidden.\nSo, because vimgpt depends on litellm (0.1.424), version solving failed.", 'openai-import-error'], // BerriAI/litellm#359
+    ["open-interpreter 0.1.15 requires openai<0.29.0,>=0.28.0, but you have openai 1.3.1 which is incompatible.", 'openai-import-error'], // openinterpreter/open-interpreter#765
+    ["model \"kimi-k3\" is served only by credentials outside the channel groups this\ncredential may use (\"group\"); add a serving account to one of those groups, or\nwiden the allowed channel groups", 'key-model-denied'], // kittors/CliRelay#945
+    ["Model reached the maximum output token limit before completing the turn", 'output-cap-reached'], // cline/cline#13340
+    ["ERROR\tchat_responses error: t [Error]: An error occurred while processing your request. You can retry your request, or contact us through our help center at help.openai.com if the error persists. Please include the request ID req_1332ed8a813a4caaa2f0f3c55a6a68cb in your message.", 'upstream-error'], // openai/openai-node#1730
+    ["Error 413: tokens_limits_reached - Request body too large for text-embedding-3-small - Max size: 64000 tokens", 'context-too-long'], // nlweb-ai/NLWeb#164
   ])('names the cause of %s', (text, code) => {
     expect(explainText(text).map((d) => d.code)).toEqual([code]);
   });
